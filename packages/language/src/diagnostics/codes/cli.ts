@@ -1,0 +1,12 @@
+// BC5xxx: the command line, files and S3. One builder per code; never reuse a code.
+import type { DiagnosticMessage } from "../diagnostic.js";
+
+const error = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
+  code,
+  severity: "error",
+  message,
+  ...rest,
+});
+
+export const cli = {
+} as const;

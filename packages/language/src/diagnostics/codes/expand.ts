@@ -1,0 +1,12 @@
+// BC3xxx: expansion, built-ins and data files. One builder per code; never reuse a code.
+import type { DiagnosticMessage } from "../diagnostic.js";
+
+const error = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
+  code,
+  severity: "error",
+  message,
+  ...rest,
+});
+
+export const expand = {
+} as const;

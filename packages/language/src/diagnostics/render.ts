@@ -1,0 +1,101 @@
+// Renders diagnostics in the Rust/Elm shape:
+//
+//   error[BC2003]: unknown parameter `fastq_r3`
+//     --> wgs-cohort.batch:31:7
+//      |
+//   31 |       fastq_r3  = s.r2
+//      |       ^^^^^^^^ not declared in `params`
+//      = note: in iteration s = S000123
+//   help: did you mean `fastq_r2`?
+import { codePointLength, type SourceFile } from "../source.js";
+import type { Diagnostic } from "./diagnostic.js";
+
+export interface RenderOptions {
+  color?: boolean;
+}
+
+const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** Renders one diagnostic; `sources` maps display file names to their text. */
+export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, options: RenderOptions = {}): string {
+  const color = options.color === true;
+  const sev = d.severity === "error" ? paint(color, "1;31", `error[${d.code}]`) : paint(color, "1;33", `warning[${d.code}]`);
+  const out: string[] = [`${sev}: ${paint(color, "1", d.message)}`];
+  const source = sources.get(d.file);
+  if (!source) {
+    out.push(`  --> ${d.file}`);
+  } else {
+    const start = source.position(d.span.start);
+    const gutterWidth = String(start.line).length + 1;
+    const pad = " ".repeat(gutterWidth);
+    const bar = paint(color, "1;34", "|");
+    out.push(`${pad.slice(1)}${paint(color, "1;34", "-->")} ${d.file}:${start.line}:${start.column}`);
+    out.push(`${pad}${bar}`);
+    out.push(...frame(source, d.span, d.label, gutterWidth, color, d.severity === "error" ? "1;31" : "1;33"));
+    for (const l of d.labels ?? []) {
+      const src = l.file ? sources.get(l.file) : source;
+      if (!src) {
+        out.push(`${pad}= note: ${l.text} (${l.file})`);
+        continue;
+      }
+      const p = src.position(l.span.start);
+      out.push(`${pad}${paint(color, "1;34", "::")} ${src.name}:${p.line}:${p.column}`);
+      out.push(...frame(src, l.span, l.text, gutterWidth, color, "1;34"));
+    }
+    for (const n of d.notes ?? []) out.push(`${pad}= note: ${n}`);
+  }
+  if (!source) for (const n of d.notes ?? []) out.push(`  = note: ${n}`);
+  if (d.help) out.push(`${paint(color, "1;36", "help")}: ${d.help}`);
+  return out.join("\n");
+}
+
+function frame(source: SourceFile, span: { start: number; end: number }, label: string | undefined, width: number, color: boolean, caretColor: string): string[] {
+  const start = source.position(span.start);
+  const end = source.position(Math.max(span.start, span.end));
+  const text = source.lineText(start.line).replace(/\t/g, " ");
+  const lineNo = String(start.line).padStart(width - 1);
+  const bar = paint(color, "1;34", "|");
+  const lineLen = codePointLength(text);
+  const caretStart = Math.min(start.column - 1, lineLen);
+  const caretEnd = end.line === start.line ? Math.max(end.column - 1, caretStart + 1) : Math.max(lineLen, caretStart + 1);
+  const carets = "^".repeat(Math.max(1, caretEnd - caretStart));
+  const under = `${" ".repeat(caretStart)}${paint(color, caretColor, carets + (label ? ` ${label}` : ""))}`;
+  return [`${paint(color, "1;34", lineNo)} ${bar} ${text}`, `${" ".repeat(width)}${bar} ${under}`];
+}
+
+/** Renders a list of diagnostics separated by blank lines, with a closing count. */
+export function renderDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, options: RenderOptions = {}): string {
+  if (list.length === 0) return "";
+  const errors = list.filter((d) => d.severity === "error").length;
+  const warnings = list.length - errors;
+  const parts = list.map((d) => renderDiagnostic(d, sources, options));
+  const counts: string[] = [];
+  if (errors) counts.push(`${errors} error${errors === 1 ? "" : "s"}`);
+  if (warnings) counts.push(`${warnings} warning${warnings === 1 ? "" : "s"}`);
+  return `${parts.join("\n\n")}\n\n${counts.join(", ")}\n`;
+}
+
+/** The JSON form of a diagnostic (`--format json`): the same data with 1-based positions. */
+export function diagnosticToJson(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>): Record<string, unknown> {
+  const src = sources.get(d.file);
+  const start = src?.position(d.span.start);
+  const end = src?.position(d.span.end);
+  const out: Record<string, unknown> = {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    message: d.message,
+  };
+  if (start && end) {
+    out.line = start.line;
+    out.column = start.column;
+    out.endLine = end.line;
+    out.endColumn = end.column;
+  }
+  out.span = { start: d.span.start, end: d.span.end };
+  if (d.label !== undefined) out.label = d.label;
+  if (d.labels) out.labels = d.labels.map((l) => ({ ...l }));
+  if (d.notes) out.notes = d.notes;
+  if (d.help !== undefined) out.help = d.help;
+  return out;
+}

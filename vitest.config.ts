@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@batchc/language": src("./packages/language/src/index.ts"),
+      "@batchc/omics": src("./packages/omics/src/index.ts"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts", "grammar/**/*.test.ts", "examples/**/*.test.ts"],
+    globalSetup: ["./test/setup/global-setup.ts"],
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NO_COLOR: "1" },
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});

@@ -1,0 +1,44 @@
+// Reads a HealthOmics workflow `parameterTemplate` for `params from "template.json"`:
+// a JSON object `{ NAME: { "description"?: string, "optional"?: bool } }`.
+
+/** One parameter of a template. */
+export interface TemplateParam {
+  optional: boolean;
+  description?: string;
+}
+
+/** A parsed template, or why the text is not one. */
+export type TemplateParse = { ok: true; params: Map<string, TemplateParam> } | { ok: false; reason: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Parses the text of a template file. */
+export function parseParameterTemplate(text: string): TemplateParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+  if (!isObject(data)) return { ok: false, reason: "expected a JSON object of parameters" };
+  const params = new Map<string, TemplateParam>();
+  for (const [name, entry] of Object.entries(data)) {
+    if (!isObject(entry)) return { ok: false, reason: `\`${name}\` must be an object` };
+    const { description, optional } = entry;
+    if (description !== undefined && typeof description !== "string") return { ok: false, reason: `\`${name}.description\` must be a string` };
+    if (optional !== undefined && typeof optional !== "boolean") return { ok: false, reason: `\`${name}.optional\` must be true or false` };
+    const p: TemplateParam = { optional: optional === true };
+    if (description !== undefined) p.description = description;
+    params.set(name, p);
+  }
+  return { ok: true, params };
+}
+
+/** A short reason for a failed read, without the host's path (`no such file`). */
+export function readFailureReason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/ENOENT/.test(msg)) return "no such file";
+  if (/EISDIR/.test(msg)) return "it is a folder";
+  if (/EACCES|EPERM/.test(msg)) return "permission denied";
+  return msg;
+}

@@ -1,0 +1,15 @@
+// Invariant: tag values (in `tags` and `runTags`) are strings; other scalars are not converted
+// silently, the template `"${x}"` says so.
+// Counterexample: `runTags { lane = s.lane }` where `lane: int`.
+import type { Expression } from "../../ast/nodes.js";
+import { names } from "../../diagnostics/codes/names.js";
+import type { CheckContext } from "../context.js";
+import { inferExpression } from "../expressions.js";
+import type { Scope } from "../scope.js";
+import { isAssignable, printType, STRING } from "../types.js";
+
+/** Types one tag value and reports it unless it is a string. */
+export function checkTagValue(ctx: CheckContext, scope: Scope, value: Expression): void {
+  const t = inferExpression(ctx, scope, value);
+  if (!isAssignable(t, STRING)) ctx.report(names.tagValueNotString(printType(t), ctx.text(value.span)), value.span);
+}

@@ -104,8 +104,29 @@ describe("validation and idempotency", () => {
     const bad = { ...input, defaultRunSetting: { ...input.defaultRunSetting, workflowId: "wf-12" } };
     const err = await rejection(client.send(new StartRunBatchCommand(bad)));
     expect(err).toBeInstanceOf(sdk.ValidationException);
-    expect(err.message).toBe("1 validation error detected: defaultRunSetting.workflowId: expected 1-18 digits");
+    expect(err.message).toBe("1 validation error detected: defaultRunSetting.workflowId: must match ^[0-9]+$");
     expect(ep.requests.map((r) => r.status)).toEqual([400]);
+  });
+
+  it("lists every zod issue in the ValidationException message", async () => {
+    const ep = await start();
+    const client = await clientFor(ep);
+    const input = batchInput();
+    const bad = {
+      ...input,
+      batchName: "",
+      batchRunSettings: { inlineSettings: [{ runSettingId: "s1", priority: 1.5 }] },
+    };
+    const err = await rejection(client.send(new StartRunBatchCommand(bad)));
+    expect(err.message).toBe(
+      "3 validation errors detected: batchName: length must be 1..64 code points; " +
+        "batchName: must match ^[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+$; " +
+        "batchRunSettings.inlineSettings.0.priority: Invalid input: expected int, received number",
+    );
+    const both = { ...input, batchRunSettings: { ...input.batchRunSettings, s3UriSettings: "s3://settings/runs.json" } };
+    const union = await rejection(client.send(new StartRunBatchCommand(both as never) /* deliberately breaks the union */));
+    expect(union.message).toBe("1 validation error detected: batchRunSettings: exactly one of `inlineSettings` or `s3UriSettings` is required");
+    expect(ep.requests.map((r) => r.status)).toEqual([400, 400]);
   });
 
   it("rejects duplicate runSettingIds in inlineSettings", async () => {
@@ -135,6 +156,14 @@ describe("validation and idempotency", () => {
     expect(err.message).toBe("The requestId 'req-0001' was already used for a different StartRunBatch request.");
     expect(ep.requests.map((r) => r.status)).toEqual([201, 409]);
     expect(ep.state.batches.size).toBe(1);
+  });
+
+  it("answers ValidationException for s3UriSettings when no S3 server is configured", async () => {
+    const ep = await start();
+    const client = await clientFor(ep);
+    const input = { ...batchInput(), batchRunSettings: { s3UriSettings: "s3://settings/runs.json" } };
+    const err = await rejection(client.send(new StartRunBatchCommand(input)));
+    expect([err.name, err.message]).toEqual(["ValidationException", "This test endpoint has no s3Endpoint configured, so it cannot read s3UriSettings."]);
   });
 
   it("lets the SDK fill in a requestId when the input has none", async () => {

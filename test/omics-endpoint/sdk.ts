@@ -2,13 +2,64 @@
 // are dependencies of `@batchc/omics`, not of the workspace root, so code under `test/` cannot
 // import them by name; this file loads them the way `@batchc/omics` itself resolves them.
 import { createRequire } from "node:module";
-import type * as S3Module from "../../packages/omics/node_modules/@aws-sdk/client-s3/dist-types/index.js";
 import type { OmicsClientConfig } from "../../packages/omics/src/client.js";
 
 const fromOmicsPackage = createRequire(new URL("../../packages/omics/package.json", import.meta.url));
 
-/** `@aws-sdk/client-s3`, as `@batchc/omics` resolves it. */
-export const s3Sdk = fromOmicsPackage("@aws-sdk/client-s3") as typeof S3Module;
+/** The few S3 calls the endpoint and its tests make, over a path-style `@aws-sdk/client-s3` client. */
+export interface TestS3 {
+  createBucket(bucket: string): Promise<void>;
+  /** Writes an object and returns its ETag. */
+  putObject(bucket: string, key: string, body: string): Promise<string>;
+  /** Reads an object as UTF-8 with its ETag. */
+  getObject(bucket: string, key: string): Promise<{ text: string; etag: string }>;
+  /** The object's current ETag. */
+  headObject(bucket: string, key: string): Promise<string>;
+  deleteObject(bucket: string, key: string): Promise<void>;
+  destroy(): void;
+}
+
+// The client's type declarations cannot be reached by name from here either, so the module is
+// typed only as far as this file uses it.
+interface S3Module {
+  S3Client: new (config: Record<string, unknown>) => { send(command: object): Promise<S3Output>; destroy(): void };
+  CreateBucketCommand: new (input: { Bucket: string }) => object;
+  PutObjectCommand: new (input: { Bucket: string; Key: string; Body: string; ContentType?: string }) => object;
+  GetObjectCommand: new (input: { Bucket: string; Key: string }) => object;
+  HeadObjectCommand: new (input: { Bucket: string; Key: string }) => object;
+  DeleteObjectCommand: new (input: { Bucket: string; Key: string }) => object;
+}
+interface S3Output {
+  ETag?: string;
+  Body?: { transformToString(encoding?: string): Promise<string> };
+}
+
+/** An S3 client for `endpoint` (such as the moto server), with any credentials. */
+export function makeTestS3(endpoint: string): TestS3 {
+  const s3 = fromOmicsPackage("@aws-sdk/client-s3") as S3Module;
+  const client = new s3.S3Client({
+    region: "us-east-1",
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts: 1,
+  });
+  return {
+    createBucket: async (Bucket) => {
+      await client.send(new s3.CreateBucketCommand({ Bucket }));
+    },
+    putObject: async (Bucket, Key, Body) => (await client.send(new s3.PutObjectCommand({ Bucket, Key, Body, ContentType: "application/json" }))).ETag ?? "",
+    getObject: async (Bucket, Key) => {
+      const out = await client.send(new s3.GetObjectCommand({ Bucket, Key }));
+      return { text: (await out.Body?.transformToString("utf-8")) ?? "", etag: out.ETag ?? "" };
+    },
+    headObject: async (Bucket, Key) => (await client.send(new s3.HeadObjectCommand({ Bucket, Key }))).ETag ?? "",
+    deleteObject: async (Bucket, Key) => {
+      await client.send(new s3.DeleteObjectCommand({ Bucket, Key }));
+    },
+    destroy: () => client.destroy(),
+  };
+}
 
 /** A retry strategy accepted by the Omics client's `retryStrategy` option. */
 export type OmicsRetryStrategy = NonNullable<OmicsClientConfig["retryStrategy"]>;

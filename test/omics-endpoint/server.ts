@@ -10,10 +10,21 @@
 //   out of CREATING, PENDING or SUBMITTING (the service reads the file until every run is started).
 // - `ListRunsInBatch` lists only runs whose start was attempted (none before INPROGRESS).
 // - Cancel and delete go through STOPPING / RUNS_DELETING and finish on the next step.
+// - Signature failures use the AWS JSON-service names: 403 `MissingAuthenticationTokenException`,
+//   400 `IncompleteSignatureException`, 403 `UnrecognizedClientException` (unknown access key),
+//   403 `InvalidSignatureException` (wrong secret, changed request, wrong Region or service).
+//
+// Usage:
+//   const endpoint = await startOmicsEndpoint({ s3Endpoint: inject("s3Endpoint"), failRuns: ["s2"] });
+//   const client = await makeOmicsClient({ endpointUrl: endpoint.url, region: endpoint.region,
+//     credentials: endpoint.credentials, retryStrategy: fastRetries() });
+//   endpoint.failNext("StartRunBatch", "ThrottlingException", 2);   // two 429s, then success
+//   ... client.send(...) ...; endpoint.requests / endpoint.batch(id) / endpoint.advance(id, 3)
+//   await endpoint.close();
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { s3Sdk } from "./sdk.js";
+import { makeTestS3, type TestS3 } from "./sdk.js";
 import { verifySigV4, type EndpointCredentials } from "./sigv4.js";
 import { validateInlineSettings, validateStartRunBatch } from "./validate.js";
 
@@ -223,19 +234,13 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
   const requestIds = new Map<string, { fingerprint: string; batch: Promise<BatchRecord> }>();
   let nextBatchId = FIRST_BATCH_ID;
   let nextRunId = FIRST_RUN_ID;
-  let s3: InstanceType<typeof s3Sdk.S3Client> | undefined;
+  let s3: TestS3 | undefined;
 
-  const s3Client = (): InstanceType<typeof s3Sdk.S3Client> => {
+  const s3Client = (): TestS3 => {
     if (options.s3Endpoint === undefined) {
       throw new ServiceError("ValidationException", "This test endpoint has no s3Endpoint configured, so it cannot read s3UriSettings.");
     }
-    s3 ??= new s3Sdk.S3Client({
-      region: "us-east-1",
-      endpoint: options.s3Endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: "test", secretAccessKey: "test" },
-      maxAttempts: 1,
-    });
+    s3 ??= makeTestS3(options.s3Endpoint);
     return s3;
   };
 
@@ -259,9 +264,9 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
     const file = b.settingsFile;
     if (!file) return true;
     try {
-      const head = await s3Client().send(new s3Sdk.HeadObjectCommand({ Bucket: file.bucket, Key: file.key }));
-      if (head.ETag === file.etag) return true;
-      fail(b, `The s3UriSettings object ${file.uri} changed after submission (ETag ${file.etag} is now ${head.ETag ?? "missing"}).`);
+      const etag = await s3Client().headObject(file.bucket, file.key);
+      if (etag === file.etag) return true;
+      fail(b, `The s3UriSettings object ${file.uri} changed after submission (ETag ${file.etag} is now ${etag}).`);
     } catch (err) {
       fail(b, `The s3UriSettings object ${file.uri} can no longer be read (${errorName(err)}).`);
     }
@@ -373,9 +378,7 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
       let text: string;
       let etag: string;
       try {
-        const got = await s3Client().send(new s3Sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
-        text = (await got.Body?.transformToString("utf-8")) ?? "";
-        etag = got.ETag ?? "";
+        ({ text, etag } = await s3Client().getObject(bucket, key));
       } catch (err) {
         if (err instanceof ServiceError) throw err;
         throw new ServiceError("ValidationException", `Unable to read s3UriSettings ${uri}: ${errorName(err)}.`);

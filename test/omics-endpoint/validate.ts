@@ -1,58 +1,50 @@
-// Request validation for the HealthOmics test endpoint. PLACEHOLDER until `@batchc/omics` exports
-// its zod schemas: checks only the required members and the union rule.
+// Request validation for the HealthOmics test endpoint, with the zod schemas of `@batchc/omics`
+// (the model's exact constraints). A failure becomes the text of a `ValidationException`, in the
+// service's "N validation errors detected: ..." form with one `path: message` per zod issue.
+import { InlineSettingSchema, StartRunBatchRequestSchema } from "@batchc/omics";
+
 /** The outcome of a validation: ok, or the summary a `ValidationException` carries. */
 export type Validation = { ok: true } | { ok: false; message: string };
 
 interface Issue {
-  path: (string | number)[];
+  path: PropertyKey[];
   message: string;
+  code?: string;
+  /** For `invalid_union`: each member's issues, with paths relative to the union. */
+  errors?: Issue[][];
 }
 
-/** Validates a `StartRunBatch` request body. */
+/** Validates a `StartRunBatch` request body against `StartRunBatchRequestSchema`. */
 export function validateStartRunBatch(body: unknown): Validation {
-  const issues: Issue[] = [];
-  if (!isObject(body)) return summarize([{ path: [], message: "expected object" }]);
-  if (typeof body.requestId !== "string" || body.requestId === "") issues.push({ path: ["requestId"], message: "required string" });
-  const d = body.defaultRunSetting;
-  if (!isObject(d)) issues.push({ path: ["defaultRunSetting"], message: "required object" });
-  else {
-    if (typeof d.workflowId !== "string" || !/^[0-9]{1,18}$/.test(d.workflowId)) issues.push({ path: ["defaultRunSetting", "workflowId"], message: "expected 1-18 digits" });
-    if (typeof d.roleArn !== "string" || !/^arn:.+$/.test(d.roleArn)) issues.push({ path: ["defaultRunSetting", "roleArn"], message: "expected an ARN" });
-  }
-  const b = body.batchRunSettings;
-  if (!isObject(b)) issues.push({ path: ["batchRunSettings"], message: "required object" });
-  else if ((b.inlineSettings === undefined) === (b.s3UriSettings === undefined)) {
-    issues.push({ path: ["batchRunSettings"], message: "exactly one of `inlineSettings` or `s3UriSettings` is required" });
-  } else if (b.inlineSettings !== undefined) {
-    if (!Array.isArray(b.inlineSettings) || b.inlineSettings.length < 1 || b.inlineSettings.length > 100) {
-      issues.push({ path: ["batchRunSettings", "inlineSettings"], message: "expected 1-100 run settings" });
-    } else {
-      b.inlineSettings.forEach((s, i) => issues.push(...inlineIssues(s, ["batchRunSettings", "inlineSettings", i])));
-    }
-  } else if (typeof b.s3UriSettings !== "string" || b.s3UriSettings === "") {
-    issues.push({ path: ["batchRunSettings", "s3UriSettings"], message: "expected a string" });
-  }
-  return summarize(issues);
+  const result = StartRunBatchRequestSchema.safeParse(body);
+  return result.success ? { ok: true } : summarize(result.error.issues);
 }
 
-/** Validates the entries of an `s3UriSettings` file (each must be an `InlineSetting`). */
+/** Validates the entries of an `s3UriSettings` file: an array of `InlineSetting`s. */
 export function validateInlineSettings(entries: unknown): Validation {
   if (!Array.isArray(entries)) return summarize([{ path: [], message: "expected an array of run settings" }]);
-  return summarize(entries.flatMap((s, i) => inlineIssues(s, [i])));
+  return summarize(
+    entries.flatMap((entry, i) => {
+      const result = InlineSettingSchema.safeParse(entry);
+      return result.success ? [] : result.error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] }));
+    }),
+  );
 }
 
-function inlineIssues(s: unknown, path: (string | number)[]): Issue[] {
-  if (!isObject(s)) return [{ path, message: "expected object" }];
-  if (typeof s.runSettingId !== "string" || s.runSettingId === "") return [{ path: [...path, "runSettingId"], message: "required string" }];
-  return [];
+/**
+ * zod reports a failed union (`batchRunSettings`) as one "Invalid input"; when exactly one member's
+ * key is present, that member's own issues say more.
+ */
+function expandUnion(issue: Issue): Issue[] {
+  if (issue.code !== "invalid_union" || !issue.errors) return [issue];
+  const chosen = issue.errors.filter((branch) => branch.every((i) => i.path.length > 0));
+  if (chosen.length !== 1 || !chosen[0]) return [{ path: issue.path, message: "exactly one of `inlineSettings` or `s3UriSettings` is required" }];
+  return chosen[0].flatMap((i) => expandUnion({ ...i, path: [...issue.path, ...i.path] }));
 }
 
-function summarize(issues: Issue[]): Validation {
-  if (issues.length === 0) return { ok: true };
-  const parts = issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`);
+function summarize(raw: readonly Issue[]): Validation {
+  if (raw.length === 0) return { ok: true };
+  const issues = raw.flatMap(expandUnion);
+  const parts = issues.map((i) => `${i.path.length ? i.path.map(String).join(".") : "(root)"}: ${i.message}`);
   return { ok: false, message: `${issues.length} validation error${issues.length === 1 ? "" : "s"} detected: ${parts.join("; ")}` };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

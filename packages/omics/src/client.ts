@@ -170,7 +170,7 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
   }
   if (name === "CredentialsProviderError" || name === "TokenProviderError") {
     return {
-      message: `no usable AWS credentials were found${plainDetail(e)}`,
+      message: `no usable AWS credentials were found${serviceDetail(e)}`,
       help: "choose a profile with `--profile` or `AWS_PROFILE`, run `aws configure` or `aws sso login`, or set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`",
     };
   }
@@ -196,7 +196,7 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
   }
   if (name === "TimeoutError" || (code !== undefined && NETWORK_TIMEOUT_CODES.has(code))) {
     return {
-      message: `the connection to HealthOmics ${code === "ECONNRESET" || code === "EPIPE" ? "was reset" : "timed out"}${address(e)}`,
+      message: `the connection to HealthOmics${address(e)} ${code === "ECONNRESET" || code === "EPIPE" ? "was reset" : "timed out"}`,
       help: "check the network connection (and proxy settings), then retry; allow more attempts with `--max-attempts`",
     };
   }
@@ -217,7 +217,7 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
     };
   }
   return {
-    message: `the HealthOmics call failed${plainDetail(e)}`,
+    message: `the HealthOmics call failed${serviceDetail(e)}`,
     help: "run the command again; if it keeps failing, check the network, the credentials and the Region",
   };
 }
@@ -245,10 +245,6 @@ function serviceDetail(e: ErrorLike): string {
   const text = typeof e.message === "string" ? mask(e.message).trim().replace(/\.+$/, "") : "";
   if (text === "" || text === "UnknownError" || text === e.name) return "";
   return `: ${text}`;
-}
-
-function plainDetail(e: ErrorLike): string {
-  return serviceDetail(e);
 }
 
 /** The Node system error code, looked up on the error, its `cause` and an `AggregateError`'s members. */

@@ -1,0 +1,529 @@
+// The parser (tokens -> CST). A Chevrotain CstParser with error recovery; `build.ts` turns
+// its CST into the AST. One instance is reused: set `parser.input = tokens`, call
+// `parser.program()`, read `parser.errors`. The grammar in EBNF is `grammar/batch.ebnf`;
+// each rule below carries its production.
+import { CstParser, EOF, type CstNode, type IToken, type TokenType } from "chevrotain";
+import {
+  allTokens,
+  And,
+  AdditiveOperator,
+  Batch,
+  Colon,
+  Comma,
+  ComparisonOperator,
+  Defaults,
+  Dot,
+  DotDot,
+  Else,
+  Equals,
+  False,
+  For,
+  From,
+  Identifier,
+  If,
+  In,
+  InterpolationStart,
+  LBrace,
+  LBracket,
+  Let,
+  LParen,
+  Minus,
+  MultiplicativeOperator,
+  Name,
+  Not,
+  Null,
+  NumberLiteral,
+  Or,
+  Params,
+  Pipe,
+  Question,
+  RBrace,
+  RBracket,
+  RParen,
+  Run,
+  StringEnd,
+  StringEscape,
+  StringStart,
+  StringText,
+  Then,
+  True,
+  Type,
+  Where,
+} from "../lexer/tokens.js";
+import { errorMessageProvider } from "./messages.js";
+
+/** The `.batch` grammar as a Chevrotain CST parser. */
+export class BatchParser extends CstParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: "onlyOffset",
+      maxLookahead: 2,
+      errorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // ---- Statements ----
+
+  // program = { statement } ;
+  program = this.RULE("program", () => {
+    this.MANY(() => this.SUBRULE(this.statement));
+  });
+
+  // statement = batchBlock | defaultsBlock | paramsBlock | typeAlias | letStatement
+  //           | forStatement | ifStatement | runStatement ;
+  statement = this.RULE("statement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.batchBlock) },
+      { ALT: () => this.SUBRULE(this.defaultsBlock) },
+      { ALT: () => this.SUBRULE(this.paramsBlock) },
+      { ALT: () => this.SUBRULE(this.typeAlias) },
+      { ALT: () => this.SUBRULE(this.letStatement) },
+      { ALT: () => this.SUBRULE(this.forStatement) },
+      { ALT: () => this.SUBRULE(this.ifStatement) },
+      { ALT: () => this.SUBRULE(this.runStatement) },
+    ]);
+  });
+
+  // batchBlock = "batch" [ expression ] "{" { blockEntry [ "," ] } "}" ;
+  // (the name cannot start with `{`: that brace opens the block)
+  batchBlock = this.RULE("batchBlock", () => {
+    this.CONSUME(Batch);
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== LBrace,
+      DEF: () => this.SUBRULE(this.expression),
+    });
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.blockEntry);
+      this.OPTION2(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  // defaultsBlock = "defaults" "{" { blockEntry [ "," ] } "}" ;
+  defaultsBlock = this.RULE("defaultsBlock", () => {
+    this.CONSUME(Defaults);
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.blockEntry);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  // paramsBlock = "params" [ "from" string ] "{" { paramDeclaration [ "," ] } "}" ;
+  paramsBlock = this.RULE("paramsBlock", () => {
+    this.CONSUME(Params);
+    this.OPTION(() => {
+      this.CONSUME(From);
+      this.SUBRULE(this.string);
+    });
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.paramDeclaration);
+      this.OPTION2(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  // paramDeclaration = key [ "?" ] [ ":" type ] [ "=" expression ] ;
+  paramDeclaration = this.RULE("paramDeclaration", () => {
+    this.SUBRULE(this.key);
+    this.OPTION(() => this.CONSUME(Question));
+    this.OPTION2(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE(this.type);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(Equals);
+      this.SUBRULE(this.expression);
+    });
+  });
+
+  // blockEntry = key ( fieldValue | mapBody ) ;
+  blockEntry = this.RULE("blockEntry", () => {
+    this.SUBRULE(this.key);
+    this.OR([{ ALT: () => this.SUBRULE(this.fieldValue) }, { ALT: () => this.SUBRULE(this.mapBody) }]);
+  });
+
+  // fieldValue = "=" expression ;
+  fieldValue = this.RULE("fieldValue", () => {
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  // mapBody = "{" { mapEntry [ "," ] } "}" ;
+  mapBody = this.RULE("mapBody", () => {
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.mapEntry);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  // mapEntry = key "=" expression ;
+  mapEntry = this.RULE("mapEntry", () => {
+    this.SUBRULE(this.key);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  // key = NAME | string ;      (NAME: an identifier or any keyword)
+  key = this.RULE("key", () => {
+    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.SUBRULE(this.string) }]);
+  });
+
+  // typeAlias = "type" IDENT "=" type ;
+  typeAlias = this.RULE("typeAlias", () => {
+    this.CONSUME(Type);
+    this.CONSUME(Identifier);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.type);
+  });
+
+  // letStatement = "let" IDENT [ ":" type ] "=" expression ;
+  letStatement = this.RULE("letStatement", () => {
+    this.CONSUME(Let);
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE(this.type);
+    });
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  // forStatement = "for" forSource { "," forSource } [ "where" expression ] "{" { statement } "}" ;
+  forStatement = this.RULE("forStatement", () => {
+    this.CONSUME(For);
+    this.SUBRULE(this.forSource);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.forSource);
+    });
+    this.OPTION(() => {
+      this.CONSUME(Where);
+      this.SUBRULE(this.expression);
+    });
+    this.CONSUME(LBrace);
+    this.MANY2(() => this.SUBRULE(this.statement));
+    this.CONSUME(RBrace);
+  });
+
+  // forSource = ( IDENT | namePattern ) "in" expression ;
+  forSource = this.RULE("forSource", () => {
+    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.SUBRULE(this.namePattern) }]);
+    this.CONSUME(In);
+    this.SUBRULE(this.expression);
+  });
+
+  // namePattern = "(" IDENT { "," IDENT } [ "," ] ")" ;
+  namePattern = this.RULE("namePattern", () => {
+    this.CONSUME(LParen);
+    this.CONSUME(Identifier);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.OPTION(() => this.CONSUME2(Identifier));
+    });
+    this.CONSUME(RParen);
+  });
+
+  // ifStatement = "if" expression "{" { statement } "}" [ "else" ( ifStatement | elseBlock ) ] ;
+  ifStatement = this.RULE("ifStatement", () => {
+    this.CONSUME(If);
+    this.SUBRULE(this.expression);
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(RBrace);
+    this.OPTION(() => {
+      this.CONSUME(Else);
+      this.OR([{ ALT: () => this.SUBRULE(this.ifStatement) }, { ALT: () => this.SUBRULE(this.elseBlock) }]);
+    });
+  });
+
+  // elseBlock = "{" { statement } "}" ;
+  elseBlock = this.RULE("elseBlock", () => {
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(RBrace);
+  });
+
+  // runStatement = "run" expression "{" { blockEntry [ "," ] } "}" ;
+  runStatement = this.RULE("runStatement", () => {
+    this.CONSUME(Run);
+    this.SUBRULE(this.expression);
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.blockEntry);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  // ---- Types ----
+
+  // type = primaryType { "|" primaryType } ;
+  type = this.RULE("type", () => {
+    this.SUBRULE(this.primaryType);
+    this.MANY(() => {
+      this.CONSUME(Pipe);
+      this.SUBRULE2(this.primaryType);
+    });
+  });
+
+  // primaryType = IDENT | string | listType | recordType ;
+  primaryType = this.RULE("primaryType", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Identifier) },
+      { ALT: () => this.SUBRULE(this.string) },
+      { ALT: () => this.SUBRULE(this.listType) },
+      { ALT: () => this.SUBRULE(this.recordType) },
+    ]);
+  });
+
+  // listType = "[" type "]" ;
+  listType = this.RULE("listType", () => {
+    this.CONSUME(LBracket);
+    this.SUBRULE(this.type);
+    this.CONSUME(RBracket);
+  });
+
+  // recordType = "{" { recordTypeField [ "," ] } "}" ;
+  recordType = this.RULE("recordType", () => {
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.recordTypeField);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  // recordTypeField = key [ "?" ] ":" type ;
+  recordTypeField = this.RULE("recordTypeField", () => {
+    this.SUBRULE(this.key);
+    this.OPTION(() => this.CONSUME(Question));
+    this.CONSUME(Colon);
+    this.SUBRULE(this.type);
+  });
+
+  // ---- Expressions, loosest first ----
+
+  // expression = conditional | orExpression ;
+  expression = this.RULE("expression", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.conditional) }, { ALT: () => this.SUBRULE(this.orExpression) }]);
+  });
+
+  // conditional = "if" expression "then" expression "else" expression ;
+  conditional = this.RULE("conditional", () => {
+    this.CONSUME(If);
+    this.SUBRULE(this.expression);
+    this.CONSUME(Then);
+    this.SUBRULE2(this.expression);
+    this.CONSUME(Else);
+    this.SUBRULE3(this.expression);
+  });
+
+  // orExpression = andExpression { "or" andExpression } ;
+  orExpression = this.RULE("orExpression", () => {
+    this.SUBRULE(this.andExpression);
+    this.MANY(() => {
+      this.CONSUME(Or);
+      this.SUBRULE2(this.andExpression);
+    });
+  });
+
+  // andExpression = notExpression { "and" notExpression } ;
+  andExpression = this.RULE("andExpression", () => {
+    this.SUBRULE(this.notExpression);
+    this.MANY(() => {
+      this.CONSUME(And);
+      this.SUBRULE2(this.notExpression);
+    });
+  });
+
+  // notExpression = negation | comparison ;
+  notExpression = this.RULE("notExpression", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.negation) }, { ALT: () => this.SUBRULE(this.comparison) }]);
+  });
+
+  // negation = "not" notExpression ;
+  negation = this.RULE("negation", () => {
+    this.CONSUME(Not);
+    this.SUBRULE(this.notExpression);
+  });
+
+  // comparison = range [ COMPARISON_OP range ] ;
+  // (parsed as a repetition so that a chained `a < b < c` gets its own diagnostic)
+  comparison = this.RULE("comparison", () => {
+    this.SUBRULE(this.range);
+    this.MANY(() => {
+      this.CONSUME(ComparisonOperator);
+      this.SUBRULE2(this.range);
+    });
+  });
+
+  // range = additive [ ".." additive ] ;
+  range = this.RULE("range", () => {
+    this.SUBRULE(this.additive);
+    this.OPTION(() => {
+      this.CONSUME(DotDot);
+      this.SUBRULE2(this.additive);
+    });
+  });
+
+  // additive = multiplicative { ( "+" | "-" ) multiplicative } ;
+  additive = this.RULE("additive", () => {
+    this.SUBRULE(this.multiplicative);
+    this.MANY(() => {
+      this.CONSUME(AdditiveOperator);
+      this.SUBRULE2(this.multiplicative);
+    });
+  });
+
+  // multiplicative = unary { ( "*" | "/" | "%" ) unary } ;
+  multiplicative = this.RULE("multiplicative", () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.CONSUME(MultiplicativeOperator);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  // unary = negative | postfix ;
+  unary = this.RULE("unary", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.negative) }, { ALT: () => this.SUBRULE(this.postfix) }]);
+  });
+
+  // negative = "-" unary ;
+  negative = this.RULE("negative", () => {
+    this.CONSUME(Minus);
+    this.SUBRULE(this.unary);
+  });
+
+  // postfix = primary { fieldSuffix | indexSuffix | callSuffix } ;
+  postfix = this.RULE("postfix", () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.fieldSuffix) },
+        { ALT: () => this.SUBRULE(this.indexSuffix) },
+        { ALT: () => this.SUBRULE(this.callSuffix) },
+      ]);
+    });
+  });
+
+  // fieldSuffix = "." NAME ;
+  fieldSuffix = this.RULE("fieldSuffix", () => {
+    this.CONSUME(Dot);
+    this.CONSUME(Name);
+  });
+
+  // indexSuffix = "[" expression "]" ;
+  indexSuffix = this.RULE("indexSuffix", () => {
+    this.CONSUME(LBracket);
+    this.SUBRULE(this.expression);
+    this.CONSUME(RBracket);
+  });
+
+  // callSuffix = "(" { expression [ "," ] } ")" ;
+  callSuffix = this.RULE("callSuffix", () => {
+    this.CONSUME(LParen);
+    this.MANY(() => {
+      this.SUBRULE(this.expression);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RParen);
+  });
+
+  // primary = NUMBER | string | "true" | "false" | "null" | listLiteral | recordLiteral
+  //         | parenthesized | IDENT ;
+  primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(NumberLiteral) },
+      { ALT: () => this.SUBRULE(this.string) },
+      { ALT: () => this.CONSUME(True) },
+      { ALT: () => this.CONSUME(False) },
+      { ALT: () => this.CONSUME(Null) },
+      { ALT: () => this.SUBRULE(this.listLiteral) },
+      { ALT: () => this.SUBRULE(this.recordLiteral) },
+      { ALT: () => this.SUBRULE(this.parenthesized) },
+      { ALT: () => this.CONSUME(Identifier) },
+    ]);
+  });
+
+  // listLiteral = "[" { expression [ "," ] } "]" ;
+  listLiteral = this.RULE("listLiteral", () => {
+    this.CONSUME(LBracket);
+    this.MANY(() => {
+      this.SUBRULE(this.expression);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBracket);
+  });
+
+  // recordLiteral = "{" { recordField [ "," ] } "}" ;
+  recordLiteral = this.RULE("recordLiteral", () => {
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.recordField);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  // recordField = key ":" expression ;
+  recordField = this.RULE("recordField", () => {
+    this.SUBRULE(this.key);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.expression);
+  });
+
+  // parenthesized = "(" expression ")" ;
+  parenthesized = this.RULE("parenthesized", () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(RParen);
+  });
+
+  // string = '"' { STRING_TEXT | STRING_ESCAPE | interpolation } '"' ;
+  string = this.RULE("string", () => {
+    this.CONSUME(StringStart);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(StringText) },
+        { ALT: () => this.CONSUME(StringEscape) },
+        { ALT: () => this.SUBRULE(this.interpolation) },
+      ]);
+    });
+    this.CONSUME(StringEnd);
+  });
+
+  // interpolation = "${" expression "}" ;
+  interpolation = this.RULE("interpolation", () => {
+    this.CONSUME(InterpolationStart);
+    this.SUBRULE(this.expression);
+    this.CONSUME(RBrace);
+  });
+
+  /**
+   * Recovery never invents the tokens that make up a string's inside, nor a name: an
+   * inserted token carries no text, so the error is better reported where it is.
+   */
+  override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
+    return tokType !== StringText && tokType !== StringEscape && tokType !== InterpolationStart;
+  }
+}
+
+/** The one shared parser instance (Chevrotain parsers are meant to be reused). */
+export const parser = new BatchParser();
+
+/** Parses a token list into a `program` CST; errors are left in `parser.errors`. */
+export function parseTokens(tokens: IToken[]): CstNode {
+  parser.input = tokens;
+  return parser.program();
+}
+
+export { EOF };

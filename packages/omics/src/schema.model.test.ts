@@ -161,9 +161,9 @@ function place(steps: Step[], value: unknown, remove = false): unknown {
       }
       const next = steps[i + 1]!;
       if (h[step.name] === undefined) h[step.name] = next.kind === "index" ? [] : {};
-      holder = h[step.name] as Record<string, unknown>;
+      holder = h[step.name] as Record<string, unknown> | unknown[];
     } else if (step.kind === "index") {
-      const h = holder as unknown[];
+      const h = holder as unknown as unknown[];
       if (last) {
         h[0] = value;
         return base;

@@ -33,6 +33,13 @@ export interface CheckOptions {
   host: Host;
   /** The folder of the `.batch` file; relative paths (`params from "t.json"`) start here. */
   baseDir: string;
+  /**
+   * The parser's diagnostics for the same file, if any. A checker diagnostic on a line with a
+   * syntax error, or whose span contains one, is dropped: error recovery can build plausible
+   * but wrong nodes (`if { run "a" { } }` has a record as its condition), and their problems
+   * are cascades of the syntax error, which is reported already.
+   */
+  syntax?: readonly Diagnostic[];
 }
 
 /** The checker's result: the side tables for the expander, and every problem found (sorted). */
@@ -61,7 +68,18 @@ export function check(program: Program, source: SourceFile, options: CheckOption
     annotations: ctx.annotations,
     params: ctx.params,
   };
-  return { checked, diagnostics: sortDiagnostics(ctx.diagnostics) };
+  return { checked, diagnostics: sortDiagnostics(dropCascades(ctx.diagnostics, source, options.syntax ?? [])) };
+}
+
+/** Drops the diagnostics that a syntax error probably caused (see `CheckOptions.syntax`). */
+function dropCascades(list: readonly Diagnostic[], source: SourceFile, syntax: readonly Diagnostic[]): Diagnostic[] {
+  const errors = syntax.filter((d) => d.severity === "error" && d.file === source.name);
+  if (errors.length === 0) return [...list];
+  const lines = new Set(errors.map((d) => source.position(d.span.start).line));
+  return list.filter((d) => {
+    if (lines.has(source.position(d.span.start).line)) return false;
+    return !errors.some((e) => e.span.start >= d.span.start && e.span.start < d.span.end);
+  });
 }
 
 /** Walks statements in order, with one scope per block. */

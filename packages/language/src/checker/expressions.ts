@@ -32,6 +32,7 @@ import {
   NULL,
   S3URI,
   STRING,
+  containsError,
   elementType,
   isAssignable,
   isComparable,
@@ -99,7 +100,7 @@ export function checkExpression(ctx: CheckContext, scope: Scope, e: Expression |
       break;
   }
   const t = inferExpression(ctx, scope, e);
-  if (!isAssignable(t, expected) && !(options.allowNull === true && t.kind === "null")) {
+  if (!containsError(t) && !isAssignable(t, expected) && !(options.allowNull === true && t.kind === "null")) {
     ctx.report(names.typeMismatch(printType(expected), printType(t)), e.span);
   }
   return t;
@@ -140,7 +141,7 @@ export function inferExpression(ctx: CheckContext, scope: Scope, e: Expression |
     case "RangeExpression": {
       const a = inferExpression(ctx, scope, e.start);
       const b = inferExpression(ctx, scope, e.end);
-      if (a.kind === "error" || b.kind === "error") return ctx.typed(e, ERROR);
+      if (containsError(a) || containsError(b)) return ctx.typed(e, ERROR);
       if (!isAssignable(a, INT) || !isAssignable(b, INT)) {
         ctx.report(names.badOperands("..", printType(a), printType(b)), e.span);
         return ctx.typed(e, ERROR);
@@ -161,6 +162,7 @@ function inferList(ctx: CheckContext, scope: Scope, e: ListLiteral): Type {
     const t = inferExpression(ctx, scope, el);
     const joined = joinTypes(element, t);
     if (joined === undefined) {
+      if (containsError(element) || containsError(t)) continue;
       ctx.report(names.listElementMismatch(printType(element), printType(t)), el.span, {
         labels: first ? [{ span: first.span, text: nameLabels.firstElement(printType(element)) }] : [],
       });
@@ -240,7 +242,7 @@ function inferFieldAccess(ctx: CheckContext, scope: Scope, object: Expression, f
     ctx.report(names.noSuchField(field, printType(o), didYouMean(field, o.fields.keys())), span);
     return ERROR;
   }
-  ctx.report(names.noFields(printType(o)), span);
+  if (!containsError(o)) ctx.report(names.noFields(printType(o)), span);
   return ERROR;
 }
 
@@ -250,12 +252,12 @@ function inferIndex(ctx: CheckContext, scope: Scope, object: Expression, index: 
   const i = inferExpression(ctx, scope, index);
   if (o.kind === "error") return ERROR;
   if (o.kind === "list") {
-    if (!isAssignable(i, INT)) ctx.report(names.badIndex("int", printType(i)), index.span);
+    if (!containsError(i) && !isAssignable(i, INT)) ctx.report(names.badIndex("int", printType(i)), index.span);
     return o.element;
   }
   if (o.kind === "record") {
     if (!isAssignable(i, STRING)) {
-      ctx.report(names.badIndex("string", printType(i)), index.span);
+      if (!containsError(i)) ctx.report(names.badIndex("string", printType(i)), index.span);
       return ERROR;
     }
     if (index.kind === "StringLiteral") return o.fields.get(index.value)?.type ?? ANY;
@@ -263,7 +265,7 @@ function inferIndex(ctx: CheckContext, scope: Scope, object: Expression, index: 
   }
   if (o.kind === "any") return ANY;
   if (o.kind === "never") return NEVER;
-  ctx.report(names.notIndexable(printType(o)), object.span);
+  if (!containsError(o)) ctx.report(names.notIndexable(printType(o)), object.span);
   return ERROR;
 }
 
@@ -294,11 +296,11 @@ function checkDataFileCall(ctx: CheckContext, scope: Scope, e: CallExpression, e
 function inferUnary(ctx: CheckContext, scope: Scope, e: UnaryExpression): Type {
   const t = inferExpression(ctx, scope, e.operand);
   if (e.operator === "not") {
-    if (t.kind !== "bool" && t.kind !== "any" && t.kind !== "error") ctx.report(names.badOperand("not", printType(t)), e.span);
+    if (t.kind !== "bool" && t.kind !== "any" && !containsError(t)) ctx.report(names.badOperand("not", printType(t)), e.span);
     return BOOL;
   }
-  if (t.kind === "error" || t.kind === "any") return t;
-  if (isNumeric(t)) return t;
+  if (containsError(t)) return ERROR;
+  if (t.kind === "any" || isNumeric(t)) return t;
   ctx.report(names.badOperand("-", printType(t)), e.span);
   return ERROR;
 }
@@ -317,11 +319,11 @@ function inferBinary(ctx: CheckContext, scope: Scope, e: BinaryExpression): Type
     ctx.report(names.badOperands(op, printType(a), printType(b), help), e.span);
     return ERROR;
   };
-  const failed = a.kind === "error" || b.kind === "error";
+  const failed = containsError(a) || containsError(b);
   switch (op) {
     case "and":
     case "or":
-      if (!failed && !(isAssignable(a, BOOL) && isAssignable(b, BOOL) && a.kind !== "never" && b.kind !== "never")) bad();
+      if (!failed && !(isAssignable(a, BOOL) && isAssignable(b, BOOL))) bad();
       return BOOL;
     case "==":
     case "!=":
@@ -374,6 +376,7 @@ function inferConditional(ctx: CheckContext, scope: Scope, e: ConditionalExpress
   const b = inferExpression(ctx, scope, e.otherwise);
   const joined = joinTypes(a, b);
   if (joined !== undefined) return joined;
+  if (containsError(a) || containsError(b)) return ERROR;
   ctx.report(names.branchMismatch(printType(a), printType(b)), e.otherwise.span, {
     labels: [{ span: e.then.span, text: nameLabels.otherBranch(printType(a)) }],
   });

@@ -25,12 +25,15 @@ export interface ExpectedDiagnostic {
   labels?: { line: number; col: number; text: string }[];
 }
 
-/** Parses and checks a program; `files` are paths relative to the program's folder. */
-export function checkSource(src: string, files: Record<string, string> = {}): CheckResult & { syntax: Diagnostic[]; source: SourceFile } {
+/** The checker's result plus the parser's diagnostics and the source. */
+export type SourceCheck = CheckResult & { syntax: Diagnostic[]; source: SourceFile };
+
+/** Parses and checks a program (as `compile` does); `files` are paths relative to the program's folder. */
+export function checkSource(src: string, files: Record<string, string> = {}): SourceCheck {
   const source = new SourceFile(TEST_FILE, src);
   const parsed = parse(source);
   const host = memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`${TEST_DIR}/${k}`, v])));
-  const result = check(parsed.program, source, { host, baseDir: TEST_DIR });
+  const result = check(parsed.program, source, { host, baseDir: TEST_DIR, syntax: parsed.diagnostics });
   return { ...result, syntax: parsed.diagnostics, source };
 }
 
@@ -50,7 +53,7 @@ function shape(source: SourceFile, d: Diagnostic, like: ExpectedDiagnostic): Exp
 }
 
 /** Asserts that a syntactically valid program gives exactly these checker diagnostics, in order. */
-export function expectErrors(src: string, expected: ExpectedDiagnostic[], files: Record<string, string> = {}): CheckResult {
+export function expectErrors(src: string, expected: ExpectedDiagnostic[], files: Record<string, string> = {}): SourceCheck {
   const result = checkSource(src, files);
   deepStrictEqual(result.syntax.map((d) => d.message), [], "the test program has syntax errors");
   const actual = result.diagnostics.map((d, i) => shape(result.source, d, expected[i] ?? { code: "", line: 0, col: 0, message: "" }));
@@ -59,6 +62,6 @@ export function expectErrors(src: string, expected: ExpectedDiagnostic[], files:
 }
 
 /** Asserts that a program parses and checks without any diagnostic. */
-export function expectValid(src: string, files: Record<string, string> = {}): CheckResult {
+export function expectValid(src: string, files: Record<string, string> = {}): SourceCheck {
   return expectErrors(src, [], files);
 }

@@ -168,3 +168,11 @@ export function elementType(t: Type): Type | undefined {
   if (t.kind === "any" || t.kind === "error") return t;
   return undefined;
 }
+
+/** Whether a type is `error` or has an `error` part (a list of errors, a record with an error field). */
+export function containsError(t: Type): boolean {
+  if (t.kind === "error") return true;
+  if (t.kind === "list") return containsError(t.element);
+  if (t.kind === "record") for (const f of t.fields.values()) if (containsError(f.type)) return true;
+  return false;
+}

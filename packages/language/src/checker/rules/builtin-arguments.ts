@@ -4,7 +4,7 @@ import type { CallExpression } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
 import { printSignature, type Builtin } from "../builtins.js";
 import type { CheckContext } from "../context.js";
-import { printType, type Type } from "../types.js";
+import { containsError, printType, type Type } from "../types.js";
 
 /**
  * Checks the arity and each argument's type (arguments already typed). True when the call is
@@ -20,7 +20,7 @@ export function checkArguments(ctx: CheckContext, call: CallExpression, builtin:
     const t = args[i];
     const arg = call.args[i];
     if (t === undefined || arg === undefined) return;
-    if (t.kind === "error") ok = false;
+    if (containsError(t)) ok = false;
     else if (t.kind !== "any" && !p.accepts(t)) {
       ctx.report(names.badArgument(builtin.name, p.name, p.type, printType(t)), arg.span);
       ok = false;

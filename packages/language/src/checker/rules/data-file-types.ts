@@ -4,7 +4,7 @@
 import type { CallExpression } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
 import type { CheckContext } from "../context.js";
-import { printType, type Type } from "../types.js";
+import { containsError, printType, type Type } from "../types.js";
 
 const SCALAR = new Set(["string", "int", "float", "bool", "s3uri", "enum", "any", "error"]);
 
@@ -22,7 +22,7 @@ export function isTableType(t: Type): boolean {
 /** Checks the contextual type of a data-file call; true when the call may produce it. */
 export function checkDataFileType(ctx: CheckContext, call: CallExpression, expected: Type): boolean {
   const fn = call.callee.name;
-  if ((fn === "csv" || fn === "tsv") && !isTableType(expected)) {
+  if ((fn === "csv" || fn === "tsv") && !containsError(expected) && !isTableType(expected)) {
     ctx.report(names.dataFileType(fn, printType(expected)), call.span);
     return false;
   }

@@ -4,7 +4,7 @@
 import type { ForSource } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
 import type { CheckContext } from "../context.js";
-import { ANY, ERROR, isStringLike, printType, type Type } from "../types.js";
+import { ANY, ERROR, containsError, isStringLike, printType, type Type } from "../types.js";
 
 function notIterableHelp(t: Type): string | undefined {
   if (isStringLike(t)) return 'a string is not a list: split it first, as in `split(s, ",")`';
@@ -22,6 +22,7 @@ export function checkForSource(ctx: CheckContext, src: ForSource, t: Type): Type
   if (t.kind === "list") element = t.element;
   else if (t.kind === "any" || t.kind === "never") element = t;
   else {
+    if (containsError(t)) return all(ERROR);
     ctx.report(names.notIterable(printType(t), notIterableHelp(t)), src.iterable.span);
     return all(ERROR);
   }
@@ -39,7 +40,7 @@ export function checkForSource(ctx: CheckContext, src: ForSource, t: Type): Type
   }
   if (element.kind === "list") return all(element.element);
   if (element.kind === "any") return all(ANY);
-  if (element.kind === "never" || element.kind === "error") return all(element);
+  if (element.kind === "never" || containsError(element)) return all(element.kind === "never" ? element : ERROR);
   ctx.report(names.notDestructurable(printType(element)), src.iterable.span);
   return all(ERROR);
 }

@@ -6,10 +6,10 @@ import { names } from "../../diagnostics/codes/names.js";
 import type { CheckContext } from "../context.js";
 import { inferExpression } from "../expressions.js";
 import type { Scope } from "../scope.js";
-import { isAssignable, printType, STRING } from "../types.js";
+import { containsError, isAssignable, printType, STRING } from "../types.js";
 
 /** Types a run's id and reports it unless it is a string. */
 export function checkRunId(ctx: CheckContext, scope: Scope, run: RunStatement): void {
   const t = inferExpression(ctx, scope, run.id);
-  if (!isAssignable(t, STRING)) ctx.report(names.runIdNotString(printType(t), ctx.text(run.id.span)), run.id.span);
+  if (!containsError(t) && !isAssignable(t, STRING)) ctx.report(names.runIdNotString(printType(t), ctx.text(run.id.span)), run.id.span);
 }

@@ -6,10 +6,10 @@ import { names } from "../../diagnostics/codes/names.js";
 import type { CheckContext } from "../context.js";
 import { inferExpression } from "../expressions.js";
 import type { Scope } from "../scope.js";
-import { isAssignable, printType, STRING } from "../types.js";
+import { containsError, isAssignable, printType, STRING } from "../types.js";
 
 /** Types one tag value and reports it unless it is a string. */
 export function checkTagValue(ctx: CheckContext, scope: Scope, value: Expression): void {
   const t = inferExpression(ctx, scope, value);
-  if (!isAssignable(t, STRING)) ctx.report(names.tagValueNotString(printType(t), ctx.text(value.span)), value.span);
+  if (!containsError(t) && !isAssignable(t, STRING)) ctx.report(names.tagValueNotString(printType(t), ctx.text(value.span)), value.span);
 }

@@ -107,8 +107,9 @@ const table: Builtin[] = [
   builtin("join", [list("xs"), string("sep")], "string", STRING),
   builtin("pad", [int("n"), int("width")], "string", STRING),
   builtin("matches", [string("s"), string("regex")], "bool", BOOL),
-  // `match` gives `null` when there is no match; nullable types are not representable
-  builtin("match", [string("s"), string("regex")], "[string]", listOf(STRING)),
+  // `match` gives `null` when there is no match; nullable types are not representable, so
+  // it is `any` (checked by value where it is used)
+  builtin("match", [string("s"), string("regex")], "[string] | null", ANY),
   // paths and URIs
   builtin("basename", [string("p")], "string", STRING),
   builtin("dirname", [string("p")], "string", STRING),

@@ -69,9 +69,10 @@ export function checkExpression(ctx: CheckContext, scope: Scope, e: Expression |
       break;
     case "TemplateString":
       if (expected.kind === "s3uri") {
-        inferExpression(ctx, scope, e);
+        // stays a `string`: only the leading text is checked here, the value during expansion
+        const t = inferExpression(ctx, scope, e);
         checkS3UriTemplate(ctx, e);
-        return ctx.typed(e, S3URI);
+        return t;
       }
       break;
     case "NullLiteral":
@@ -79,9 +80,15 @@ export function checkExpression(ctx: CheckContext, scope: Scope, e: Expression |
       break;
     case "ListLiteral":
       if (expected.kind === "list") {
-        for (const el of e.elements) checkExpression(ctx, scope, el, expected.element);
-        noteTuples(ctx, e, expected.element);
-        return ctx.typed(e, expected);
+        // the recorded type is what the elements are (a `string` stays one, checked by value
+        // where a union is expected), not the expected type: the expander relies on it
+        let element: Type | undefined = NEVER;
+        for (const el of e.elements) {
+          const t = checkExpression(ctx, scope, el, expected.element);
+          element = element === undefined ? undefined : joinTypes(element, t);
+        }
+        noteTuples(ctx, e, element ?? ANY);
+        return ctx.typed(e, listOf(element ?? ANY));
       }
       break;
     case "RecordLiteral":
@@ -89,9 +96,9 @@ export function checkExpression(ctx: CheckContext, scope: Scope, e: Expression |
       break;
     case "ConditionalExpression": {
       checkCondition(ctx, scope, e.condition);
-      const a = checkExpression(ctx, scope, e.then, expected, { allowNull: true });
-      const b = checkExpression(ctx, scope, e.otherwise, expected, { allowNull: true });
-      return ctx.typed(e, joinTypes(a, b) ?? expected);
+      const a = checkExpression(ctx, scope, e.then, expected, options);
+      const b = checkExpression(ctx, scope, e.otherwise, expected, options);
+      return ctx.typed(e, joinTypes(a, b) ?? ANY);
     }
     case "CallExpression":
       if (DATA_FILE_BUILTINS.includes(e.callee.name)) return checkDataFileCall(ctx, scope, e, expected);
@@ -206,8 +213,10 @@ function inferRecord(ctx: CheckContext, scope: Scope, e: RecordLiteral): Type {
   return { kind: "record", fields };
 }
 
+/** Checks a record literal field-wise; its recorded type has the fields' own types. */
 function checkRecordLiteral(ctx: CheckContext, scope: Scope, e: RecordLiteral, expected: RecordTypeInfo): Type {
   const first = new Map<string, RecordLiteral["fields"][number]>();
+  const fields = new Map<string, RecordFieldInfo>();
   for (const f of e.fields) {
     const name = f.key.name;
     const field = name === "" ? undefined : expected.fields.get(name);
@@ -223,11 +232,11 @@ function checkRecordLiteral(ctx: CheckContext, scope: Scope, e: RecordLiteral, e
       continue;
     }
     first.set(name, f);
-    checkExpression(ctx, scope, f.value, field.type, { allowNull: field.optional });
+    fields.set(name, { type: checkExpression(ctx, scope, f.value, field.type, { allowNull: field.optional }), optional: false });
   }
   const missing = [...expected.fields].filter(([k, f]) => !f.optional && !first.has(k)).map(([k]) => k);
   if (missing.length > 0) ctx.report(names.missingRecordFields(missing, printType(expected)), e.span);
-  return ctx.typed(e, expected);
+  return ctx.typed(e, { kind: "record", fields });
 }
 
 /** Field access: a record's field, `any` on `any`; anything else is reported. */
@@ -238,7 +247,8 @@ function inferFieldAccess(ctx: CheckContext, scope: Scope, object: Expression, f
   if (o.kind === "never") return NEVER;
   if (o.kind === "record") {
     const f = o.fields.get(field);
-    if (f !== undefined) return f.type;
+    // an optional field may be missing: `any`, so its uses are checked by value
+    if (f !== undefined) return f.optional ? ANY : f.type;
     ctx.report(names.noSuchField(field, printType(o), didYouMean(field, o.fields.keys())), span);
     return ERROR;
   }
@@ -260,7 +270,10 @@ function inferIndex(ctx: CheckContext, scope: Scope, object: Expression, index: 
       if (!containsError(i)) ctx.report(names.badIndex("string", printType(i)), index.span);
       return ERROR;
     }
-    if (index.kind === "StringLiteral") return o.fields.get(index.value)?.type ?? ANY;
+    if (index.kind === "StringLiteral") {
+      const f = o.fields.get(index.value);
+      return f === undefined || f.optional ? ANY : f.type;
+    }
     return ANY;
   }
   if (o.kind === "any") return ANY;

@@ -61,7 +61,8 @@ describe("joinTypes", () => {
     ["enum and enum", enumOf(["a"]), enumOf(["b"]), '"a" | "b"'],
     ["enum and string", enumOf(["a"]), STRING, "string"],
     ["s3uri and string", S3URI, STRING, "string"],
-    ["null and int (the other branch)", NULL, INT, "int"],
+    ["null and int (not representable: any)", NULL, INT, "any"],
+    ["null and null", NULL, NULL, "null"],
     ["never and [int]", NEVER, listOf(INT), "[int]"],
     ["[int] and [float]", listOf(INT), listOf(FLOAT), "[float]"],
     ["int and string", INT, STRING, undefined],
@@ -234,6 +235,37 @@ describe("data files in a typed let (BC2048, expectedTypes)", () => {
         help: "declare a list of records with scalar fields, as in `[{ id: string, n: int }]`",
       },
       { code: "BC2048", line: 2, col: 32, message: "`tsv` cannot produce `[{ tags: [string] }]`" },
+    ]);
+  });
+});
+
+describe("recorded types are exact (the expander skips value checks they guarantee)", () => {
+  const recorded = (src: string): Map<string, string> => {
+    const r = expectValid(src);
+    return new Map([...r.checked.types].map(([e, t]) => [r.source.text.slice(e.span.start, e.span.end), printType(t)]));
+  };
+  it("keeps a template a string where an s3uri is expected; a checked literal is an s3uri", () => {
+    const t = recorded(`let x = "k"\nlet a: s3uri = "s3://bkt/\${x}"\nlet b: s3uri = "s3://bkt/k"\n`);
+    expect(t.get('"s3://bkt/${x}"')).toBe("string");
+    expect(t.get('"s3://bkt/k"')).toBe("s3uri");
+  });
+  it("types a list literal by its elements, not by the expected type", () => {
+    const t = recorded(`type C = "a" | "b"\nlet s = lower("A")\nlet xs: [C] = [s, "a"]\nlet ys: [C] = ["a"]\n`);
+    expect(t.get('[s, "a"]')).toBe("[string]");
+    expect(t.get('["a"]')).toBe('["a" | "b"]');
+  });
+  it("types a record literal by its fields", () => {
+    const t = recorded(`type R = { c: "a" | "b", n?: float }\nlet s = lower("A")\nlet r: R = { c: s, n: 1 }\n`);
+    expect(t.get("{ c: s, n: 1 }")).toBe("{ c: string, n: int }");
+  });
+  it("gives an optional field the type any", () => {
+    const t = recorded(`type R = { id: string, note?: string }\nlet xs: [R] = []\nfor r in xs { run "\${r.id}\${r.note}" { } }\n`);
+    expect(t.get("r.id")).toBe("string");
+    expect(t.get("r.note")).toBe("any");
+  });
+  it("rejects a null branch where a required value is expected", () => {
+    expectErrors(`params { a: string, b?: string }\nrun "x" { params { a = if true then null else "y", b = if true then null else "z" } }\n`, [
+      { code: "BC2020", line: 2, col: 37, message: "expected `string`, found `null`" },
     ]);
   });
 });

@@ -131,13 +131,15 @@ export function isAssignable(source: Type, target: Type): boolean {
 /**
  * The least type both `a` and `b` are assignable to, for list elements and `if` branches,
  * or undefined when there is none. `int`/`float` join to `float`, string-like types to
- * `string` (two unions to their union), and `null` joins to the other type: nullable types
- * are not representable, so `if c then null else "x"` is a `string` (checked by value later).
+ * `string` (two unions to their union). Nullable types are not representable, so `null`
+ * with another type joins to `any`: `if c then null else "x"` is accepted wherever a value
+ * is, and checked by value there (the expander relies on static types being exact).
  */
 export function joinTypes(a: Type, b: Type): Type | undefined {
   if (a.kind === "error" || b.kind === "error") return ERROR;
-  if (a.kind === "never" || a.kind === "null") return b;
-  if (b.kind === "never" || b.kind === "null") return a;
+  if (a.kind === "never") return b;
+  if (b.kind === "never") return a;
+  if (a.kind === "null" || b.kind === "null") return a.kind === b.kind ? a : ANY;
   if (a.kind === "any" || b.kind === "any") return ANY;
   if (isNumeric(a) && isNumeric(b)) return a.kind === b.kind ? a : FLOAT;
   if (isStringLike(a) && isStringLike(b)) {

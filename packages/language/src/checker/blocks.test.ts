@@ -52,6 +52,15 @@ describe("top-level-only (BC2002)", () => {
   });
 });
 
+describe("the batch name", () => {
+  it("accepts a string or a template", () => {
+    expectValid(`let cohort = "a"\nbatch "wgs-\${cohort}" { }\n`);
+  });
+  it("rejects a name that is not a string", () => {
+    expectErrors(`batch 42 { }\n`, [{ code: "BC2020", line: 1, col: 7, message: "expected `string`, found `int`" }]);
+  });
+});
+
 describe("required-defaults (BC2005)", () => {
   it("accepts defaults with workflowId and roleArn", () => {
     expectValid(DEFAULTS);

@@ -228,7 +228,7 @@ export const io = {
 
   /** BC5506: any other S3 failure. */
   s3Failed: (operation: string, name: string, detail: string, status?: number): DiagnosticMessage =>
-    error("BC5506", `S3 ${operation} failed with \`${name}\`${status !== undefined ? ` (HTTP ${status})` : ""}`, {
+    error("BC5506", `\`${operation}\` on S3 failed with \`${name}\`${status !== undefined ? ` (HTTP ${status})` : ""}`, {
       help: "try again; if it keeps failing, check the bucket's settings and the credentials",
       notes: [detail],
     }),

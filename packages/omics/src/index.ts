@@ -1,1 +1,83 @@
-export {};
+// @batchc/omics: the AWS HealthOmics run-batch API — the model's constraints as zod schemas and
+// fast checks, the StartRunBatch payload, and the S3 settings file of batches above 100 runs.
+// It knows the API, not the `.batch` syntax.
+export { MODEL_SOURCE, shapes, type ShapeName, type StringShapeName } from "./model.js";
+export {
+  StartRunBatchRequestSchema,
+  DefaultRunSettingSchema,
+  InlineSettingSchema,
+  BatchRunSettingsSchema,
+  TagMapSchema,
+  RunParametersSchema,
+  stringSchemas,
+  schemaFor,
+  StartRunBatchResponseSchema,
+  GetBatchResponseSchema,
+  ListBatchResponseSchema,
+  ListRunsInBatchResponseSchema,
+  BatchListItemSchema,
+  RunBatchListItemSchema,
+  SubmissionSummarySchema,
+  RunSummarySchema,
+  type StartRunBatchRequest,
+  type DefaultRunSetting,
+  type InlineSetting,
+  type BatchRunSettings,
+  type TagMap,
+  type JsonValue,
+  type JsonObject,
+  type WorkflowType,
+  type CacheBehavior,
+  type RunLogLevel,
+  type RunRetentionMode,
+  type StorageType,
+  type NetworkingMode,
+  type StartRunBatchResponse,
+  type GetBatchResponse,
+  type ListBatchResponse,
+  type ListRunsInBatchResponse,
+} from "./schema.js";
+export type { BatchInput, DefaultsInput, RunSettingInput, EffectiveRun } from "./types.js";
+export { api, io, MODEL_CODES, formatCount, type DiagnosticMessage } from "./codes.js";
+export {
+  validateBatch,
+  validateBatchSettings,
+  validateDefaults,
+  validateRunSetting,
+  validateMergedRun,
+  validateEffectiveRun,
+  effectiveRun,
+  jsonByteLength,
+  mergedParameterBytes,
+  mergedTagCount,
+  codePointLength,
+  isS3Uri,
+  settingsPrefixProblem,
+  displayPath,
+  MAX_RUN_TAGS,
+  MAX_PARAMETER_BYTES,
+  type Path,
+  type Violation,
+} from "./validate.js";
+export {
+  emitRequest,
+  deriveRequestId,
+  normalizePrefix,
+  settingsFileStem,
+  jsonEqual,
+  MAX_INLINE_RUNS,
+  MAX_RUNS,
+  type EmitInput,
+  type EmitOptions,
+  type EmitResult,
+  type EmitError,
+  type SettingsFile,
+} from "./emit.js";
+export { parseS3Uri, formatS3Uri, type S3Location } from "./s3-uri.js";
+export { makeS3Client, S3UploadError, toS3UploadError, isPreconditionFailed, type S3ClientOptions } from "./s3-writer.js";
+export {
+  uploadSettingsFile,
+  removeSettingsFile,
+  type UploadSettingsFileOptions,
+  type UploadSettingsFileResult,
+} from "./settings-file.js";

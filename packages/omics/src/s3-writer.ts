@@ -1,0 +1,122 @@
+// S3 access for the settings file: a client factory that loads `@aws-sdk/client-s3` only when
+// called (commands without S3 never load it), and the mapping of S3 and network failures to
+// one clear `S3UploadError` each (BC55xx).
+import type { S3Client } from "@aws-sdk/client-s3";
+import { io, type DiagnosticMessage } from "./codes.js";
+
+/** How to reach S3. Without `endpointUrl`, the SDK's standard endpoint and credential chain apply. */
+export interface S3ClientOptions {
+  region?: string;
+  /** A profile of the shared config/credentials files (as `AWS_PROFILE`). */
+  profile?: string;
+  /** An S3-compatible endpoint (`http://127.0.0.1:5000`); switches to path-style addressing. */
+  endpointUrl?: string;
+  /** Fixed credentials instead of the chain (tests, or credentials resolved elsewhere). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** SDK attempts per request (the SDK's default is 3). */
+  maxAttempts?: number;
+}
+
+/** Creates an S3 client; `@aws-sdk/client-s3` is imported on the first call. */
+export async function makeS3Client(options: S3ClientOptions = {}): Promise<S3Client> {
+  const { S3Client } = await import("@aws-sdk/client-s3");
+  return new S3Client({
+    ...(options.region !== undefined ? { region: options.region } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl, forcePathStyle: true } : {}),
+    ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+  });
+}
+
+/** A failed S3 step, as one catalog message (BC55xx). The CLI prints it and exits 3. */
+export class S3UploadError extends Error {
+  override readonly name = "S3UploadError";
+  readonly code: string;
+  readonly help: string;
+  /** The same, as a message of the diagnostics catalog. */
+  readonly diagnostic: DiagnosticMessage;
+
+  constructor(diagnostic: DiagnosticMessage, cause?: unknown) {
+    super(diagnostic.message, cause === undefined ? undefined : { cause });
+    this.code = diagnostic.code;
+    this.help = diagnostic.help ?? "";
+    this.diagnostic = diagnostic;
+  }
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+]);
+
+const ACCESS_NAMES = new Set([
+  "AccessDenied",
+  "Forbidden",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "AllAccessDisabled",
+  "ExpiredToken",
+  "InvalidToken",
+  "AccountProblem",
+]);
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  hostname?: unknown;
+  address?: unknown;
+  port?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** The Node network error code (`ECONNREFUSED`...) of an error or of its causes, if any. */
+function networkError(e: ErrorLike | undefined, depth = 0): ErrorLike | undefined {
+  if (e === undefined || e === null || typeof e !== "object" || depth > 4) return undefined;
+  if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return e;
+  if (Array.isArray(e.errors)) for (const x of e.errors) { const n = networkError(x as ErrorLike, depth + 1); if (n) return n; }
+  return networkError(e.cause as ErrorLike | undefined, depth + 1);
+}
+
+/** The HTTP status of an SDK error, if it has one. */
+export function httpStatus(err: unknown): number | undefined {
+  return (err as ErrorLike | undefined)?.$metadata?.httpStatusCode;
+}
+
+/** Whether an S3 error is a failed `If-None-Match` precondition (the key exists). */
+export function isPreconditionFailed(err: unknown): boolean {
+  return (err as ErrorLike | undefined)?.name === "PreconditionFailed" || httpStatus(err) === 412;
+}
+
+/** Maps an S3 or network failure of `operation` on `s3://bucket/key` to one clear error. */
+export function toS3UploadError(err: unknown, ctx: { operation: string; bucket: string; key: string }): S3UploadError {
+  if (err instanceof S3UploadError) return err;
+  const e = (typeof err === "object" && err !== null ? err : { message: String(err) }) as ErrorLike;
+  const name = typeof e.name === "string" ? e.name : "Error";
+  const message = typeof e.message === "string" && e.message !== "" ? e.message : name;
+  const status = httpStatus(err);
+  const net = networkError(e);
+  if (net !== undefined) {
+    const where =
+      typeof net.hostname === "string"
+        ? net.hostname
+        : typeof net.address === "string"
+          ? `${net.address}${net.port !== undefined ? `:${String(net.port)}` : ""}`
+          : "the configured endpoint";
+    return new S3UploadError(io.unreachable(where, `${String(net.code)}: ${String(net.message ?? message)}`), err);
+  }
+  if (name === "NoSuchBucket") return new S3UploadError(io.bucketNotFound(ctx.bucket), err);
+  if (ACCESS_NAMES.has(name) || status === 403) return new S3UploadError(io.accessDenied(ctx.bucket, ctx.key, `${name}: ${message}`), err);
+  if (name === "CredentialsProviderError" || /could not load credentials/i.test(message))
+    return new S3UploadError(io.noCredentials(message), err);
+  return new S3UploadError(io.s3Failed(ctx.operation, name, message, status), err);
+}

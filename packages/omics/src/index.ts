@@ -81,3 +81,5 @@ export {
   type UploadSettingsFileOptions,
   type UploadSettingsFileResult,
 } from "./settings-file.js";
+// The HealthOmics client factory and error descriptions (client.ts).
+export * from "./client.js";

@@ -416,6 +416,40 @@ export function jsonByteLength(v: unknown): number {
   }
 }
 
+/**
+ * An upper bound of `jsonByteLength` without reading the characters: 6 bytes per UTF-16 unit
+ * covers the longest escape (`\u001f`) and any UTF-8 sequence; a number prints in at most 24.
+ */
+function jsonByteBound(v: unknown): number {
+  switch (typeof v) {
+    case "string":
+      return 2 + 6 * v.length;
+    case "number":
+      return 24;
+    case "boolean":
+      return 5;
+    case "object": {
+      if (v === null) return 4;
+      let n = 2;
+      if (Array.isArray(v)) {
+        for (const x of v) n += 1 + jsonByteBound(x);
+        return n;
+      }
+      for (const k in v) n += 4 + 6 * k.length + jsonByteBound((v as Record<string, unknown>)[k]);
+      return n;
+    }
+    default:
+      return 4;
+  }
+}
+
+/** Whether the merged parameters are over `limit` bytes; exact only when the cheap bound is over. */
+function mergedParametersOver(defaults: unknown, run: unknown, limit: number): number | undefined {
+  if (jsonByteBound(defaults) + jsonByteBound(run) <= limit) return undefined;
+  const bytes = mergedParameterBytes(defaults, run);
+  return bytes > limit ? bytes : undefined;
+}
+
 /** Bytes of the merged parameters (`{...defaults, ...run}` when both are records; else the run's). */
 export function mergedParameterBytes(defaults: unknown, run: unknown): number {
   if (run === undefined) return defaults === undefined ? 0 : jsonByteLength(defaults);
@@ -538,8 +572,8 @@ export function validateMergedRun(defaults: { outputUri?: unknown; runTags?: unk
     if (n > MAX_RUN_TAGS) report(ROOT, "runTags", api.tooManyRunTags(n, { defaults: countKeys(defaults.runTags), run: countKeys(run.runTags) }));
   }
   if (run.parameters !== undefined) {
-    const bytes = mergedParameterBytes(defaults.parameters, run.parameters);
-    if (bytes > MAX_PARAMETER_BYTES) report(ROOT, "parameters", api.parametersTooLarge(bytes));
+    const bytes = mergedParametersOver(defaults.parameters, run.parameters, MAX_PARAMETER_BYTES);
+    if (bytes !== undefined) report(ROOT, "parameters", api.parametersTooLarge(bytes));
   }
   return collect();
 }
@@ -555,8 +589,8 @@ export function validateEffectiveRun(e: EffectiveRun): readonly Violation[] {
   const tags = countKeys(e.runTags);
   if (tags > MAX_RUN_TAGS) report(ROOT, "runTags", api.tooManyRunTags(tags));
   if (e.parameters !== undefined) {
-    const bytes = jsonByteLength(e.parameters);
-    if (bytes > MAX_PARAMETER_BYTES) report(ROOT, "parameters", api.parametersTooLarge(bytes));
+    const bytes = mergedParametersOver(undefined, e.parameters, MAX_PARAMETER_BYTES);
+    if (bytes !== undefined) report(ROOT, "parameters", api.parametersTooLarge(bytes));
   }
   return collect();
 }

@@ -1,5 +1,6 @@
 // BC3xxx: expansion, built-ins and data files. One builder per code; never reuse a code.
 import type { DiagnosticMessage } from "../diagnostic.js";
+import { didYouMean } from "../suggest.js";
 
 const error = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
   code,
@@ -8,5 +9,149 @@ const error = (code: string, message: string, rest: Partial<DiagnosticMessage> =
   ...rest,
 });
 
+const quoted = (s: string): string => JSON.stringify(s);
+const place = (file: string, line: number, column?: number): string =>
+  column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+const S3URI_HELP =
+  "an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens (`s3://my-bucket/key`)";
+
 export const expand = {
+  /** `xs[5]` on a shorter list. */
+  indexOutOfRange: (index: number, length: number) =>
+    error("BC3001", `index ${index} is out of range for a list of length ${length}`, {
+      label: "out of range",
+      help: length === 0 ? "the list is empty" : `valid indices are 0 to ${length - 1}`,
+    }),
+  /** `r.x` on a record (typed `any`) without the key. */
+  missingKey: (key: string, available: readonly string[]) =>
+    error("BC3002", `record has no field \`${key}\``, {
+      label: "no such field",
+      help:
+        didYouMean(key, available) ??
+        (available.length === 0 ? "the record is empty" : `its fields are ${available.map((k) => `\`${k}\``).join(", ")}`),
+    }),
+  /** `a / 0` or `a % 0`. */
+  divisionByZero: (operator: "/" | "%") =>
+    error("BC3003", operator === "/" ? "division by zero" : "modulo by zero", { label: "the right side is 0" }),
+  /** `int("x")`, `float("1.2.3")`: a value that does not convert. */
+  invalidConversion: (shown: string, type: string, reason?: string) =>
+    error("BC3004", `cannot convert ${shown} to \`${type}\``, reason === undefined ? {} : { help: reason }),
+  /** A value that is not a valid `s3uri` where one is required. */
+  invalidS3Uri: (shown: string, what?: string) =>
+    error("BC3005", `${shown} is not a valid \`s3uri\`${what === undefined ? "" : ` for ${what}`}`, { help: S3URI_HELP }),
+  /** A value outside the enum of a field or parameter. */
+  notInEnum: (value: string, values: readonly string[], what?: string) =>
+    error(
+      "BC3006",
+      `${quoted(value)} is not one of ${values.map(quoted).join(", ")}${what === undefined ? "" : ` (${what})`}`,
+      { help: didYouMean(value, values, quoted) ?? `use one of ${values.map(quoted).join(", ")}` },
+    ),
+  /** A value of the wrong type at run time (values typed `any`, for example from `json()`). */
+  wrongType: (what: string, expected: string, found: string) =>
+    error("BC3007", `${what} must be \`${expected}\`, found ${found}`),
+  /** `run "" { ... }` */
+  emptyRunId: () => error("BC3008", "the run id is an empty string", { help: "every run needs a non-empty, unique id" }),
+  /** `run 42 { ... }` with a value typed `any`. */
+  runIdNotString: (found: string) =>
+    error("BC3009", `the run id must be a string, found ${found}`, { help: "convert it with `str(...)`" }),
+  /** Two runs with the same id. */
+  duplicateRunId: (id: string) =>
+    error("BC3010", `duplicate run id ${quoted(id)}`, {
+      label: "produced again here",
+      help: "run ids must be unique in the batch; add the loop variables that tell the runs apart to the id",
+    }),
+  /** `var("x")` without `--var x=...`. */
+  varMissing: (name: string) =>
+    error("BC3011", `no value for \`var("${name}")\``, { label: "not supplied", help: `pass it with \`--var ${name}=VALUE\`` }),
+  /** `--var x=abc` for an `int` let. */
+  varInvalid: (name: string, value: string, type: string, reason?: string) =>
+    error("BC3012", `the value ${quoted(value)} of \`--var ${name}\` is not a valid \`${type}\``, {
+      help: reason ?? `pass a \`${type}\` with \`--var ${name}=VALUE\``,
+    }),
+  /** A data file that cannot be read. */
+  fileUnreadable: (file: string, reason: string) =>
+    error("BC3013", `cannot read \`${file}\`: ${reason}`, { help: "paths are relative to the folder of the `.batch` file" }),
+  /** A csv/tsv cell that does not convert to its declared column type. */
+  badCell: (file: string, line: number, column: number, name: string, type: string, shown: string, reason?: string) =>
+    error("BC3014", `bad \`${type}\` value ${shown} in column \`${name}\` at ${place(file, line, column)}`, {
+      notes: [`in ${file}, line ${line}, column ${column}`],
+      ...(reason === undefined ? {} : { help: reason }),
+    }),
+  /** A declared column that is not in the header row. */
+  missingColumn: (file: string, name: string, header: readonly string[]) =>
+    error("BC3015", `column \`${name}\` is missing from the header of \`${file}\``, {
+      notes: [`the header (${file}:1) is: ${header.join(", ")}`],
+      help: didYouMean(name, header) ?? `add a \`${name}\` column, or mark the field optional (\`${name}?\`)`,
+    }),
+  /** A csv/tsv row with more or fewer cells than the header. */
+  cellCount: (file: string, line: number, found: number, expected: number) =>
+    error("BC3016", `row at ${place(file, line)} has ${found} cell${found === 1 ? "" : "s"}, the header has ${expected}`, {
+      notes: [`in ${file}, line ${line}`],
+    }),
+  /** A quoted csv cell that never closes. */
+  unterminatedQuote: (file: string, line: number, column: number) =>
+    error("BC3017", `unterminated quoted cell at ${place(file, line, column)}`, {
+      help: 'close the cell with `"`; write a quote inside a quoted cell as `""`',
+    }),
+  /** A csv/tsv file without a header row. */
+  emptyTable: (file: string) => error("BC3018", `\`${file}\` has no header row`, { help: "the first line names the columns" }),
+  /** Two header cells with the same name. */
+  duplicateColumn: (file: string, name: string, column: number) =>
+    error("BC3019", `column \`${name}\` appears twice in the header of \`${file}\``, { notes: [`the second one is at ${place(file, 1, column)}`] }),
+  /** A JSON file that does not parse. */
+  jsonSyntax: (file: string, reason: string, line?: number, column?: number) =>
+    error("BC3020", `\`${file}\` is not valid JSON: ${reason}`, line === undefined ? {} : { notes: [`at ${place(file, line, column)}`] }),
+  /** A JSON value that does not match the declared type. */
+  jsonType: (file: string, path: string, expected: string, found: string) =>
+    error("BC3021", `\`${file}\`: \`${path}\` must be \`${expected}\`, found ${found}`),
+  /** `glob()` without any match. */
+  globNoMatch: (pattern: string) =>
+    error("BC3022", `no file matches ${quoted(pattern)}`, {
+      label: "no match",
+      help: "patterns are relative to the folder of the `.batch` file; `*` and `?` stay within a folder, `**` crosses folders",
+    }),
+  /** An invalid regular expression in `matches`/`match`. */
+  invalidRegex: (regex: string, reason: string) => error("BC3023", `invalid regular expression ${quoted(regex)}: ${reason}`),
+  /** `pair_reads`: a file whose mate is missing. */
+  unpairedRead: (file: string, sample: string, missing: "R1" | "R2") =>
+    error("BC3024", `\`${file}\` has no mate: sample \`${sample}\` has no ${missing} file`, {
+      help: "each sample needs exactly one `_R1` and one `_R2` (or `_1` and `_2`) file",
+    }),
+  /** `pair_reads`: two files for the same sample and mate. */
+  duplicateRead: (file: string, other: string, sample: string, mate: "R1" | "R2") =>
+    error("BC3025", `\`${file}\` is a second ${mate} file for sample \`${sample}\``, { notes: [`the first is \`${other}\``] }),
+  /** `pair_reads`: a file without a mate marker or a FASTQ extension. */
+  notAReadFile: (file: string) =>
+    error("BC3026", `\`${file}\` is not a paired FASTQ file name`, {
+      help: "expected a name like `S1_R1.fastq.gz`, `S1_R2_001.fq.gz` or `S1_1.fastq` (`.fastq.gz`, `.fq.gz`, `.fastq`, `.fq`)",
+    }),
+  /** `sort()` on a list that mixes kinds or holds values without an order. */
+  cannotSort: (found: string) =>
+    error("BC3027", `cannot sort a list of ${found}`, { help: "`sort` orders lists of numbers or lists of strings" }),
+  /** `for (a, b) in xs` with an element of another length. */
+  destructureMismatch: (names: number, found: string) =>
+    error("BC3028", `cannot unpack ${found} into ${names} names`, { label: "this element" }),
+  /** Expansion gives up after this many distinct errors. */
+  tooManyErrors: (limit: number) =>
+    error("BC3029", `too many errors; expansion stopped after ${limit} distinct errors`, { help: "fix the errors above and compile again" }),
+  /** A range too large to build as a list (outside a `for` source, where ranges stay lazy). */
+  rangeTooLarge: (size: number, limit: number) =>
+    error("BC3030", `range of ${size} elements is too large to build as a list (limit ${limit})`, {
+      help: "iterate over it directly in a `for` source, where ranges are not materialised",
+    }),
+  /** A built-in called with an argument value it cannot use. */
+  invalidArgument: (fn: string, detail: string) => error("BC3031", `invalid argument to \`${fn}\`: ${detail}`),
+  /** An operator applied to values (typed `any`) it does not support. */
+  operandTypes: (operator: string, left: string, right?: string) =>
+    error(
+      "BC3032",
+      right === undefined ? `cannot apply \`${operator}\` to ${left}` : `cannot apply \`${operator}\` to ${left} and ${right}`,
+    ),
+  /** `x.f` or `x[i]` on a value (typed `any`) that is not a record or a list. */
+  notAContainer: (access: "field" | "index", found: string) =>
+    error("BC3033", access === "field" ? `cannot read a field of ${found}` : `cannot index ${found}`, {
+      label: access === "field" ? "not a record" : "not a list",
+    }),
+  /** A loop source (typed `any`) that is not a list. */
+  notIterable: (found: string) => error("BC3034", `cannot iterate over ${found}`, { label: "not a list" }),
 } as const;

@@ -1,0 +1,329 @@
+// `csv(path)` and `tsv(path)`: a small RFC 4180 reader (quoted cells, `""` escapes, CRLF, a
+// leading BOM) that remembers where every cell starts, and the conversion of rows to records
+// of a declared type. Reading is one pass over the text; conversion is one closure per column.
+//
+// Choices where RFC 4180 and LANGUAGE.md are silent:
+// - Line breaks are `\n`, `\r\n` or a lone `\r`. Completely empty lines are skipped anywhere
+//   (not only at the end); a line with only a quoted empty cell (`""`) is a row.
+// - Text after a closing quote (`"ab"c`) is kept as part of the cell (as most readers do).
+// - TSV uses the same reader with a tab delimiter, so TSV cells may be quoted too.
+// - With a declared row type, cells of non-`string` columns are trimmed before conversion;
+//   `string` cells are kept exactly. Columns the type does not declare stay as strings.
+// - Columns are 1-based and count code points; the header is line 1.
+import { expand as codes } from "../../diagnostics/codes/expand.js";
+import { suggestionList } from "../../diagnostics/suggest.js";
+import type { Type } from "../../checker/types.js";
+import { printType } from "../../checker/types.js";
+import type { RecordValue, Value } from "../../values.js";
+import { mismatch, isS3Uri } from "../coerce.js";
+import { BuiltinError } from "../errors.js";
+import { setKey } from "../records.js";
+import type { DataOrigin } from "../run-spec.js";
+
+/** One row of a table: its cells and where each starts. */
+export interface TableRow {
+  /** 1-based line where the row starts. */
+  line: number;
+  cells: string[];
+  /** 1-based line of each cell (differs from `line` after a quoted line break). */
+  lines: number[];
+  /** 1-based column (code points) where each cell starts. */
+  columns: number[];
+}
+
+/** The result of reading a delimited file: rows in order (the header is the first), or an error. */
+export type TableResult = { ok: true; rows: TableRow[] } | { ok: false; line: number; column: number };
+
+/** Reads delimited text into rows of cells with their positions. */
+export function readTable(text: string, delimiter: string): TableResult {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let col = 1;
+  const rows: TableRow[] = [];
+  let row: TableRow = { line, cells: [], lines: [], columns: [] };
+  let rowHasQuote = false;
+  for (;;) {
+    // One cell starts at i.
+    const cellLine = line;
+    const cellCol = col;
+    let value: string;
+    if (i < n && text.charCodeAt(i) === 34) {
+      rowHasQuote = true;
+      i++;
+      col++;
+      let buf = "";
+      let from = i;
+      for (;;) {
+        if (i >= n) return { ok: false, line: cellLine, column: cellCol };
+        const c = text.charCodeAt(i);
+        if (c === 34) {
+          buf += text.slice(from, i);
+          if (text.charCodeAt(i + 1) === 34) {
+            buf += '"';
+            i += 2;
+            col += 2;
+            from = i;
+            continue;
+          }
+          i++;
+          col++;
+          break;
+        }
+        if (c === 10 || c === 13) {
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+          i++;
+          line++;
+          col = 1;
+          continue;
+        }
+        if (c < 0xdc00 || c > 0xdfff) col++;
+        i++;
+      }
+      // Text after the closing quote, up to the delimiter or line end, belongs to the cell.
+      const rest = i;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === d || c === 10 || c === 13) break;
+        if (c < 0xdc00 || c > 0xdfff) col++;
+        i++;
+      }
+      value = rest === i ? buf : buf + text.slice(rest, i);
+    } else {
+      const start = i;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === d || c === 10 || c === 13) break;
+        if (c < 0xdc00 || c > 0xdfff) col++;
+        i++;
+      }
+      value = text.slice(start, i);
+    }
+    row.cells.push(value);
+    row.lines.push(cellLine);
+    row.columns.push(cellCol);
+    if (i < n && text.charCodeAt(i) === d) {
+      i++;
+      col++;
+      continue;
+    }
+    // End of the row: a line break or the end of the text.
+    const blank = row.cells.length === 1 && value === "" && !rowHasQuote;
+    if (!blank) rows.push(row);
+    if (i >= n) break;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+    i++;
+    line++;
+    col = 1;
+    row = { line, cells: [], lines: [], columns: [] };
+    rowHasQuote = false;
+  }
+  return { ok: true, rows };
+}
+
+/** Converts one trimmed cell to a column type; returns the value or an error reason. */
+type CellConverter = (cell: string) => Value | CellProblem;
+
+class CellProblem {
+  constructor(readonly help: string | undefined) {}
+}
+
+/** `bool` cells (matched case-insensitively), shared with `var()`. */
+export const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ["true", true],
+  ["false", false],
+  ["yes", true],
+  ["no", false],
+  ["1", true],
+  ["0", false],
+]);
+/** Integer and float syntax of cells and `--var` values. */
+export const INT = /^-?\d+$/;
+export const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function converterFor(type: Type): CellConverter | undefined {
+  switch (type.kind) {
+    case "string":
+    case "any":
+    case "error":
+      return undefined;
+    case "int":
+      return (cell) => {
+        const s = cell.trim();
+        if (!INT.test(s)) return new CellProblem("an `int` is written as digits with an optional `-`");
+        const v = Number(s);
+        return Number.isSafeInteger(v) ? v : new CellProblem("integers are exact only up to 2^53");
+      };
+    case "float":
+      return (cell) => {
+        const s = cell.trim();
+        if (!FLOAT.test(s)) return new CellProblem("a `float` is written like `1.5`, `-3` or `2e3`");
+        const v = Number(s);
+        return Number.isFinite(v) ? v : new CellProblem("the number is too large");
+      };
+    case "bool":
+      return (cell) => {
+        const v = BOOL_WORDS.get(cell.trim().toLowerCase());
+        return v === undefined ? new CellProblem("use true, false, yes, no, 1 or 0") : v;
+      };
+    case "s3uri":
+      return (cell) => {
+        const s = cell.trim();
+        return isS3Uri(s)
+          ? s
+          : new CellProblem("an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens");
+      };
+    case "enum": {
+      const values = type.values;
+      return (cell) => {
+        const s = cell.trim();
+        if (values.includes(s)) return s;
+        const best = suggestionList(s, values)[0];
+        return new CellProblem(
+          best === undefined ? `use one of ${values.map((x) => JSON.stringify(x)).join(", ")}` : `did you mean ${JSON.stringify(best)}?`,
+        );
+      };
+    }
+    default:
+      // Lists and records in a cell are written as JSON.
+      return (cell) => {
+        let v: Value;
+        try {
+          v = JSON.parse(cell) as Value;
+        } catch {
+          return new CellProblem(`write a \`${printType(type)}\` cell as JSON`);
+        }
+        return mismatch(v, type) === undefined ? v : new CellProblem(`write a \`${printType(type)}\` cell as JSON`);
+      };
+  }
+}
+
+/** The row type of a declared `[Row]`, or undefined when cells stay strings. */
+function rowTypeOf(expected: Type | undefined): (Type & { kind: "record" }) | undefined {
+  if (expected === undefined || expected.kind !== "list") return undefined;
+  const e = expected.element;
+  return e.kind === "record" ? e : undefined;
+}
+
+interface ColumnPlan {
+  name: string;
+  /** Index in the header. */
+  index: number;
+  optional: boolean;
+  type: string;
+  convert: CellConverter | undefined;
+  /** The first bad cell, and how many more. */
+  firstError?: BuiltinError;
+  more: number;
+}
+
+/**
+ * Turns table rows into records keyed by the header. With a declared `[Row]` type the cells are
+ * converted; every problem is returned (one per column, with a count), never thrown.
+ */
+export function tableToRecords(
+  rows: readonly TableRow[],
+  file: string,
+  expected: Type | undefined,
+  origins?: WeakMap<object, DataOrigin>,
+): { value: RecordValue[]; errors: BuiltinError[] } {
+  const errors: BuiltinError[] = [];
+  const header = rows[0];
+  if (header === undefined) return { value: [], errors: [new BuiltinError(codes.emptyTable(file), undefined, file)] };
+  const names = header.cells;
+  const seen = new Set<string>();
+  for (let c = 0; c < names.length; c++) {
+    const name = names[c] as string;
+    if (seen.has(name)) errors.push(new BuiltinError(codes.duplicateColumn(file, name, header.columns[c] as number), undefined, `dup:${name}`));
+    seen.add(name);
+  }
+  if (errors.length > 0) return { value: [], errors };
+
+  // One plan per header column, in header order.
+  const rowType = rowTypeOf(expected);
+  const plans: ColumnPlan[] = names.map((name, index) => ({ name, index, optional: false, type: "string", convert: undefined, more: 0 }));
+  if (rowType !== undefined) {
+    for (const [name, field] of rowType.fields) {
+      const index = names.indexOf(name);
+      if (index < 0) {
+        if (!field.optional) errors.push(new BuiltinError(codes.missingColumn(file, name, names), undefined, `missing:${name}`));
+        continue;
+      }
+      const plan = plans[index] as ColumnPlan;
+      plan.optional = field.optional;
+      plan.type = printType(field.type);
+      plan.convert = converterFor(field.type);
+    }
+    if (errors.length > 0) return { value: [], errors };
+  }
+
+  const width = names.length;
+  const out: RecordValue[] = [];
+  let countError: BuiltinError | undefined;
+  let countMore = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] as TableRow;
+    const cells = row.cells;
+    if (cells.length !== width) {
+      if (countError === undefined) {
+        countError = new BuiltinError(codes.cellCount(file, row.line, cells.length, width), undefined, "cells");
+      } else countMore++;
+      continue;
+    }
+    const rec: RecordValue = {};
+    let bad = false;
+    for (let c = 0; c < width; c++) {
+      const plan = plans[c] as ColumnPlan;
+      const cell = cells[c] as string;
+      if (plan.optional && cell.trim() === "") continue;
+      if (plan.convert === undefined) {
+        setKey(rec, plan.name, cell);
+        continue;
+      }
+      const v = plan.convert(cell);
+      if (v instanceof CellProblem) {
+        bad = true;
+        if (plan.firstError === undefined) {
+          const msg = codes.badCell(file, row.lines[c] as number, row.columns[c] as number, plan.name, plan.type, JSON.stringify(cell), v.help);
+          plan.firstError = new BuiltinError(msg, undefined, `cell:${plan.name}`);
+        } else plan.more++;
+        continue;
+      }
+      setKey(rec, plan.name, v);
+    }
+    if (bad) continue;
+    if (origins !== undefined) origins.set(rec, { file, line: row.line });
+    out.push(rec);
+  }
+  const s = (k: number): string => (k === 1 ? "" : "s");
+  if (countError !== undefined) {
+    errors.push(withMore(countError, countMore, `and ${countMore} more row${s(countMore)} with the wrong number of cells`));
+  }
+  for (const plan of plans) {
+    if (plan.firstError) errors.push(withMore(plan.firstError, plan.more, `and ${plan.more} more bad cell${s(plan.more)} in this column`));
+  }
+  return { value: out, errors };
+}
+
+function withMore(e: BuiltinError, more: number, note: string): BuiltinError {
+  if (more === 0) return e;
+  const notes = [...(e.message.notes ?? []), note];
+  return new BuiltinError({ ...e.message, notes }, e.argIndex, e.key);
+}
+
+/**
+ * Reads a csv (`,`) or tsv (`\t`) text into records: every cell a string, or converted to the
+ * declared `[Row]` type. `file` is the display name used in messages and origins.
+ */
+export function parseDelimited(
+  text: string,
+  file: string,
+  delimiter: "," | "\t",
+  expected?: Type,
+  origins?: WeakMap<object, DataOrigin>,
+): { value: RecordValue[]; errors: BuiltinError[] } {
+  const table = readTable(text, delimiter);
+  if (!table.ok) return { value: [], errors: [new BuiltinError(codes.unterminatedQuote(file, table.line, table.column), undefined, "quote")] };
+  return tableToRecords(table.rows, file, expected, origins);
+}

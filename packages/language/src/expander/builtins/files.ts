@@ -1,0 +1,312 @@
+// Data-file built-ins: `csv`, `tsv`, `json`, `lines`, `glob`. Paths are relative to the folder of
+// the `.batch` file and read through the Host. Each file is read and converted once per
+// expansion (by function, path and declared type), however often the call runs.
+import * as path from "node:path";
+import picomatch from "picomatch";
+import { expand as codes } from "../../diagnostics/codes/expand.js";
+import { printType } from "../../checker/types.js";
+import type { Value } from "../../values.js";
+import { mismatch, mismatchMessage } from "../coerce.js";
+import { BuiltinError, describeValue } from "../errors.js";
+import { expectString } from "./args.js";
+import type { CallSite } from "./context.js";
+import { parseDelimited } from "./csv.js";
+import { compareStrings } from "./lists.js";
+
+/** Resolves a data-file path against the `.batch` folder (absolute paths stay as they are). */
+export function resolvePath(baseDir: string, p: string): string {
+  return path.isAbsolute(p) ? p : path.join(baseDir, p);
+}
+
+function readReason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === "ENOENT" || message.startsWith("ENOENT")) return "file not found";
+  if (code === "EISDIR" || message.startsWith("EISDIR")) return "it is a folder";
+  if (code === "EACCES" || message.startsWith("EACCES")) return "permission denied";
+  return message;
+}
+
+/** Reads a data file as text (without a leading BOM), or throws a BuiltinError blaming argument 0. */
+function readText(site: CallSite, file: string): string {
+  let text: string;
+  try {
+    text = site.ctx.host.readFile(resolvePath(site.ctx.baseDir, file));
+  } catch (e) {
+    throw new BuiltinError(codes.fileUnreadable(file, readReason(e)), 0, file);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Runs `load` once per key and expansion; later calls return the value or rethrow the error. */
+function cached(site: CallSite, key: string, load: () => Value): Value {
+  const cache = site.ctx.fileCache;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    if (hit instanceof BuiltinError) throw hit;
+    return hit;
+  }
+  try {
+    const v = load();
+    cache.set(key, v);
+    return v;
+  } catch (e) {
+    if (e instanceof BuiltinError) cache.set(key, e);
+    throw e;
+  }
+}
+
+function delimited(fn: "csv" | "tsv", delimiter: "," | "\t", args: readonly Value[], site: CallSite): Value {
+  const file = expectString(fn, 0, args[0] as Value);
+  return cached(site, `${fn}\0${file}\0${site.expectedKey}`, () => {
+    const text = readText(site, file);
+    const { value, errors } = parseDelimited(text, file, delimiter, site.expected, site.ctx.rowOrigins);
+    const first = errors[0];
+    if (first !== undefined) throw new BuiltinError(first.message, undefined, first.key, errors.slice(1));
+    return value;
+  });
+}
+
+/** `csv(path)`: the rows of a comma-separated file as records keyed by the header. */
+export function csv(args: readonly Value[], site: CallSite): Value {
+  return delimited("csv", ",", args, site);
+}
+
+/** `tsv(path)`: as `csv`, with tabs between cells. */
+export function tsv(args: readonly Value[], site: CallSite): Value {
+  return delimited("tsv", "\t", args, site);
+}
+
+/** `json(path)`: the parsed file; with a declared type, checked against it. */
+export function json(args: readonly Value[], site: CallSite): Value {
+  const file = expectString("json", 0, args[0] as Value);
+  return cached(site, `json\0${file}\0${site.expectedKey}`, () => {
+    const text = readText(site, file);
+    let v: Value;
+    try {
+      v = JSON.parse(text) as Value;
+    } catch (e) {
+      const at = jsonErrorOffset(text);
+      const pos = offsetToLineColumn(text, at);
+      throw new BuiltinError(codes.jsonSyntax(file, jsonReason(text, at, e), pos.line, pos.column), undefined, file);
+    }
+    const expected = site.expected;
+    if (expected !== undefined) {
+      const m = mismatch(v, expected);
+      if (m !== undefined) {
+        throw new BuiltinError(codes.jsonType(file, `$${m.path}`, printType(m.expected), describeValue(m.found)), undefined, file);
+      }
+    }
+    return v;
+  });
+}
+
+/**
+ * `lines(path)`: every line of a text file, without line breaks. Empty lines in the middle are
+ * kept (they are data); only the empty string after a final line break is dropped.
+ */
+export function lines(args: readonly Value[], site: CallSite): Value {
+  const file = expectString("lines", 0, args[0] as Value);
+  return cached(site, `lines\0${file}\0${site.expectedKey}`, () => {
+    const text = readText(site, file);
+    const out = splitLines(text);
+    const expected = site.expected;
+    if (expected !== undefined && expected.kind === "list") {
+      for (let i = 0; i < out.length; i++) {
+        const m = mismatch(out[i] as string, expected.element);
+        if (m !== undefined) {
+          const msg = mismatchMessage(m, `line ${i + 1} of \`${file}\``);
+          throw new BuiltinError({ ...msg, notes: [`in ${file}, line ${i + 1}`] }, undefined, file);
+        }
+      }
+    }
+    site.ctx.listOrigins.set(out, { file, firstLine: 1 });
+    return out;
+  });
+}
+
+/** Splits text into lines (`\n`, `\r\n` or `\r`), dropping the empty string after a final break. */
+export function splitLines(text: string): string[] {
+  if (text === "") return [];
+  const out = text.split(/\r\n|\n|\r/);
+  if (out[out.length - 1] === "") out.pop();
+  return out;
+}
+
+/**
+ * `glob(pattern)`: matching files as paths relative to the `.batch` folder, with `/`, sorted.
+ * `*` and `?` stay within one folder, `**` crosses folders, and names starting with `.` match
+ * only when the pattern spells the dot (as in a shell). No match is an error.
+ */
+export function glob(args: readonly Value[], site: CallSite): Value {
+  const pattern = expectString("glob", 0, args[0] as Value);
+  return cached(site, `glob\0${pattern}`, () => {
+    const found = globFiles(site, pattern);
+    if (found.length === 0) throw new BuiltinError(codes.globNoMatch(pattern), 0, pattern);
+    return found;
+  });
+}
+
+function globFiles(site: CallSite, pattern: string): string[] {
+  const normalized = pattern.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+  const scan = picomatch.scan(normalized);
+  const base = scan.base;
+  const { host, baseDir } = site.ctx;
+  if (!scan.isGlob) {
+    return host.exists(resolvePath(baseDir, normalized)) ? [normalized] : [];
+  }
+  const dir = resolvePath(baseDir, base === "" ? "." : base);
+  let files = site.ctx.listings.get(dir);
+  if (files === undefined) {
+    try {
+      files = host.listFiles(dir);
+    } catch {
+      files = [];
+    }
+    site.ctx.listings.set(dir, files);
+  }
+  const isMatch = picomatch(scan.glob, { dot: false });
+  const out: string[] = [];
+  for (const f of files) if (isMatch(f)) out.push(base === "" ? f : `${base}/${f}`);
+  return out.sort(compareStrings);
+}
+
+// ---- JSON error positions (JSON.parse on Node 20 does not report them) ----
+
+/** The offset of the first syntax error in a text that JSON.parse rejected. */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  class Stop {}
+  const fail = (): never => {
+    throw new Stop();
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === '"') str();
+    else if (c !== undefined && /[-0-9]/.test(c)) {
+      const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += (m as RegExpExecArray)[0].length;
+    } else {
+      for (const word of ["true", "false", "null"]) {
+        if (text.startsWith(word, i)) {
+          i += word.length;
+          return;
+        }
+      }
+      fail();
+    }
+  };
+  const str = (): void => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 32) fail();
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
+          i += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail();
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    fail();
+  };
+  try {
+    value();
+    ws();
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+  }
+  return Math.min(i, n);
+}
+
+function jsonReason(text: string, at: number, e: unknown): string {
+  if (at >= text.length) return "unexpected end of the file";
+  const ch = String.fromCodePoint(text.codePointAt(at) as number);
+  return e instanceof SyntaxError ? `unexpected ${JSON.stringify(ch)}` : String(e);
+}
+
+/** 1-based line and column (in code points) of an offset in a text. */
+export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = start; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) column++;
+  }
+  return { line, column };
+}
+

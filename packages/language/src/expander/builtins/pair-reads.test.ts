@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { BuiltinError } from "../errors.js";
+import { pairReads, readMate } from "./pair-reads.js";
+
+function errors(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof BuiltinError) return [e, ...(e.more ?? [])].map((x) => `${x.message.code} ${x.message.message}`);
+    throw e;
+  }
+  return [];
+}
+
+describe("pair_reads", () => {
+  it("pairs R1/R2 and _1/_2 files, sorted by sample", () => {
+    expect(
+      pairReads([
+        "fastq/S2_R2.fastq.gz",
+        "fastq/S10_R1_001.fastq.gz",
+        "fastq/S2_R1.fastq.gz",
+        "fastq/S10_R2_001.fastq.gz",
+        "s3://raw/A_1.fq",
+        "s3://raw/A_2.fq",
+        "B_S1_R1.fq.gz",
+        "B_S1_R2.fq.gz",
+      ]),
+    ).toEqual([
+      { sample: "A", r1: "s3://raw/A_1.fq", r2: "s3://raw/A_2.fq" },
+      { sample: "B_S1", r1: "B_S1_R1.fq.gz", r2: "B_S1_R2.fq.gz" },
+      { sample: "S10", r1: "fastq/S10_R1_001.fastq.gz", r2: "fastq/S10_R2_001.fastq.gz" },
+      { sample: "S2", r1: "fastq/S2_R1.fastq.gz", r2: "fastq/S2_R2.fastq.gz" },
+    ]);
+  });
+
+  it("the marker is the last one before the extension", () => {
+    expect(readMate("x/S_1_R2.fastq")).toEqual({ sample: "S_1", mate: 2 });
+    expect(readMate("S1.fastq.gz")).toBeUndefined();
+    expect(readMate("S1_R1.bam")).toBeUndefined();
+  });
+
+  it("names unpaired, duplicated and unrecognised files", () => {
+    expect(errors(() => pairReads(["S1_R1.fq.gz", "S2_R2.fq.gz", "S3_R1.fq", "S3_R1.fastq", "S3_R2.fq", "notes.txt"]))).toEqual([
+      "BC3025 `S3_R1.fastq` is a second R1 file for sample `S3`",
+      "BC3026 `notes.txt` is not a paired FASTQ file name",
+      "BC3024 `S1_R1.fq.gz` has no mate: sample `S1` has no R2 file",
+      "BC3024 `S2_R2.fq.gz` has no mate: sample `S2` has no R1 file",
+    ]);
+  });
+
+  it("an empty list pairs to an empty list", () => {
+    expect(pairReads([])).toEqual([]);
+  });
+});

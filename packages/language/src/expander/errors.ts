@@ -1,0 +1,63 @@
+// Run-time failures inside the expander. Evaluation aborts the current run (or `let`, or loop
+// combination) by throwing a Failure; the statement executor catches it, adds the iteration
+// note and hands it to the reporter. Failures are plain objects, not Errors: capturing a stack
+// for every failing iteration would be slow, and these are expected outcomes, not bugs.
+import type { DiagnosticMessage, Label } from "../diagnostics/diagnostic.js";
+import type { Span } from "../source.js";
+import { isRecordValue, type Value } from "../values.js";
+
+/** One problem found while evaluating, placed at a span of the `.batch` file. */
+export class Failure {
+  constructor(
+    readonly message: DiagnosticMessage,
+    readonly span: Span,
+    /** Tells apart problems with the same code and span (data-file columns, file names). */
+    readonly key = "",
+    readonly labels?: Label[],
+    /** More problems found by the same call (a data file with several bad columns). */
+    readonly more?: readonly Failure[],
+  ) {}
+}
+
+/** Thrown by built-ins, which do not know spans; the call site places it. */
+export class BuiltinError {
+  constructor(
+    readonly message: DiagnosticMessage,
+    /** The argument to blame (0-based); the whole call when undefined. */
+    readonly argIndex?: number,
+    readonly key = "",
+    readonly more?: readonly BuiltinError[],
+  ) {}
+}
+
+/** Aborts evaluation without a diagnostic: the value depends on something that already failed. */
+export const SILENT = Object.freeze({ silent: true as const });
+export type Silent = typeof SILENT;
+
+/** A short description of a value's kind and content for messages: `a string ("abc")`. */
+export function describeValue(v: Value): string {
+  if (v === null) return "`null`";
+  switch (typeof v) {
+    case "string":
+      return `a string (${shorten(JSON.stringify(v), 40)})`;
+    case "number":
+      return Number.isInteger(v) ? `an int (${v})` : `a float (${v})`;
+    case "boolean":
+      return `a bool (${v})`;
+  }
+  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : `a list of ${v.length}`;
+  if (isRecordValue(v)) return "a record";
+  return "a value";
+}
+
+/** The kind of a value in one word, for messages about mixed lists. */
+export function kindOf(v: Value): string {
+  if (v === null) return "null";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string" || typeof v === "boolean") return typeof v === "string" ? "string" : "bool";
+  return Array.isArray(v) ? "list" : "record";
+}
+
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

@@ -29,6 +29,7 @@ export interface EmitInput {
   runs: Iterable<RunSettingInput> | AsyncIterable<RunSettingInput>;
 }
 
+/** How `emitRequest` works. */
 export interface EmitOptions {
   /** Folder for the settings file of batches above 100 runs (default: the OS temp folder). */
   tmpDir?: string;
@@ -67,6 +68,7 @@ export interface EmitError extends DiagnosticMessage {
   runSettingId?: string;
 }
 
+/** The request and its settings file, or the errors (as data). */
 export type EmitResult =
   | {
       ok: true;

@@ -1,7 +1,8 @@
 // The part of AWS's HealthOmics Smithy model that a StartRunBatch request reaches, as data.
 // Derived from `model/omics-run-batch.model.json` (patterns copied from the model text, not
-// retyped); `model.test.ts` checks that this table still says exactly what the model says.
+// retyped); `schema.model.test.ts` checks that this table still says exactly what the model says.
 // `schema.ts` (zod) and `validate.ts` (the fast per-run checks) are both built from it.
+// The model is AWS's, published under the Apache License 2.0.
 
 /** Where the model came from (repository path and commit). */
 export const MODEL_SOURCE =
@@ -119,9 +120,4 @@ export type EnumValue<K extends StringShapeName> = (typeof shapes)[K] extends { 
 /** The shape spec for a name, widened for generic code. */
 export function shapeSpec(name: string): ShapeSpec | undefined {
   return Object.prototype.hasOwnProperty.call(shapes, name) ? (shapes as Record<string, ShapeSpec>)[name] : undefined;
-}
-
-/** The members of a structure shape, in model order. */
-export function membersOf(name: "StartRunBatchRequest" | "DefaultRunSetting" | "InlineSetting" | "BatchRunSettings"): readonly MemberSpec[] {
-  return shapes[name].members;
 }

@@ -18,11 +18,17 @@ export interface JsonObject {
 /** `TagMap`: tag keys (1–128 characters) to values (0–256 characters). */
 export type TagMap = Record<string, string>;
 
+/** `PRIVATE` or `READY2RUN` (a batch refuses `READY2RUN`). */
 export type WorkflowType = EnumValue<"WorkflowType">;
+/** `CACHE_ON_FAILURE` or `CACHE_ALWAYS`. */
 export type CacheBehavior = EnumValue<"CacheBehavior">;
+/** `OFF`, `FATAL`, `ERROR` or `ALL`. */
 export type RunLogLevel = EnumValue<"RunLogLevel">;
+/** `RETAIN` or `REMOVE`. */
 export type RunRetentionMode = EnumValue<"RunRetentionMode">;
+/** `STATIC` or `DYNAMIC`. */
 export type StorageType = EnumValue<"StorageType">;
+/** `RESTRICTED` or `VPC`. */
 export type NetworkingMode = EnumValue<"NetworkingMode">;
 
 /** `DefaultRunSetting`: settings shared by every run of the batch (members in model order). */
@@ -203,6 +209,7 @@ export const StartRunBatchResponseSchema = z.looseObject({
   uuid: z.string().optional(),
   tags: z.record(z.string(), z.string()).optional(),
 });
+/** A parsed `StartRunBatchResponse`. */
 export type StartRunBatchResponse = z.infer<typeof StartRunBatchResponseSchema>;
 
 /** `SubmissionSummary` of `GetBatch`. */
@@ -246,6 +253,7 @@ export const GetBatchResponseSchema = z.looseObject({
   failedTime: Timestamp.optional(),
   failureReason: z.string().optional(),
 });
+/** A parsed `GetBatchResponse`. */
 export type GetBatchResponse = z.infer<typeof GetBatchResponseSchema>;
 
 /** `BatchListItem` of `ListBatch`. */
@@ -263,6 +271,7 @@ export const ListBatchResponseSchema = z.looseObject({
   items: z.array(BatchListItemSchema).optional(),
   nextToken: z.string().optional(),
 });
+/** A parsed `ListBatchResponse`. */
 export type ListBatchResponse = z.infer<typeof ListBatchResponseSchema>;
 
 /** `RunBatchListItem` of `ListRunsInBatch`: the `runSettingId` → `runId` mapping. */
@@ -281,4 +290,5 @@ export const ListRunsInBatchResponseSchema = z.looseObject({
   runs: z.array(RunBatchListItemSchema).optional(),
   nextToken: z.string().optional(),
 });
+/** A parsed `ListRunsInBatchResponse`. */
 export type ListRunsInBatchResponse = z.infer<typeof ListRunsInBatchResponseSchema>;

@@ -24,6 +24,7 @@ export interface UploadSettingsFileOptions {
   onProgress?: (progress: { loaded: number; total: number }) => void;
 }
 
+/** Uploaded (or an identical object reused), or one clear error. */
 export type UploadSettingsFileResult =
   | {
       ok: true;

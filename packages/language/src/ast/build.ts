@@ -8,6 +8,7 @@ import type { CstNode, IToken } from "chevrotain";
 import { at, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { syntax } from "../diagnostics/codes/syntax.js";
 import { ESCAPES } from "../lexer/lex.js";
+import { describeToken } from "../parser/messages.js";
 import { parser } from "../parser/parser.js";
 import type * as C from "../parser/cst.generated.js";
 import type { SourceFile, Span } from "../source.js";
@@ -44,6 +45,18 @@ function tokenSpan(token: IToken): Span {
 
 function spanFrom(a: Span, b: Span): Span {
   return { start: a.start, end: Math.max(a.start, b.end) };
+}
+
+/** The first real token of a CST node. */
+function firstToken(node: CstNode): IToken | undefined {
+  let best: IToken | undefined;
+  for (const list of Object.values(node.children)) {
+    for (const child of list) {
+      const t = "children" in child ? firstToken(child) : real(child) ? child : undefined;
+      if (t !== undefined && (best === undefined || t.startOffset < best.startOffset)) best = t;
+    }
+  }
+  return best;
 }
 
 /** Where a CST node starts (for ordering children of different rules). */
@@ -101,6 +114,11 @@ class AstBuilder extends BaseVisitor {
   private expr(node: C.ExpressionCstNode | undefined, fallback: number): A.Expression {
     if (node === undefined) return this.errorExpression(fallback);
     return this.expression(node.children, this.span(node, fallback));
+  }
+
+  private entryValue(node: C.ValueCstNode | undefined, fallback: number): A.Expression {
+    if (node === undefined) return this.errorExpression(fallback);
+    return this.value(node.children, this.span(node, fallback));
   }
 
   private typeOf(node: C.TypeCstNode | undefined, fallback: number): A.TypeExpression {
@@ -206,7 +224,7 @@ class AstBuilder extends BaseVisitor {
     const colon = first(ctx.Colon);
     const equals = first(ctx.Equals);
     const type = colon === undefined ? undefined : this.typeOf(first(ctx.type), this.after(span.end, colon));
-    const dflt = equals === undefined ? undefined : this.expr(first(ctx.expression), this.after(span.end, equals));
+    const dflt = equals === undefined ? undefined : this.entryValue(first(ctx.value), this.after(span.end, equals));
     return { kind: "ParamDeclaration", key, optional: real(first(ctx.Question)), type, default: dflt, span };
   }
 
@@ -218,12 +236,28 @@ class AstBuilder extends BaseVisitor {
       return { kind: "MapBlock", key, entries, span };
     }
     const field = first(ctx.fieldValue);
-    const value = field === undefined ? this.errorExpression(key.span.end) : this.fieldValue(field.children, this.span(field, key.span.end));
+    const bare = first(ctx.missingEquals);
+    let value: A.Expression;
+    if (field !== undefined) value = this.fieldValue(field.children, this.span(field, key.span.end));
+    else if (bare !== undefined) value = this.missingEquals(bare.children, this.span(bare, key.span.end));
+    else value = this.errorExpression(key.span.end);
     return { kind: "FieldAssignment", key, value, span };
   }
 
+  /** A value written without its `=`: reported, then kept as the field's value. */
+  missingEquals(ctx: C.MissingEqualsCstChildren, span: Span): A.Expression {
+    const node = first(ctx.expression);
+    const token = node === undefined ? undefined : firstToken(node);
+    if (token !== undefined) this.report(tokenSpan(token), syntax.expectedToken("`=` after the field name", describeToken(token)));
+    return this.expr(node, span.start);
+  }
+
   fieldValue(ctx: C.FieldValueCstChildren, span: Span): A.Expression {
-    return this.expr(first(ctx.expression), this.after(span.end, first(ctx.Equals)));
+    return this.entryValue(first(ctx.value), this.after(span.end, first(ctx.Equals)));
+  }
+
+  value(ctx: C.ValueCstChildren, span: Span): A.Expression {
+    return this.expr(first(ctx.expression), span.start);
   }
 
   mapBody(ctx: C.MapBodyCstChildren, span: Span): A.FieldAssignment[] {
@@ -232,7 +266,7 @@ class AstBuilder extends BaseVisitor {
 
   mapEntry(ctx: C.MapEntryCstChildren, span: Span): A.FieldAssignment {
     const key = this.keyOf(first(ctx.key), span.start, "a key");
-    const value = this.expr(first(ctx.expression), this.after(key.span.end, first(ctx.Equals)));
+    const value = this.entryValue(first(ctx.value), this.after(key.span.end, first(ctx.Equals)));
     return { kind: "FieldAssignment", key, value, span };
   }
 
@@ -538,7 +572,7 @@ class AstBuilder extends BaseVisitor {
     const value = Number(raw);
     const integer = /^\d+$/.test(raw);
     const span = tokenSpan(token);
-    if (!Number.isFinite(value) || (integer && value > 2 ** 53)) this.report(span, syntax.numberOutOfRange(raw, integer));
+    if (!Number.isFinite(value) || (integer && beyondExactIntegers(raw))) this.report(span, syntax.numberOutOfRange(raw, integer));
     return { kind: "NumberLiteral", value, integer, raw, span };
   }
 
@@ -554,7 +588,7 @@ class AstBuilder extends BaseVisitor {
 
   recordField(ctx: C.RecordFieldCstChildren, span: Span): A.RecordLiteralField {
     const key = this.keyOf(first(ctx.key), span.start, "a record key");
-    const value = this.expr(first(ctx.expression), this.after(key.span.end, first(ctx.Colon)));
+    const value = this.entryValue(first(ctx.value), this.after(key.span.end, first(ctx.Colon)));
     return { kind: "RecordLiteralField", key, value, span };
   }
 
@@ -596,6 +630,13 @@ class AstBuilder extends BaseVisitor {
   interpolation(ctx: C.InterpolationCstChildren, span: Span): A.Expression {
     return this.expr(first(ctx.expression), this.after(span.start, first(ctx.InterpolationStart)));
   }
+}
+
+/** True for a digit string above 2^53 (compared as text: `Number()` would round it). */
+function beyondExactIntegers(digits: string): boolean {
+  const d = digits.replace(/^0+(?=\d)/, "");
+  const max = "9007199254740992";
+  return d.length > max.length || (d.length === max.length && d > max);
 }
 
 /** The character an escape stands for; an unknown escape (already reported) stays as written. */

@@ -79,7 +79,7 @@ export type ParamDeclarationCstChildren = {
   Colon?: IToken[];
   type?: TypeCstNode[];
   Equals?: IToken[];
-  expression?: ExpressionCstNode[];
+  value?: ValueCstNode[];
 };
 
 export interface BlockEntryCstNode extends CstNode {
@@ -89,8 +89,18 @@ export interface BlockEntryCstNode extends CstNode {
 
 export type BlockEntryCstChildren = {
   key: KeyCstNode[];
-  fieldValue?: FieldValueCstNode[];
   mapBody?: MapBodyCstNode[];
+  fieldValue?: FieldValueCstNode[];
+  missingEquals?: MissingEqualsCstNode[];
+};
+
+export interface MissingEqualsCstNode extends CstNode {
+  name: "missingEquals";
+  children: MissingEqualsCstChildren;
+}
+
+export type MissingEqualsCstChildren = {
+  expression: ExpressionCstNode[];
 };
 
 export interface FieldValueCstNode extends CstNode {
@@ -100,7 +110,16 @@ export interface FieldValueCstNode extends CstNode {
 
 export type FieldValueCstChildren = {
   Equals: IToken[];
-  expression: ExpressionCstNode[];
+  value: ValueCstNode[];
+};
+
+export interface ValueCstNode extends CstNode {
+  name: "value";
+  children: ValueCstChildren;
+}
+
+export type ValueCstChildren = {
+  expression?: ExpressionCstNode[];
 };
 
 export interface MapBodyCstNode extends CstNode {
@@ -123,7 +142,7 @@ export interface MapEntryCstNode extends CstNode {
 export type MapEntryCstChildren = {
   key: KeyCstNode[];
   Equals: IToken[];
-  expression: ExpressionCstNode[];
+  value: ValueCstNode[];
 };
 
 export interface KeyCstNode extends CstNode {
@@ -516,7 +535,7 @@ export interface RecordFieldCstNode extends CstNode {
 export type RecordFieldCstChildren = {
   key: KeyCstNode[];
   Colon: IToken[];
-  expression: ExpressionCstNode[];
+  value: ValueCstNode[];
 };
 
 export interface ParenthesizedCstNode extends CstNode {
@@ -562,7 +581,9 @@ export interface BatchCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   paramsBlock(children: ParamsBlockCstChildren, param?: IN): OUT;
   paramDeclaration(children: ParamDeclarationCstChildren, param?: IN): OUT;
   blockEntry(children: BlockEntryCstChildren, param?: IN): OUT;
+  missingEquals(children: MissingEqualsCstChildren, param?: IN): OUT;
   fieldValue(children: FieldValueCstChildren, param?: IN): OUT;
+  value(children: ValueCstChildren, param?: IN): OUT;
   mapBody(children: MapBodyCstChildren, param?: IN): OUT;
   mapEntry(children: MapEntryCstChildren, param?: IN): OUT;
   key(children: KeyCstChildren, param?: IN): OUT;

@@ -112,7 +112,7 @@ const expectedInContext: Record<string, [expected: string, help?: string]> = {
 /** What a rule with alternatives expected when none of them matched. */
 const constructOfRule: Record<string, [expected: string, help?: string]> = {
   statement: ["a statement", STATEMENT_HELP],
-  blockEntry: ["`=` or `{` after the field name"],
+  blockEntry: ["`=` after the field name"],
   key: ["a name or a string"],
   forSource: ["a loop variable or `(a, b)`"],
   ifStatement: ["`if` or `{` after `else`"],

@@ -11,8 +11,8 @@ import { syntax } from "../diagnostics/codes/syntax.js";
 import { tokenize } from "../lexer/lex.js";
 import { InterpolationStart, LBrace, LBracket, LParen, RBrace, RBracket, RParen } from "../lexer/tokens.js";
 import type { SourceFile, Span } from "../source.js";
-import { clearMessages, messageFor } from "./messages.js";
-import { parser } from "./parser.js";
+import { clearMessages, describeToken, messageFor } from "./messages.js";
+import { parser, parseTokens } from "./parser.js";
 
 /** The result of `parse`: the AST (partial where recovery happened) and all syntax diagnostics. */
 export interface ParseResult {
@@ -41,9 +41,12 @@ export function parse(source: SourceFile): ParseResult {
   let program: Program;
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   try {
-    parser.input = lexed.tokens;
-    const cst = parser.program();
+    const cst = parseTokens(lexed.tokens, source.text);
     diagnostics.push(...recognitionDiagnostics(source, parser.errors, lexed.diagnostics));
+    for (const { previous, next } of parser.missingValues) {
+      const end = realOffset(previous) ? previous.startOffset + previous.image.length : 0;
+      diagnostics.push(at(source.name, { start: end, end }, syntax.expectedConstruct("an expression", describeToken(next))));
+    }
     const built = buildAst(cst, source);
     program = built.program;
     diagnostics.push(...built.diagnostics);

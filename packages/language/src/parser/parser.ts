@@ -2,7 +2,7 @@
 // its CST into the AST. One instance is reused: set `parser.input = tokens`, call
 // `parser.program()`, read `parser.errors`. The grammar in EBNF is `grammar/batch.ebnf`;
 // each rule below carries its production.
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from "chevrotain";
+import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from "chevrotain";
 import {
   allTokens,
   And,
@@ -128,7 +128,7 @@ export class BatchParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
-  // paramDeclaration = key [ "?" ] [ ":" type ] [ "=" expression ] ;
+  // paramDeclaration = key [ "?" ] [ ":" type ] [ "=" value ] ;
   paramDeclaration = this.RULE("paramDeclaration", () => {
     this.SUBRULE(this.key);
     this.OPTION(() => this.CONSUME(Question));
@@ -138,20 +138,50 @@ export class BatchParser extends CstParser {
     });
     this.OPTION3(() => {
       this.CONSUME(Equals);
-      this.SUBRULE(this.expression);
+      this.SUBRULE(this.value);
     });
   });
 
-  // blockEntry = key ( fieldValue | mapBody ) ;
+  // blockEntry = key ( mapBody | fieldValue | missingEquals ) ;
+  // (missingEquals: a value on the key's line without `=`, reported by the AST builder;
+  // it never starts with `{`, which opens a map body)
   blockEntry = this.RULE("blockEntry", () => {
     this.SUBRULE(this.key);
-    this.OR([{ ALT: () => this.SUBRULE(this.fieldValue) }, { ALT: () => this.SUBRULE(this.mapBody) }]);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.mapBody) },
+      { ALT: () => this.SUBRULE(this.fieldValue) },
+      {
+        GATE: () => this.LA(1).tokenType !== LBrace && this.onSameLine(),
+        ALT: () => this.SUBRULE(this.missingEquals),
+        IGNORE_AMBIGUITIES: true,
+      },
+    ]);
   });
 
-  // fieldValue = "=" expression ;
+  // missingEquals = expression ;
+  missingEquals = this.RULE("missingEquals", () => {
+    this.SUBRULE(this.expression);
+  });
+
+  // fieldValue = "=" value ;
   fieldValue = this.RULE("fieldValue", () => {
     this.CONSUME(Equals);
-    this.SUBRULE(this.expression);
+    this.SUBRULE(this.value);
+  });
+
+  // value = expression | (nothing) ;
+  // The value of a field, map entry, parameter default or record field. It is missing
+  // (and recorded in `missingValues`) when the next line starts the next entry: `name =`
+  // then `outputUri = ...` is a forgotten value, not `name = outputUri`.
+  value = this.RULE("value", () => {
+    this.OR([
+      { GATE: () => !this.nextLineStartsEntry(), ALT: () => this.SUBRULE(this.expression) },
+      {
+        GATE: () => this.nextLineStartsEntry(),
+        ALT: () => this.ACTION(() => this.missingValues.push({ previous: this.LA(0), next: this.LA(1) })),
+        IGNORE_AMBIGUITIES: true,
+      },
+    ]);
   });
 
   // mapBody = "{" { mapEntry [ "," ] } "}" ;
@@ -164,11 +194,11 @@ export class BatchParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
-  // mapEntry = key "=" expression ;
+  // mapEntry = key "=" value ;
   mapEntry = this.RULE("mapEntry", () => {
     this.SUBRULE(this.key);
     this.CONSUME(Equals);
-    this.SUBRULE(this.expression);
+    this.SUBRULE(this.value);
   });
 
   // key = NAME | string ;      (NAME: an identifier or any keyword)
@@ -474,11 +504,11 @@ export class BatchParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
-  // recordField = key ":" expression ;
+  // recordField = key ":" value ;
   recordField = this.RULE("recordField", () => {
     this.SUBRULE(this.key);
     this.CONSUME(Colon);
-    this.SUBRULE(this.expression);
+    this.SUBRULE(this.value);
   });
 
   // parenthesized = "(" expression ")" ;
@@ -509,6 +539,43 @@ export class BatchParser extends CstParser {
   });
 
   /**
+   * Problems Chevrotain found in the grammar itself (ambiguities, left recursion). Always
+   * empty for a correct grammar: `performSelfAnalysis` throws otherwise.
+   */
+  get grammarErrors(): readonly { message: string }[] {
+    return (this as unknown as { definitionErrors: { message: string }[] }).definitionErrors;
+  }
+
+  /** The text the current tokens come from (set by `parseTokens`; used by line-sensitive gates). */
+  sourceText = "";
+
+  /** Values found missing by the `value` rule during the current parse. */
+  missingValues: { previous: IToken; next: IToken }[] = [];
+
+  /**
+   * True when the next tokens, on a later line, look like the start of another entry
+   * (`name =`, `name {`, `name:`, `name?`): no expression continues that way.
+   */
+  private nextLineStartsEntry(): boolean {
+    const next = this.LA(1);
+    if (!tokenMatcher(next, Name) || this.onSameLine()) return false;
+    const after = this.LA(2).tokenType;
+    return after === Equals || after === LBrace || after === Colon || after === Question;
+  }
+
+  /** True when the next token is on the line of the previous one. */
+  private onSameLine(): boolean {
+    const previous = this.LA(0);
+    const next = this.LA(1);
+    if (!Number.isFinite(previous.startOffset) || !Number.isFinite(next.startOffset)) return false;
+    for (let i = previous.startOffset + previous.image.length; i < next.startOffset; i++) {
+      const c = this.sourceText.charCodeAt(i);
+      if (c === 10 || c === 13) return false;
+    }
+    return true;
+  }
+
+  /**
    * Recovery never invents the tokens that make up a string's inside, nor a name: an
    * inserted token carries no text, so the error is better reported where it is.
    */
@@ -520,10 +587,10 @@ export class BatchParser extends CstParser {
 /** The one shared parser instance (Chevrotain parsers are meant to be reused). */
 export const parser = new BatchParser();
 
-/** Parses a token list into a `program` CST; errors are left in `parser.errors`. */
-export function parseTokens(tokens: IToken[]): CstNode {
+/** Parses the tokens of `text` into a `program` CST; errors are left in `parser.errors`. */
+export function parseTokens(tokens: IToken[], text: string): CstNode {
+  parser.sourceText = text;
+  parser.missingValues = [];
   parser.input = tokens;
   return parser.program();
 }
-
-export { EOF };

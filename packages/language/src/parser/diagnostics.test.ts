@@ -1,0 +1,241 @@
+// Syntax diagnostics through `parse`: every BC1xxx code with its line:column and message,
+// one diagnostic per mistake (no cascades), recovery that keeps the valid statements, and
+// a property: no input makes the parser throw or produce a span outside the file.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { debugProgram } from "../ast/debug.js";
+import type { Node } from "../ast/nodes.js";
+import { walk } from "../ast/walk.js";
+import { SourceFile } from "../source.js";
+import { MAX_BRACKET_DEPTH, parse } from "./parse.js";
+
+/** `CODE line:col message` for each diagnostic of `text`. */
+function diags(text: string): string[] {
+  const source = new SourceFile("t.batch", text);
+  return parse(source).diagnostics.map((d) => {
+    const p = source.position(d.span.start);
+    return `${d.code} ${p.line}:${p.column} ${d.message}`;
+  });
+}
+
+function helpOf(text: string): string | undefined {
+  return parse(new SourceFile("t.batch", text)).diagnostics[0]?.help;
+}
+
+const STATEMENT_HELP = "a statement starts with `batch`, `defaults`, `params`, `type`, `let`, `for`, `if` or `run`";
+
+describe("every syntax code", () => {
+  it("BC1001 unexpected character", () => {
+    expect(diags("let x = 1\nlet y = 2 @ 3")).toEqual(['BC1001 2:11 unexpected character "@"']);
+  });
+
+  it("BC1002 unterminated string", () => {
+    expect(diags('run "a" {\n  name = "abc\n}')).toEqual(["BC1002 2:10 unterminated string"]);
+  });
+
+  it("BC1003 unknown escape", () => {
+    expect(diags('let p = "C:\\data"')).toEqual(["BC1003 1:12 unknown escape `\\d` in a string"]);
+  });
+
+  it("BC1004 expected token, in context", () => {
+    expect(diags("let x 1")).toEqual(["BC1004 1:7 expected `=` after the name in `let`, found `1`"]);
+    expect(diags('batch "b" { tags { a { } } }')).toEqual(["BC1004 1:22 expected `=` after the key, found `{`"]);
+    expect(diags('run "a" { name "x" }')).toEqual(["BC1004 1:16 expected `=` after the field name, found a string"]);
+    expect(diags("for x xs {}")).toEqual(["BC1004 1:7 expected `in` after the loop variable, found `xs`"]);
+    expect(diags("let = 2")).toEqual(["BC1004 1:5 expected a name after `let`, found `=`"]);
+    expect(diags("type = int")).toEqual(["BC1004 1:6 expected a type name after `type`, found `=`"]);
+    expect(diags("type T = { a int }")).toEqual(["BC1004 1:14 expected `:` and a type after the field name, found `int`"]);
+    expect(diags("let a = {a 1}")).toEqual(["BC1004 1:12 expected `:` after the key, found `1`"]);
+    expect(diags('run "a" { name = "x" 42 }')).toEqual(["BC1004 1:22 expected a field (`name = value`) or `}`, found `42`"]);
+    expect(diags("let x = a.")).toEqual(["BC1004 1:11 expected a field name after `.`, found end of file"]);
+    expect(diags("for (a b) in c {}")).toEqual(["BC1004 1:8 expected `)` to close the `(a, b)` pattern, found `b`"]);
+    expect(diags("let x = if a 1 else 2")).toEqual(["BC1004 1:14 expected `then` after the condition, found `1`"]);
+    expect(helpOf("let x = if a then 1")).toBe("an `if` expression needs both branches: `if C then A else B`");
+  });
+
+  it("BC1004 points after the previous token when the missing piece belongs on the line before", () => {
+    expect(diags("let b = (1\nlet c = 3")).toEqual(["BC1004 1:11 expected `)`, found `let`"]);
+    expect(diags("let a = [1, 2")).toEqual(["BC1004 1:14 expected an element or `]`, found end of file"]);
+    expect(diags("for x in xs {\n  let y = 1\n")).toEqual(["BC1004 2:12 expected a statement or `}`, found end of file"]);
+  });
+
+  it("BC1005 expected construct", () => {
+    expect(diags("let x = }")).toEqual(["BC1005 1:9 expected an expression, found `}`"]);
+    expect(diags("let a = 1\nlet b = 2 +\nlet c = 3")).toEqual(["BC1005 2:12 expected an expression, found `let`"]);
+    expect(diags("type T = ")).toEqual(["BC1005 1:9 expected a type, found end of file"]);
+    expect(diags("for in xs {}")).toEqual(["BC1005 1:5 expected a loop variable or `(a, b)`, found `in`"]);
+    expect(diags("if a {} else let")).toEqual(["BC1005 1:14 expected `if` or `{` after `else`, found `let`", "BC1004 1:17 expected a name after `let`, found end of file"]);
+    expect(diags("let x = a b")).toEqual(["BC1005 1:11 expected a statement, found `b`"]);
+    expect(diags("}\nlet a = 1")).toEqual(["BC1005 1:1 expected a statement, found `}`"]);
+    expect(diags('run "a" {\n  name\n  outputUri = "x"\n}')).toEqual(["BC1005 2:7 expected `=` after the field name, found `outputUri`"]);
+    expect(helpOf("x = 1")).toBe(STATEMENT_HELP);
+  });
+
+  it("BC1006 chained comparison", () => {
+    expect(diags("let ok = a < b < c")).toEqual(["BC1006 1:16 comparison operators cannot be chained: unexpected `<`"]);
+    expect(helpOf("let ok = a == b == c")).toBe("join two comparisons with `and`: `a < b and b < c`");
+  });
+
+  it("BC1007 call of something that is not a function name", () => {
+    expect(diags("let a = s.lower(x)")).toEqual(["BC1007 1:9 only a function name can be called"]);
+    expect(diags("let a = f(x)(y)")).toEqual(["BC1007 1:9 only a function name can be called"]);
+    expect(diags("let a = (f)(y)")).toEqual([]);
+  });
+
+  it("BC1008 number out of range", () => {
+    expect(diags("let big = 9007199254740993")).toEqual(["BC1008 1:11 number `9007199254740993` is out of range"]);
+    expect(diags("let ok = 9007199254740992")).toEqual([]);
+    expect(diags("let inf = 1e999")).toEqual(["BC1008 1:11 number `1e999` is out of range"]);
+    expect(helpOf("let big = 99999999999999999999")).toBe("integers are exact up to 2^53 (9007199254740992)");
+  });
+
+  it("BC1009 interpolation where a plain string is required", () => {
+    expect(diags('params from "${dir}/t.json" {}')).toEqual(["BC1009 1:13 the template path of `params from` cannot contain `${...}`"]);
+    expect(diags('run "a" { runTags { "${k}" = "v" } }')).toEqual(["BC1009 1:21 a key cannot contain `${...}`"]);
+    expect(diags('type T = "a-${x}" | "b"')).toEqual(["BC1009 1:10 a string type cannot contain `${...}`"]);
+    expect(diags('let r = { "${k}": 1 }')).toEqual(["BC1009 1:11 a record key cannot contain `${...}`"]);
+    expect(diags('params { "${p}": int }')).toEqual(["BC1009 1:10 a parameter name cannot contain `${...}`"]);
+  });
+
+  it("BC1010 nesting too deep", () => {
+    const deep = `let a = 1\nlet x = ${"[".repeat(MAX_BRACKET_DEPTH + 1)}${"]".repeat(MAX_BRACKET_DEPTH + 1)}`;
+    expect(diags(deep)).toEqual([`BC1010 2:${9 + MAX_BRACKET_DEPTH} nested too deeply (more than ${MAX_BRACKET_DEPTH} levels)`]);
+    const ok = `let x = ${"(".repeat(MAX_BRACKET_DEPTH)}1${")".repeat(MAX_BRACKET_DEPTH)}`;
+    expect(diags(ok)).toEqual([]);
+    // A long chain of operators nests the tree without brackets.
+    const chain = parse(new SourceFile("t", `let a = 1\nlet x = ${"1 + ".repeat(1500)}1\nlet b = 2`));
+    expect(chain.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["BC1010 nested too deeply (more than 1000 levels)"]);
+    expect(debugProgram(chain.program)).toBe("(let a 1)\n(let b 2)");
+    expect(diags(`let x = ${"- ".repeat(20000)}1`)).toEqual(["BC1010 1:1 nested too deeply (more than 100 levels)"]);
+  });
+});
+
+describe("one diagnostic per mistake", () => {
+  it("does not report the parse error an unknown character causes", () => {
+    expect(diags("let x = @ 1")).toEqual(['BC1001 1:9 unexpected character "@"']);
+    expect(diags("let x = 1 &&\nlet y = 2")).toEqual(['BC1001 1:11 unexpected characters "&&"']);
+  });
+
+  it("does not report the parse errors an unterminated string causes", () => {
+    expect(diags('let s = "abc ${ x + \nlet t = 2')).toEqual(["BC1002 1:9 unterminated string"]);
+    expect(diags('let s = "a ${ "b\nlet t = 2')).toEqual(["BC1002 1:9 unterminated string"]);
+    expect(diags('"${')).toEqual(["BC1005 1:1 expected a statement, found a string", "BC1002 1:1 unterminated string"]);
+  });
+
+  it("keeps going after a missing `=` in a block", () => {
+    expect(diags('run "a" { name "x" priority = 1 }')).toEqual(["BC1004 1:16 expected `=` after the field name, found a string"]);
+  });
+});
+
+describe("recovery", () => {
+  it("reports three separate errors and keeps every valid statement", () => {
+    const text = [
+      'batch "b" { settings = "s3://b/" }',
+      "let = 2",
+      "let ok = [1, 2]",
+      "let b = (1",
+      'run "x" {',
+      "  name = ",
+      '  outputUri = "s3://out/"',
+      "}",
+      "for s in xs {",
+      '  run s.id { name = "n" }',
+      "}",
+    ].join("\n");
+    expect(diags(text)).toEqual([
+      "BC1004 2:5 expected a name after `let`, found `=`",
+      "BC1004 4:11 expected `)`, found `run`",
+      "BC1005 6:9 expected an expression, found `outputUri`",
+    ]);
+    expect(debugProgram(parse(new SourceFile("t", text)).program).split("\n")).toEqual([
+      '(batch "b" (= settings "s3://b/"))',
+      "(let <missing> 2)",
+      "(let ok (list 1 2))",
+      "(let b 1)",
+      '(run "x" (= name <error>) (= outputUri "s3://out/"))',
+      '(for ((s xs)) (run (. s id) (= name "n")))',
+    ]);
+  });
+
+  it("fills holes with error nodes and empty names", () => {
+    const { program } = parse(new SourceFile("t", "let x: = \nfor in {}\nif then {}\ntype T = [\n"));
+    expect(debugProgram(program)).toBe(["(let x: <error> <error>)", "(for ((<missing> <error>)))", "(if <error> (then))", "(type T [<error>])"].join("\n"));
+  });
+});
+
+describe("robustness", () => {
+  const VALID = `batch "b" {
+  settings = "s3://b/p/"
+  tags { "cost-center" = "1", team = "x" }
+}
+defaults { workflowId = "1", roleArn = "r", runTags { a = "b" } }
+params from "t.json" {
+  sample: string
+  threads?: int = 4
+  mode: "a" | "b"
+}
+type R = { id: string, n?: [int] }
+let rows: [R] = csv("rows.csv")
+for r in rows, (i, x) in enumerate([1, 2]) where i < len(r.id) and not (x == 2) {
+  if r.id == "a" { let y = -x * 2 % 3 } else if r.n == null {} else {}
+  run "\${r.id}-\${i}" {
+    name = "n \${ {k: "}"}.k }"
+    priority = if x > 1 then 1..4 else [x, 2.5e3][0]
+    params { sample = r.id, threads = f(1, 2) }
+  }
+}
+`;
+
+  /** The spans of nodes and diagnostics that are not inside the file (none, we hope). */
+  function spansOutside(text: string): string[] {
+    const bad: string[] = [];
+    const check = (what: string, s: { start: number; end: number }): void => {
+      if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end >= s.start && s.end <= text.length)) {
+        bad.push(`${what} [${s.start}, ${s.end})`);
+      }
+    };
+    const { program, diagnostics } = parse(new SourceFile("t", text));
+    for (const d of diagnostics) check(d.code, d.span);
+    walk(program, (n: Node) => check(n.kind, n.span));
+    return bad;
+  }
+
+  it("parses the valid sample without diagnostics", () => {
+    expect(diags(VALID)).toEqual([]);
+  });
+
+  it("never throws on random text, and every span stays inside it", () => {
+    const alphabet = fc.constantFrom(..."abcxyz_019 .,:;=+-*/%<>!?|&@#$\\\"'{}[]()\n\t".split(""), "let ", "for ", "in ", "run ", "if ", "else ", "${", "\"", "é", "😀");
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }).map((parts) => parts.join("")), (text) => {
+        expect(spansOutside(text)).toEqual([]);
+      }),
+      { numRuns: 1000, seed: 20241126 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120, unit: "binary" }), (text) => {
+        expect(spansOutside(text)).toEqual([]);
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
+  });
+
+  it("never throws on mutations of a valid program", () => {
+    const mutation = fc.record({
+      at: fc.nat({ max: VALID.length }),
+      remove: fc.nat({ max: 6 }),
+      insert: fc.string({ maxLength: 4, unit: fc.constantFrom(..."{}[]()\"$=,:.\n#\\x1".split("")) }),
+    });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => {
+        let text = VALID;
+        for (const m of ms) {
+          const i = Math.min(m.at, text.length);
+          text = text.slice(0, i) + m.insert + text.slice(i + m.remove);
+        }
+        expect(spansOutside(text)).toEqual([]);
+      }),
+      { numRuns: 1000, seed: 42 },
+    );
+  });
+});

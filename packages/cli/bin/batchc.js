@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { run } from "../dist/main.js";
+// The batchc executable: the bundled, compiled CLI (built by `pnpm build`).
+import { run } from "../dist/bundle/batchc.mjs";
 
-run(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+process.exitCode = await run(process.argv.slice(2));

@@ -1,1 +1,31 @@
-export {};
+// @batchc/language: the `.batch` front end. No AWS code; all file access through a Host.
+export type { Span, Position } from "./source.js";
+export { SourceFile, codePointLength } from "./source.js";
+export type { Diagnostic, DiagnosticMessage, Label, Severity } from "./diagnostics/diagnostic.js";
+export { at, sortDiagnostics, hasErrors } from "./diagnostics/diagnostic.js";
+export * as codes from "./diagnostics/codes.js";
+export { suggestionList, didYouMean, editDistance } from "./diagnostics/suggest.js";
+export { renderDiagnostic, renderDiagnostics, diagnosticToJson, type RenderOptions } from "./diagnostics/render.js";
+export type * from "./ast/nodes.js";
+export type { Type } from "./checker/types.js";
+export { printType, isAssignable, joinTypes, isComparable, containsError, enumOf, listOf } from "./checker/types.js";
+export { BUILTINS, BUILTIN_NAMES, DATA_FILE_BUILTINS, printSignature, type Builtin, type BuiltinParam } from "./checker/builtins.js";
+export { API_ENUMS } from "./checker/block-schemas.js";
+export type { CheckedProgram, ParamSchema, ParamInfo } from "./checker/checked-program.js";
+export type { Value, RecordValue } from "./values.js";
+export { valueToString, displayValue, isRecordValue } from "./values.js";
+export type { Host } from "./host.js";
+export { nodeHost, memoryHost } from "./host.js";
+export type {
+  RunSpec,
+  RunFields,
+  Binding,
+  DataOrigin,
+  DefaultSettings,
+  BatchSettings,
+  EffectiveRun,
+} from "./expander/run-spec.js";
+export { parse } from "./parser/parse.js";
+export { check, type CheckOptions, type CheckResult } from "./checker/check.js";
+export { expand, effectiveRun, type Expansion, type ExpandOptions } from "./expander/expand.js";
+export { compileFile, type FrontEndOptions, type FrontEndResult } from "./compile.js";

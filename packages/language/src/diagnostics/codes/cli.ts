@@ -9,4 +9,7 @@ const error = (code: string, message: string, rest: Partial<DiagnosticMessage> =
 });
 
 export const cli = {
+  /** The .batch file itself cannot be read. */
+  cannotReadProgram: (file: string, reason: string): DiagnosticMessage =>
+    error("BC5001", `cannot read \`${file}\`: ${reason}`, { help: "check the path; it is relative to the current folder" }),
 } as const;

@@ -1,0 +1,26 @@
+// `batchc check FILE`: parse, type-check, expand and validate every run; write nothing.
+import { sortDiagnostics } from "@batchc/language";
+import { runCountDiagnostics } from "../run-count.js";
+import type { Io } from "../io.js";
+import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
+
+export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const file = args[0] as string;
+  const format = (options.format as "text" | "json" | undefined) ?? "text";
+  const loaded = loadProgram(file, io, parseVars(options.var));
+  let count = 0;
+  let validator: RunValidator | undefined;
+  if (loaded.frontEnd.expansion) {
+    validator = new RunValidator(loaded.frontEnd);
+    for (const _ of validatedRuns(loaded.frontEnd, validator)) count++;
+  }
+  let list = allDiagnostics(loaded, validator);
+  if (loaded.frontEnd.expansion && list.length === 0) {
+    list = sortDiagnostics(runCountDiagnostics(count, loaded.frontEnd));
+  }
+  const failed = reportDiagnostics(list, loaded, io, format);
+  if (!failed && format === "text") {
+    io.stdout.write(`${file}: ok, ${count.toLocaleString("en-US")} run${count === 1 ? "" : "s"}\n`);
+  }
+  return failed ? 1 : 0;
+}

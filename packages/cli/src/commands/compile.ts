@@ -1,0 +1,120 @@
+// `batchc compile FILE`: expand, validate and emit the StartRunBatch request body; with more
+// than 100 runs, write the settings file and upload it. `--dry-run` previews instead.
+// Nothing is written or uploaded unless the whole program is free of errors.
+import { copyFile, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { hasErrors, type Diagnostic } from "@batchc/language";
+import { emitRequest, type EmitResult } from "@batchc/omics";
+import { CommandError, type Io } from "../io.js";
+import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, validatedRuns, type LoadedProgram } from "../load.js";
+import { emitErrorDiagnostics } from "../run-count.js";
+import { printPreview } from "./dry-run.js";
+import { uploadSettings } from "./upload.js";
+
+export async function compileCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const file = args[0] as string;
+  const dryRun = options["dry-run"] === true;
+  if (!dryRun) {
+    for (const only of ["format", "limit"]) {
+      if (options[only] !== undefined) throw new CommandError(`\`--${only}\` goes with \`--dry-run\``, 2, "add `--dry-run` to preview the runs");
+    }
+  }
+  const limit = parseLimit(options.limit);
+  const loaded = loadProgram(file, io, parseVars(options.var));
+  const expansion = loaded.frontEnd.expansion;
+  if (!expansion) {
+    reportDiagnostics(loaded.diagnostics, loaded, io, "text");
+    return 1;
+  }
+
+  const tmp = await mkdtemp(path.join(tmpdir(), "batchc-"));
+  try {
+    const validator = new RunValidator(loaded.frontEnd);
+    const runs = (function* () {
+      for (const { run } of validatedRuns(loaded.frontEnd, validator)) yield { runSettingId: run.runSettingId, ...run.fields };
+    })();
+    const requestId = (options["request-id"] as string | undefined) ?? expansion.batch.requestId;
+    const emitted = await emitRequest(
+      { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults: expansion.defaults, runs },
+      { tmpDir: tmp, hoist: options["no-hoist"] !== true, validateRuns: false },
+    );
+    const list = allDiagnostics(loaded, validator);
+    if (hasErrors(list)) {
+      reportDiagnostics(list, loaded, io, "text");
+      return 1;
+    }
+    if (!emitted.ok) {
+      reportDiagnostics(emitErrorDiagnostics(emitted.errors, loaded.frontEnd), loaded, io, "text");
+      return 1;
+    }
+    if (dryRun) {
+      printPreview(loaded, emitted, { format: (options.format as string | undefined) ?? "table", limit }, io);
+      return 0;
+    }
+    return await writeOutputs(loaded, emitted, options, io);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function parseLimit(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CommandError(`\`--limit\` takes a whole number, not \`${String(value)}\``, 2);
+  return n;
+}
+
+async function writeOutputs(loaded: LoadedProgram, emitted: Extract<EmitResult, { ok: true }>, options: Record<string, unknown>, io: Io): Promise<number> {
+  const settings = emitted.settingsFile;
+  const settingsOut = options["settings-out"] as string | undefined;
+  if (settingsOut !== undefined) {
+    if (!settings) {
+      io.stderr.write(`note: ${emitted.runCount} runs go inline in the request; no settings file is written to ${settingsOut}\n`);
+    } else {
+      await atomicCopy(settings.path, path.resolve(io.cwd, settingsOut));
+    }
+  }
+  let uploaded = "";
+  if (settings) {
+    if (options["no-upload"] === true) {
+      uploaded = "not uploaded: --no-upload";
+    } else {
+      const result = await uploadSettings(settings, options, io);
+      uploaded = result.reused ? "already there with the same content" : "uploaded";
+    }
+  }
+  const output = options.output as string | undefined;
+  if (output !== undefined) {
+    await atomicWrite(path.resolve(io.cwd, output), emitted.json);
+  } else {
+    io.stdout.write(emitted.json);
+  }
+  const where = settings ? `settings file ${settings.uri} (${uploaded})` : "inline settings";
+  io.stderr.write(`${loaded.file}: ${emitted.runCount.toLocaleString("en-US")} run${emitted.runCount === 1 ? "" : "s"}, ${where}${output ? `, request written to ${output}` : ""}\n`);
+  return 0;
+}
+
+async function atomicWrite(target: string, text: string): Promise<void> {
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw new CommandError(`cannot write \`${target}\`: ${err instanceof Error ? err.message : String(err)}`, 1);
+  }
+}
+
+async function atomicCopy(from: string, target: string): Promise<void> {
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    await copyFile(from, tmp);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw new CommandError(`cannot write \`${target}\`: ${err instanceof Error ? err.message : String(err)}`, 1);
+  }
+}
+
+export type { Diagnostic };

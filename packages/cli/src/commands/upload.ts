@@ -1,0 +1,53 @@
+// Uploads a compiled settings file to S3 (never over a different object), with a progress bar
+// on a terminal. S3 failures end the command with one clear message and exit code 3.
+import { makeS3Client, uploadSettingsFile, type SettingsFile } from "@batchc/omics";
+import { CommandError, type Io } from "../io.js";
+
+/** The S3 endpoint: `--endpoint-url`, else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
+export function s3EndpointUrl(options: Record<string, unknown>, io: Io): string | undefined {
+  return (options["endpoint-url"] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
+}
+
+export async function uploadSettings(file: SettingsFile, options: Record<string, unknown>, io: Io): Promise<{ reused: boolean }> {
+  const endpointUrl = s3EndpointUrl(options, io);
+  const client = await makeS3Client({
+    ...(options.region !== undefined ? { region: options.region as string } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile as string } : {}),
+    ...(endpointUrl !== undefined ? { endpointUrl } : {}),
+  });
+  const bar = io.stderr.isTTY ? progressBar(io, file.uri) : undefined;
+  try {
+    const result = await uploadSettingsFile({
+      client,
+      bucket: file.bucket,
+      key: file.key,
+      filePath: file.path,
+      sha256: file.sha256,
+      bytes: file.bytes,
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
+    bar?.done();
+    if (!result.ok) throw new CommandError(`${result.error.message} (${result.error.code})`, 3, result.error.help || undefined);
+    return { reused: result.reused };
+  } finally {
+    client.destroy();
+  }
+}
+
+function progressBar(io: Io, uri: string): { update: (p: { loaded: number; total: number }) => void; done: () => void } {
+  let last = -1;
+  const draw = (loaded: number, total: number): void => {
+    const pct = total === 0 ? 100 : Math.floor((loaded / total) * 100);
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    io.stderr.write(`\r\u001b[2Kuploading ${uri} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}%`);
+  };
+  return {
+    update: (p) => draw(p.loaded, p.total),
+    done: () => {
+      if (last >= 0) io.stderr.write("\r\u001b[2K");
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Shared first steps of the commands: read the .batch file, run the front end, validate
+// every run, and print diagnostics (text, or JSON with --format json).
+import {
+  type Diagnostic,
+  type FrontEndResult,
+  SourceFile,
+  codes,
+  compileFile,
+  diagnosticToJson,
+  effectiveRun,
+  hasErrors,
+  renderDiagnostics,
+  sortDiagnostics,
+  type EffectiveRun,
+  type RunSpec,
+} from "@batchc/language";
+import { CommandError, type Io, useColor } from "./io.js";
+import { RunValidator } from "./validate-runs.js";
+
+export interface LoadedProgram {
+  file: string;
+  frontEnd: FrontEndResult;
+  /** Front-end diagnostics (syntax, types, expansion set-up). */
+  diagnostics: Diagnostic[];
+}
+
+/** Parses `--var NAME=VALUE` options; a malformed one is a usage error. */
+export function parseVars(list: unknown): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const item of (list as string[] | undefined) ?? []) {
+    const eq = item.indexOf("=");
+    if (eq <= 0) throw new CommandError(`\`--var ${item}\` is not of the form NAME=VALUE`, 2, "write it as `--var sheet=samples.csv`");
+    vars[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return vars;
+}
+
+/** Reads and front-ends the program. Diagnostics are returned, not printed. */
+export function loadProgram(file: string, io: Io, vars: Record<string, string>): LoadedProgram {
+  let text: string;
+  try {
+    text = io.host.readFile(file);
+  } catch (err) {
+    const reason = err instanceof Error && "code" in err && err.code === "ENOENT" ? "no such file" : err instanceof Error ? err.message : String(err);
+    const msg = codes.cli.cannotReadProgram(file, reason);
+    const d: Diagnostic = { code: msg.code, severity: "error", file, message: msg.message, span: { start: 0, end: 0 } };
+    if (msg.help) d.help = msg.help;
+    const frontEnd: FrontEndResult = { source: new SourceFile(file, ""), checked: undefined, expansion: undefined, diagnostics: [d] };
+    return { file, frontEnd, diagnostics: [d] };
+  }
+  const frontEnd = compileFile(file, text, { host: io.host, vars });
+  return { file, frontEnd, diagnostics: frontEnd.diagnostics };
+}
+
+/** Yields the runs of a checked program with their effective settings, validating each. */
+export function* validatedRuns(frontEnd: FrontEndResult, validator: RunValidator): Generator<{ run: RunSpec; effective: EffectiveRun }> {
+  const expansion = frontEnd.expansion;
+  if (!expansion) return;
+  validator.checkSetup(expansion.batch, expansion.defaults);
+  for (const run of expansion.runs()) {
+    const effective = effectiveRun(expansion.defaults, run);
+    validator.checkRun(run, effective);
+    yield { run, effective };
+  }
+}
+
+/** All diagnostics of a run through the program, sorted. */
+export function allDiagnostics(loaded: LoadedProgram, validator: RunValidator | undefined): Diagnostic[] {
+  const list = [...loaded.diagnostics, ...(loaded.frontEnd.expansion?.diagnostics ?? []), ...(validator?.finish() ?? [])];
+  return sortDiagnostics(list);
+}
+
+/** Prints diagnostics to stderr (text) or stdout (json); returns true when any is an error. */
+export function reportDiagnostics(list: readonly Diagnostic[], loaded: LoadedProgram, io: Io, format: "text" | "json"): boolean {
+  const sources = new Map<string, SourceFile>([[loaded.frontEnd.source.name, loaded.frontEnd.source]]);
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify({ file: loaded.file, ok: !hasErrors(list), diagnostics: list.map((d) => diagnosticToJson(d, sources)) }, null, 2)}\n`);
+  } else if (list.length > 0) {
+    io.stderr.write(renderDiagnostics(list, sources, { color: useColor(io, io.stderr) }));
+  }
+  return hasErrors(list);
+}
+
+export { RunValidator };

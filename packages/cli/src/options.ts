@@ -1,0 +1,239 @@
+// The command line, declared once as data: commands, their options, and `parseArgs(argv)`,
+// which tests call without running anything.
+
+export type OptionKind = "boolean" | "string" | "list";
+
+export interface OptionSpec {
+  name: string;
+  short?: string;
+  kind: OptionKind;
+  /** Placeholder shown in help (`FILE`, `N`). */
+  value?: string;
+  /** Allowed values for string options. */
+  choices?: readonly string[];
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Positional arguments, in order; a trailing `?` marks an optional one. */
+  args: readonly string[];
+  summary: string;
+  options: readonly OptionSpec[];
+  /** Extra text for `batchc COMMAND --help`. */
+  details?: string;
+}
+
+const awsOptions: OptionSpec[] = [
+  { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" },
+  { name: "profile", kind: "string", value: "NAME", description: "named profile from the shared AWS config files" },
+  { name: "endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint (an S3-compatible store)" },
+];
+
+const varOption: OptionSpec = {
+  name: "var",
+  kind: "list",
+  value: "NAME=VALUE",
+  description: 'value for `var("NAME")` in the program (repeatable)',
+};
+
+const help: OptionSpec = { name: "help", short: "h", kind: "boolean", description: "show this help" };
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: "check",
+    args: ["FILE"],
+    summary: "type-check a .batch file and validate every run it expands to",
+    options: [
+      varOption,
+      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "diagnostics as text (default) or json" },
+      help,
+    ],
+    details:
+      "Parses, type-checks and expands the program, reading its data files, and checks every\n" +
+      "effective run against the StartRunBatch limits. Writes nothing. Exit 0 when clean, 1 on errors.",
+  },
+  {
+    name: "compile",
+    args: ["FILE"],
+    summary: "expand a .batch file into the StartRunBatch request body",
+    options: [
+      { name: "output", short: "o", kind: "string", value: "FILE", description: "write the request body to FILE (default: stdout)" },
+      { name: "dry-run", kind: "boolean", description: "preview the expanded runs; write and upload nothing" },
+      {
+        name: "format",
+        kind: "string",
+        value: "FORMAT",
+        choices: ["table", "json", "jsonl", "csv"],
+        description: "preview format with --dry-run: table (default), json, jsonl (one effective run per line), csv",
+      },
+      { name: "limit", kind: "string", value: "N", description: "runs shown in the --dry-run table (default 20; all for other formats)" },
+      { name: "settings-out", kind: "string", value: "FILE", description: "also write the per-run settings array (above 100 runs) to FILE" },
+      { name: "no-upload", kind: "boolean", description: "do not upload the settings file; still emit the request that points to it" },
+      { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
+      { name: "no-hoist", kind: "boolean", description: "keep values shared by every run in the runs instead of moving them to the defaults" },
+      varOption,
+      ...awsOptions,
+      help,
+    ],
+    details:
+      "1 to 100 runs go inline (batchRunSettings.inlineSettings). 101 to 100,000 runs are written as a\n" +
+      "JSON array to the batch's `settings` prefix, named after the batch and a hash of the content,\n" +
+      "and uploaded to S3 (never overwriting a different file); the request then carries s3UriSettings.",
+  },
+];
+
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  help,
+  { name: "version", short: "v", kind: "boolean", description: "print the version" },
+];
+
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+export type ParsedArgs =
+  | { kind: "help"; command?: string }
+  | { kind: "version" }
+  | { kind: "run"; command: string; args: string[]; options: OptionValues }
+  | { kind: "usage-error"; message: string; command?: string };
+
+/** Parses argv (without `node` and the script). Never throws. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const first = argv[0];
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    const topic = first === "help" ? argv[1] : undefined;
+    return topic === undefined ? { kind: "help" } : { kind: "help", command: topic };
+  }
+  if (first === "--version" || first === "-v") return { kind: "version" };
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    if (first.startsWith("-")) return { kind: "usage-error", message: `unknown option \`${first}\`` };
+    const names = COMMANDS.map((c) => c.name);
+    return { kind: "usage-error", message: `unknown command \`${first}\`${suggest(first, names)}` };
+  }
+  const options: OptionValues = {};
+  const args: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i] as string;
+    if (token === "--") {
+      args.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!token.startsWith("-") || token === "-") {
+      args.push(token);
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    if (token.startsWith("--")) {
+      const eq = token.indexOf("=");
+      name = eq === -1 ? token.slice(2) : token.slice(2, eq);
+      inline = eq === -1 ? undefined : token.slice(eq + 1);
+    } else {
+      name = token.slice(1, 2);
+      inline = token.length > 2 ? token.slice(2) : undefined;
+    }
+    const spec = command.options.find((o) => o.name === name || o.short === name);
+    if (!spec) {
+      const names = command.options.map((o) => o.name);
+      return { kind: "usage-error", command: command.name, message: `unknown option \`${token}\` for \`${command.name}\`${suggest(name, names, "--")}` };
+    }
+    if (spec.kind === "boolean") {
+      if (inline !== undefined) return { kind: "usage-error", command: command.name, message: `option \`--${spec.name}\` takes no value` };
+      options[spec.name] = true;
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined) return { kind: "usage-error", command: command.name, message: `option \`--${spec.name}\` needs a value (${spec.value ?? "VALUE"})` };
+      value = next;
+      i++;
+    }
+    if (spec.choices && !spec.choices.includes(value)) {
+      return {
+        kind: "usage-error",
+        command: command.name,
+        message: `\`--${spec.name}\` must be one of ${spec.choices.map((c) => `\`${c}\``).join(", ")}, not \`${value}\``,
+      };
+    }
+    if (spec.kind === "list") {
+      const list = (options[spec.name] as string[] | undefined) ?? [];
+      list.push(value);
+      options[spec.name] = list;
+    } else {
+      options[spec.name] = value;
+    }
+  }
+  if (options.help === true) return { kind: "help", command: command.name };
+  const required = command.args.filter((a) => !a.endsWith("?"));
+  if (args.length < required.length) {
+    return { kind: "usage-error", command: command.name, message: `\`${command.name}\` needs ${required.join(" ")}` };
+  }
+  if (args.length > command.args.length) {
+    return { kind: "usage-error", command: command.name, message: `unexpected argument \`${args[command.args.length]}\`` };
+  }
+  return { kind: "run", command: command.name, args, options };
+}
+
+function suggest(input: string, names: readonly string[], prefix = ""): string {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const n of names) {
+    const d = distance(input, n);
+    if (d < bestScore && d <= Math.max(1, Math.floor(n.length / 3))) {
+      best = n;
+      bestScore = d;
+    }
+  }
+  return best === undefined ? "" : ` (did you mean \`${prefix}${best}\`?)`;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The text of `batchc --help` or `batchc COMMAND --help`. */
+export function helpText(command?: string): string {
+  if (command !== undefined) {
+    const spec = COMMANDS.find((c) => c.name === command);
+    if (spec) {
+      const lines = [`batchc ${spec.name} ${spec.args.join(" ")} [options]`, "", spec.summary, ""];
+      if (spec.details) lines.push(spec.details, "");
+      lines.push("Options:");
+      lines.push(...formatOptions(spec.options));
+      return `${lines.join("\n")}\n`;
+    }
+  }
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = [
+    "batchc: compile .batch files into AWS HealthOmics StartRunBatch requests",
+    "",
+    "Usage: batchc COMMAND [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    ...formatOptions(GLOBAL_OPTIONS),
+    "",
+    "Run `batchc COMMAND --help` for a command's options.",
+    "Exit codes: 0 success, 1 errors in the program, 2 usage error, 3 AWS or S3 failure, 70 internal error.",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function formatOptions(options: readonly OptionSpec[]): string[] {
+  const left = options.map((o) => `${o.short ? `-${o.short}, ` : "    "}--${o.name}${o.value ? ` ${o.value}` : ""}`);
+  const width = Math.max(...left.map((l) => l.length));
+  return options.map((o, i) => `  ${(left[i] as string).padEnd(width)}  ${o.description}`);
+}

@@ -1,0 +1,98 @@
+// Checks every effective run against the StartRunBatch limits and turns each violation into a
+// diagnostic at the source expression that produced the value, naming the iteration.
+import {
+  type Binding,
+  type DefaultSettings,
+  type Diagnostic,
+  type DiagnosticMessage,
+  type EffectiveRun,
+  type FrontEndResult,
+  type RunSpec,
+  type Span,
+  type BatchSettings,
+  displayValue,
+  sortDiagnostics,
+} from "@batchc/language";
+import { validateBatchSettings, validateDefaults, validateEffectiveRun, validateRunSetting, type Violation } from "@batchc/omics";
+import { SourceLocator } from "./source-map.js";
+
+/** The note naming the iteration a run came from: `in iteration s = "S1" (samples.csv:2), ref = "t2t"`. */
+export function describeIteration(bindings: readonly Binding[]): string | undefined {
+  if (bindings.length === 0) return undefined;
+  const parts = bindings.map((b) => {
+    const where = b.origin ? ` (${b.origin.file}:${b.origin.line}${b.origin.column ? `:${b.origin.column}` : ""})` : "";
+    return `${b.name} = ${displayValue(b.value, 48)}${where}`;
+  });
+  return `in iteration ${parts.join(", ")}`;
+}
+
+interface Repeated {
+  diagnostic: Diagnostic;
+  more: number;
+}
+
+const MAX_DISTINCT = 200;
+
+/** Collects API diagnostics over all runs; one per (code, place), with a count of repeats. */
+export class RunValidator {
+  private readonly locator: SourceLocator;
+  private readonly seen = new Map<string, Repeated>();
+  private readonly file: string;
+  /** Number of runs that had at least one violation. */
+  badRuns = 0;
+
+  constructor(frontEnd: FrontEndResult) {
+    if (!frontEnd.checked) throw new Error("RunValidator needs a checked program");
+    this.locator = new SourceLocator(frontEnd.checked);
+    this.file = frontEnd.source.name;
+  }
+
+  private add(span: Span, msg: DiagnosticMessage, note: string | undefined): void {
+    const key = `${msg.code}:${span.start}:${span.end}`;
+    const prior = this.seen.get(key);
+    if (prior) {
+      prior.more++;
+      return;
+    }
+    if (this.seen.size >= MAX_DISTINCT) return;
+    const d: Diagnostic = { code: msg.code, severity: msg.severity, file: this.file, message: msg.message, span };
+    if (msg.label !== undefined) d.label = msg.label;
+    if (msg.help !== undefined) d.help = msg.help;
+    const notes = [...(msg.notes ?? [])];
+    if (note) notes.push(note);
+    if (notes.length) d.notes = notes;
+    this.seen.set(key, { diagnostic: d, more: 0 });
+  }
+
+  /** Checks the batch block and the defaults once. */
+  checkSetup(batch: BatchSettings, defaults: DefaultSettings): void {
+    for (const v of validateBatchSettings(batch)) this.add(this.locator.forBatch(v.path) ?? { start: 0, end: 0 }, v.message, undefined);
+    for (const v of validateDefaults(defaults)) this.add(this.locator.forDefaults(v.path) ?? { start: 0, end: 0 }, v.message, undefined);
+  }
+
+  /** Checks one run (what it sets, and its effective settings); true when it passes. */
+  checkRun(run: RunSpec, effective: EffectiveRun): boolean {
+    const own = validateRunSetting({ runSettingId: run.runSettingId, ...run.fields });
+    const merged = validateEffectiveRun(effective);
+    if (own.length === 0 && merged.length === 0) return true;
+    this.badRuns++;
+    const note = describeIteration(run.bindings);
+    const report = (v: Violation): void => {
+      const span = v.path[0] === "runSettingId" ? run.statement.id.span : this.locator.forRun(run.statement, v.path);
+      this.add(span, v.message, note);
+    };
+    own.forEach(report);
+    merged.forEach(report);
+    return false;
+  }
+
+  /** All diagnostics, sorted, repeats folded into "and N more iterations". */
+  finish(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const { diagnostic, more } of this.seen.values()) {
+      if (more > 0) diagnostic.notes = [...(diagnostic.notes ?? []), `and ${more} more iteration${more === 1 ? "" : "s"}`];
+      out.push(diagnostic);
+    }
+    return sortDiagnostics(out);
+  }
+}

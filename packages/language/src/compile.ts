@@ -1,0 +1,43 @@
+// The front-end pipeline: text -> tokens -> CST -> AST -> checked program -> expansion.
+// Every phase's diagnostics are gathered in one list; expansion starts only on an
+// error-free program (the checker still runs after syntax errors, on the recovered AST).
+import * as path from "node:path";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
+import { check } from "./checker/check.js";
+import type { CheckedProgram } from "./checker/checked-program.js";
+import { expand, type Expansion } from "./expander/expand.js";
+import type { Host } from "./host.js";
+import { parse } from "./parser/parse.js";
+import { SourceFile } from "./source.js";
+
+export interface FrontEndOptions {
+  host: Host;
+  /** Values for `var("name")`, from `--var name=value`. */
+  vars?: Readonly<Record<string, string>>;
+}
+
+export interface FrontEndResult {
+  source: SourceFile;
+  checked: CheckedProgram | undefined;
+  /** Present when the program parsed and checked without errors. */
+  expansion: Expansion | undefined;
+  /** Diagnostics of parsing, checking and expansion set-up (sorted). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses, checks and prepares expansion of one `.batch` file. `fileName` is both the display
+ * name in diagnostics and the path data files are resolved against.
+ */
+export function compileFile(fileName: string, text: string, options: FrontEndOptions): FrontEndResult {
+  const source = new SourceFile(fileName, text);
+  const baseDir = path.dirname(fileName);
+  const parsed = parse(source);
+  const checkedResult = check(parsed.program, source, { host: options.host, baseDir, syntax: parsed.diagnostics });
+  const diagnostics = [...parsed.diagnostics, ...checkedResult.diagnostics];
+  if (hasErrors(diagnostics)) {
+    return { source, checked: checkedResult.checked, expansion: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  const expansion = expand(checkedResult.checked, { host: options.host, baseDir, vars: options.vars ?? {} });
+  return { source, checked: checkedResult.checked, expansion, diagnostics: sortDiagnostics([...diagnostics]) };
+}

@@ -1,0 +1,2 @@
+/** The sample sheet text for `n` samples (deterministic). */
+export function sampleSheet(n: number): string;

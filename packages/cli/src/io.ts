@@ -15,16 +15,34 @@ export interface Io {
   cwd: string;
   /** File reads of the front end (the .batch file and its data files). */
   host: Host;
+  /** Asks a yes/no question on the terminal; absent when standard input is not a terminal. */
+  confirm?: (question: string) => Promise<boolean>;
+  /** Waits between polls (tests replace it to run without delays). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function processIo(): Io {
-  return {
+  const io: Io = {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     host: nodeHost,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
+  if (process.stdin.isTTY) io.confirm = askOnTerminal;
+  return io;
+}
+
+async function askOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
 }
 
 /** Colour on a terminal, never with NO_COLOR set (any value) or TERM=dumb. */

@@ -50,6 +50,20 @@ async function loadCommand(name: string): Promise<Command> {
       return (await import("./commands/check.js")).checkCommand;
     case "compile":
       return (await import("./commands/compile.js")).compileCommand;
+    case "submit":
+      return (await import("./commands/submit.js")).submitCommand;
+    case "status":
+      return (await import("./commands/status.js")).statusCommand;
+    case "list":
+      return (await import("./commands/list.js")).listCommand;
+    case "runs":
+      return (await import("./commands/runs.js")).runsCommand;
+    case "cancel":
+      return (await import("./commands/cancel.js")).cancelCommand;
+    case "delete":
+      return (await import("./commands/delete.js")).deleteCommand;
+    case "resubmit":
+      return (await import("./commands/resubmit.js")).resubmitCommand;
     default:
       throw new Error(`command \`${name}\` is declared but has no implementation`);
   }

@@ -39,6 +39,23 @@ const varOption: OptionSpec = {
 
 const help: OptionSpec = { name: "help", short: "h", kind: "boolean", description: "show this help" };
 
+const omicsOptions: OptionSpec[] = [
+  { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" },
+  { name: "profile", kind: "string", value: "NAME", description: "named profile from the shared AWS config files" },
+  { name: "endpoint-url", kind: "string", value: "URL", description: "custom HealthOmics endpoint (else AWS_ENDPOINT_URL_OMICS)" },
+  { name: "max-attempts", kind: "string", value: "N", description: "attempts per API call, with the SDK's standard back-off (default 3)" },
+];
+
+const tableFormat: OptionSpec = {
+  name: "format",
+  kind: "string",
+  value: "FORMAT",
+  choices: ["table", "json", "jsonl", "csv"],
+  description: "table (default), json, jsonl or csv",
+};
+
+const yes: OptionSpec = { name: "yes", short: "y", kind: "boolean", description: "do not ask for confirmation (needed when not on a terminal)" };
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "check",
@@ -80,6 +97,86 @@ export const COMMANDS: readonly CommandSpec[] = [
       "1 to 100 runs go inline (batchRunSettings.inlineSettings). 101 to 100,000 runs are written as a\n" +
       "JSON array to the batch's `settings` prefix, named after the batch and a hash of the content,\n" +
       "and uploaded to S3 (never overwriting a different file); the request then carries s3UriSettings.",
+  },
+  {
+    name: "submit",
+    args: ["FILE"],
+    summary: "compile a .batch file (or read a request .json) and start the batch on HealthOmics",
+    options: [
+      { name: "dry-run", kind: "boolean", description: "show what would be sent; upload and start nothing" },
+      { name: "wait", kind: "boolean", description: "poll the batch until it reaches a final status" },
+      { name: "poll-interval", kind: "string", value: "SECONDS", description: "seconds between polls with --wait (default 15)" },
+      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
+      { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
+      varOption,
+      ...omicsOptions,
+      { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint for the settings file (else AWS_ENDPOINT_URL_S3)" },
+      help,
+    ],
+    details:
+      "The requestId is derived from the request's content, so submitting the same batch twice\n" +
+      "starts it once. With --wait, exits 1 if the batch FAILED or any run failed to start.",
+  },
+  {
+    name: "status",
+    args: ["BATCH_ID"],
+    summary: "show a batch's status and its submission and run counts (GetBatch)",
+    options: [{ name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "text (default) or json" }, ...omicsOptions, help],
+  },
+  {
+    name: "list",
+    args: [],
+    summary: "list run batches (ListBatch), optionally filtered by one of status, name or run group",
+    options: [
+      { name: "status", kind: "string", value: "STATUS", description: "only batches in this status (PENDING, INPROGRESS, PROCESSED, ...)" },
+      { name: "name", kind: "string", value: "NAME", description: "only batches with this name" },
+      { name: "run-group-id", kind: "string", value: "ID", description: "only batches of this run group" },
+      tableFormat,
+      ...omicsOptions,
+      help,
+    ],
+    details: "The API takes one filter per call: give at most one of --status, --name and --run-group-id.",
+  },
+  {
+    name: "runs",
+    args: ["BATCH_ID"],
+    summary: "list a batch's runs: runSettingId to runId, with failure reasons (ListRunsInBatch)",
+    options: [
+      { name: "status", kind: "list", value: "STATUS", description: "only runs with this submission status (SUCCESS, FAILED, ...; repeatable)" },
+      tableFormat,
+      ...omicsOptions,
+      help,
+    ],
+  },
+  {
+    name: "cancel",
+    args: ["BATCH_ID"],
+    summary: "cancel a batch: stop runs not yet started and cancel the started ones (CancelRunBatch)",
+    options: [yes, ...omicsOptions, help],
+  },
+  {
+    name: "delete",
+    args: ["BATCH_ID"],
+    summary: "delete a finished batch's record (DeleteBatch); with --runs, delete its runs first (DeleteRunBatch)",
+    options: [{ name: "runs", kind: "boolean", description: "also delete the batch's runs, before the batch record" }, yes, ...omicsOptions, help],
+  },
+  {
+    name: "resubmit",
+    args: ["BATCH_ID", "FILE"],
+    summary: "start a new batch of the runs of FILE that failed to start in BATCH_ID or are missing from it",
+    options: [
+      { name: "dry-run", kind: "boolean", description: "list the runs that would be resubmitted; start nothing" },
+      { name: "wait", kind: "boolean", description: "poll the new batch until it reaches a final status" },
+      { name: "poll-interval", kind: "string", value: "SECONDS", description: "seconds between polls with --wait (default 15)" },
+      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
+      varOption,
+      ...omicsOptions,
+      { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint for the settings file (else AWS_ENDPOINT_URL_S3)" },
+      help,
+    ],
+    details:
+      "The new batch has the same settings for exactly those runs and a requestId derived from its\n" +
+      "content, so repeating the command never starts a second batch.",
   },
 ];
 

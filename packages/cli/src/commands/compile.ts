@@ -4,13 +4,71 @@
 import { copyFile, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { hasErrors, type Diagnostic } from "@batchc/language";
+import { hasErrors, type RunSpec } from "@batchc/language";
 import { emitRequest, type EmitResult } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
 import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, validatedRuns, type LoadedProgram } from "../load.js";
 import { emitErrorDiagnostics } from "../run-count.js";
 import { printPreview } from "./dry-run.js";
-import { uploadSettings } from "./upload.js";
+import { s3EndpointUrl, uploadSettings } from "./upload.js";
+
+/** A compiled request, with the temporary folder holding its settings file. */
+export interface CompiledRequest {
+  loaded: LoadedProgram;
+  emitted: Emitted;
+  /** Removes the temporary settings file; call when done. */
+  dispose(): Promise<void>;
+}
+
+type Emitted = Extract<EmitResult, { ok: true }>;
+
+/**
+ * Front end, run validation and emission of one `.batch` file. On errors it prints the
+ * diagnostics and returns the exit code; nothing is left behind.
+ */
+export async function compileRequest(
+  file: string,
+  options: Record<string, unknown>,
+  io: Io,
+  select?: (run: RunSpec) => boolean,
+): Promise<CompiledRequest | number> {
+  const loaded = loadProgram(file, io, parseVars(options.var));
+  const expansion = loaded.frontEnd.expansion;
+  if (!expansion) {
+    reportDiagnostics(loaded.diagnostics, loaded, io, "text");
+    return 1;
+  }
+  const tmp = await mkdtemp(path.join(tmpdir(), "batchc-"));
+  const dispose = (): Promise<void> => rm(tmp, { recursive: true, force: true });
+  try {
+    const validator = new RunValidator(loaded.frontEnd);
+    const runs = (function* () {
+      for (const { run } of validatedRuns(loaded.frontEnd, validator)) {
+        if (!select || select(run)) yield { runSettingId: run.runSettingId, ...run.fields };
+      }
+    })();
+    const requestId = (options["request-id"] as string | undefined) ?? expansion.batch.requestId;
+    const emitted = await emitRequest(
+      { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults: expansion.defaults, runs },
+      { tmpDir: tmp, hoist: options["no-hoist"] !== true, validateRuns: false },
+    );
+    const list = allDiagnostics(loaded, validator);
+    if (hasErrors(list)) {
+      reportDiagnostics(list, loaded, io, "text");
+      await dispose();
+      return 1;
+    }
+    if (!emitted.ok) {
+      reportDiagnostics(emitErrorDiagnostics(emitted.errors, loaded.frontEnd), loaded, io, "text");
+      await dispose();
+      return 1;
+    }
+    return { loaded, emitted, dispose };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+}
 
 export async function compileCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const file = args[0] as string;
@@ -21,40 +79,16 @@ export async function compileCommand(args: string[], options: Record<string, unk
     }
   }
   const limit = parseLimit(options.limit);
-  const loaded = loadProgram(file, io, parseVars(options.var));
-  const expansion = loaded.frontEnd.expansion;
-  if (!expansion) {
-    reportDiagnostics(loaded.diagnostics, loaded, io, "text");
-    return 1;
-  }
-
-  const tmp = await mkdtemp(path.join(tmpdir(), "batchc-"));
+  const compiled = await compileRequest(file, options, io);
+  if (typeof compiled === "number") return compiled;
   try {
-    const validator = new RunValidator(loaded.frontEnd);
-    const runs = (function* () {
-      for (const { run } of validatedRuns(loaded.frontEnd, validator)) yield { runSettingId: run.runSettingId, ...run.fields };
-    })();
-    const requestId = (options["request-id"] as string | undefined) ?? expansion.batch.requestId;
-    const emitted = await emitRequest(
-      { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults: expansion.defaults, runs },
-      { tmpDir: tmp, hoist: options["no-hoist"] !== true, validateRuns: false },
-    );
-    const list = allDiagnostics(loaded, validator);
-    if (hasErrors(list)) {
-      reportDiagnostics(list, loaded, io, "text");
-      return 1;
-    }
-    if (!emitted.ok) {
-      reportDiagnostics(emitErrorDiagnostics(emitted.errors, loaded.frontEnd), loaded, io, "text");
-      return 1;
-    }
     if (dryRun) {
-      printPreview(loaded, emitted, { format: (options.format as string | undefined) ?? "table", limit }, io);
+      printPreview(compiled.loaded, compiled.emitted, { format: (options.format as string | undefined) ?? "table", limit }, io);
       return 0;
     }
-    return await writeOutputs(loaded, emitted, options, io);
+    return await writeOutputs(compiled.loaded, compiled.emitted, options, io);
   } finally {
-    await rm(tmp, { recursive: true, force: true });
+    await compiled.dispose();
   }
 }
 
@@ -65,23 +99,24 @@ function parseLimit(value: unknown): number | undefined {
   return n;
 }
 
-async function writeOutputs(loaded: LoadedProgram, emitted: Extract<EmitResult, { ok: true }>, options: Record<string, unknown>, io: Io): Promise<number> {
+async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Record<string, unknown>, io: Io): Promise<number> {
   const settings = emitted.settingsFile;
+  // Upload first: when S3 fails, no local output is written either.
+  let uploaded = "";
+  if (settings) {
+    if (options["no-upload"] === true) {
+      uploaded = "not uploaded: --no-upload";
+    } else {
+      const result = await uploadSettings(settings, s3EndpointUrl(options, io, "endpoint-url"), options, io);
+      uploaded = result.reused ? "already there with the same content" : "uploaded";
+    }
+  }
   const settingsOut = options["settings-out"] as string | undefined;
   if (settingsOut !== undefined) {
     if (!settings) {
       io.stderr.write(`note: ${emitted.runCount} runs go inline in the request; no settings file is written to ${settingsOut}\n`);
     } else {
       await atomicCopy(settings.path, path.resolve(io.cwd, settingsOut));
-    }
-  }
-  let uploaded = "";
-  if (settings) {
-    if (options["no-upload"] === true) {
-      uploaded = "not uploaded: --no-upload";
-    } else {
-      const result = await uploadSettings(settings, options, io);
-      uploaded = result.reused ? "already there with the same content" : "uploaded";
     }
   }
   const output = options.output as string | undefined;
@@ -117,4 +152,3 @@ async function atomicCopy(from: string, target: string): Promise<void> {
   }
 }
 
-export type { Diagnostic };

@@ -3,13 +3,18 @@
 import { makeS3Client, uploadSettingsFile, type SettingsFile } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
 
-/** The S3 endpoint: `--endpoint-url`, else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
-export function s3EndpointUrl(options: Record<string, unknown>, io: Io): string | undefined {
-  return (options["endpoint-url"] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
+/** The S3 endpoint: the option named `option`, else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
+export function s3EndpointUrl(options: Record<string, unknown>, io: Io, option: string): string | undefined {
+  return (options[option] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
 }
 
-export async function uploadSettings(file: SettingsFile, options: Record<string, unknown>, io: Io): Promise<{ reused: boolean }> {
-  const endpointUrl = s3EndpointUrl(options, io);
+/** Uploads the settings file; `--region` and `--profile` come from `options`. */
+export async function uploadSettings(
+  file: SettingsFile,
+  endpointUrl: string | undefined,
+  options: Record<string, unknown>,
+  io: Io,
+): Promise<{ reused: boolean }> {
   const client = await makeS3Client({
     ...(options.region !== undefined ? { region: options.region as string } : {}),
     ...(options.profile !== undefined ? { profile: options.profile as string } : {}),

@@ -1,0 +1,6 @@
+// `batchc delete`: placeholder until the HealthOmics commands land.
+import { CommandError, type Io } from "../io.js";
+
+export async function deleteCommand(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
+  throw new CommandError("`delete` is not available yet", 2);
+}

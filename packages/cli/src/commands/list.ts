@@ -1,0 +1,6 @@
+// `batchc list`: placeholder until the HealthOmics commands land.
+import { CommandError, type Io } from "../io.js";
+
+export async function listCommand(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
+  throw new CommandError("`list` is not available yet", 2);
+}

@@ -1,0 +1,6 @@
+// `batchc status`: placeholder until the HealthOmics commands land.
+import { CommandError, type Io } from "../io.js";
+
+export async function statusCommand(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
+  throw new CommandError("`status` is not available yet", 2);
+}

@@ -140,8 +140,13 @@ class AstBuilder extends BaseVisitor {
     return out;
   }
 
-  private blockEntries(nodes: C.BlockEntryCstNode[] | undefined, fallback: number): A.BlockEntry[] {
-    return (nodes ?? []).map((n) => this.blockEntry(n.children, this.span(n, fallback)));
+  private blockEntries(nodes: C.BlockItemCstNode[] | undefined, fallback: number): A.BlockEntry[] {
+    const out: A.BlockEntry[] = [];
+    for (const n of nodes ?? []) {
+      const entry = this.blockItem(n.children, this.span(n, fallback));
+      if (entry !== undefined) out.push(entry);
+    }
+    return out;
   }
 
   /** Folds `a op b op c` left-associatively; a missing operand becomes an ErrorExpression. */
@@ -196,13 +201,13 @@ class AstBuilder extends BaseVisitor {
     const keyword = real(kw) ? tokenSpan(kw) : { start: span.start, end: span.start };
     const nameNode = first(ctx.expression);
     const name = nameNode === undefined ? undefined : this.expr(nameNode, keyword.end);
-    return { kind: "BatchBlock", keyword, name, entries: this.blockEntries(ctx.blockEntry, span.end), span };
+    return { kind: "BatchBlock", keyword, name, entries: this.blockEntries(ctx.blockItem, span.end), span };
   }
 
   defaultsBlock(ctx: C.DefaultsBlockCstChildren, span: Span): A.DefaultsBlock {
     const kw = first(ctx.Defaults);
     const keyword = real(kw) ? tokenSpan(kw) : { start: span.start, end: span.start };
-    return { kind: "DefaultsBlock", keyword, entries: this.blockEntries(ctx.blockEntry, span.end), span };
+    return { kind: "DefaultsBlock", keyword, entries: this.blockEntries(ctx.blockItem, span.end), span };
   }
 
   paramsBlock(ctx: C.ParamsBlockCstChildren, span: Span): A.ParamsBlock {
@@ -226,6 +231,23 @@ class AstBuilder extends BaseVisitor {
     const type = colon === undefined ? undefined : this.typeOf(first(ctx.type), this.after(span.end, colon));
     const dflt = equals === undefined ? undefined : this.entryValue(first(ctx.value), this.after(span.end, equals));
     return { kind: "ParamDeclaration", key, optional: real(first(ctx.Question)), type, default: dflt, span };
+  }
+
+  /** A field or map block; a misplaced statement is reported and dropped (undefined). */
+  blockItem(ctx: C.BlockItemCstChildren, span: Span): A.BlockEntry | undefined {
+    const entry = first(ctx.blockEntry);
+    if (entry !== undefined) return this.blockEntry(entry.children, this.span(entry, span.start));
+    const misplaced = first(ctx.misplacedStatement);
+    if (misplaced !== undefined) this.misplacedStatement(misplaced.children, this.span(misplaced, span.start));
+    return undefined;
+  }
+
+  misplacedStatement(ctx: C.MisplacedStatementCstChildren, span: Span): void {
+    const node = first(ctx.statement);
+    const keyword = node === undefined ? undefined : firstToken(node);
+    if (keyword !== undefined) this.report(tokenSpan(keyword), syntax.statementInBlock(keyword.image));
+    // The statement itself is parsed (so its own errors are reported) but not kept.
+    if (node !== undefined) this.statement(node.children, this.span(node, span.start));
   }
 
   blockEntry(ctx: C.BlockEntryCstChildren, span: Span): A.BlockEntry {
@@ -350,7 +372,7 @@ class AstBuilder extends BaseVisitor {
     const kw = first(ctx.Run);
     const keyword = real(kw) ? tokenSpan(kw) : { start: span.start, end: span.start };
     const id = this.expr(first(ctx.expression), keyword.end);
-    return { kind: "RunStatement", keyword, id, entries: this.blockEntries(ctx.blockEntry, span.end), span };
+    return { kind: "RunStatement", keyword, id, entries: this.blockEntries(ctx.blockItem, span.end), span };
   }
 
   // ---- Types ----

@@ -35,7 +35,7 @@ export type BatchBlockCstChildren = {
   Batch: IToken[];
   expression?: ExpressionCstNode[];
   LBrace: IToken[];
-  blockEntry?: BlockEntryCstNode[];
+  blockItem?: BlockItemCstNode[];
   Comma?: IToken[];
   RBrace: IToken[];
 };
@@ -48,7 +48,7 @@ export interface DefaultsBlockCstNode extends CstNode {
 export type DefaultsBlockCstChildren = {
   Defaults: IToken[];
   LBrace: IToken[];
-  blockEntry?: BlockEntryCstNode[];
+  blockItem?: BlockItemCstNode[];
   Comma?: IToken[];
   RBrace: IToken[];
 };
@@ -80,6 +80,25 @@ export type ParamDeclarationCstChildren = {
   type?: TypeCstNode[];
   Equals?: IToken[];
   value?: ValueCstNode[];
+};
+
+export interface BlockItemCstNode extends CstNode {
+  name: "blockItem";
+  children: BlockItemCstChildren;
+}
+
+export type BlockItemCstChildren = {
+  misplacedStatement?: MisplacedStatementCstNode[];
+  blockEntry?: BlockEntryCstNode[];
+};
+
+export interface MisplacedStatementCstNode extends CstNode {
+  name: "misplacedStatement";
+  children: MisplacedStatementCstChildren;
+}
+
+export type MisplacedStatementCstChildren = {
+  statement: StatementCstNode[];
 };
 
 export interface BlockEntryCstNode extends CstNode {
@@ -257,7 +276,7 @@ export type RunStatementCstChildren = {
   Run: IToken[];
   expression: ExpressionCstNode[];
   LBrace: IToken[];
-  blockEntry?: BlockEntryCstNode[];
+  blockItem?: BlockItemCstNode[];
   Comma?: IToken[];
   RBrace: IToken[];
 };
@@ -580,6 +599,8 @@ export interface BatchCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   defaultsBlock(children: DefaultsBlockCstChildren, param?: IN): OUT;
   paramsBlock(children: ParamsBlockCstChildren, param?: IN): OUT;
   paramDeclaration(children: ParamDeclarationCstChildren, param?: IN): OUT;
+  blockItem(children: BlockItemCstChildren, param?: IN): OUT;
+  misplacedStatement(children: MisplacedStatementCstChildren, param?: IN): OUT;
   blockEntry(children: BlockEntryCstChildren, param?: IN): OUT;
   missingEquals(children: MissingEqualsCstChildren, param?: IN): OUT;
   fieldValue(children: FieldValueCstChildren, param?: IN): OUT;

@@ -97,6 +97,22 @@ describe("every syntax code", () => {
     expect(diags('params { "${p}": int }')).toEqual(["BC1009 1:10 a parameter name cannot contain `${...}`"]);
   });
 
+  it("BC1011 statement among the fields of a block", () => {
+    const text = 'for s in xs {\n  run s.id {\n    let x = 1\n    name = "a"\n    if s.a { run "b" {} }\n    type = "x"\n  }\n}';
+    expect(diags(text)).toEqual(["BC1011 3:5 `let` cannot be used among the fields of a block", "BC1011 5:5 `if` cannot be used among the fields of a block"]);
+    expect(debugProgram(parse(new SourceFile("t", text)).program)).toBe('(for ((s xs)) (run (. s id) (= name "a") (= type "x")))');
+    expect(helpOf('run "a" { for x in y {} }')).toBe("blocks hold only fields (`name = value`): put the block inside the `for` instead");
+    expect(helpOf('defaults { let a = 1 }')).toBe("blocks hold only fields (`name = value`): write the `let` before the block");
+    expect(helpOf('run "a" {\n  run "b" {}\n}')).toBe("blocks cannot be nested: close this block with `}` first");
+    // Keywords followed by `=` or `{` are fields and map blocks.
+    expect(diags('run "a" { params { type = 1 }, type = "x", run { } }')).toEqual([]);
+    // The misplaced statement's own errors are still reported.
+    expect(diags('run "a" { let x 1 }')).toEqual([
+      "BC1011 1:11 `let` cannot be used among the fields of a block",
+      "BC1004 1:17 expected `=` after the name in `let`, found `1`",
+    ]);
+  });
+
   it("BC1010 nesting too deep", () => {
     const deep = `let a = 1\nlet x = ${"[".repeat(MAX_BRACKET_DEPTH + 1)}${"]".repeat(MAX_BRACKET_DEPTH + 1)}`;
     expect(diags(deep)).toEqual([`BC1010 2:${9 + MAX_BRACKET_DEPTH} nested too deeply (more than ${MAX_BRACKET_DEPTH} levels)`]);
@@ -107,6 +123,8 @@ describe("every syntax code", () => {
     expect(chain.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["BC1010 nested too deeply (more than 1000 levels)"]);
     expect(debugProgram(chain.program)).toBe("(let a 1)\n(let b 2)");
     expect(diags(`let x = ${"- ".repeat(20000)}1`)).toEqual(["BC1010 1:1 nested too deeply (more than 100 levels)"]);
+    // The shared parser works again after running out of stack.
+    expect(diags("let y = -1")).toEqual([]);
   });
 });
 

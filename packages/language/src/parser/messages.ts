@@ -112,6 +112,7 @@ const expectedInContext: Record<string, [expected: string, help?: string]> = {
 /** What a rule with alternatives expected when none of them matched. */
 const constructOfRule: Record<string, [expected: string, help?: string]> = {
   statement: ["a statement", STATEMENT_HELP],
+  blockItem: [ENTRY],
   blockEntry: ["`=` after the field name"],
   key: ["a name or a string"],
   forSource: ["a loop variable or `(a, b)`"],

@@ -52,6 +52,9 @@ import {
 } from "../lexer/tokens.js";
 import { errorMessageProvider } from "./messages.js";
 
+/** Keywords that start a statement. */
+const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set([Batch, Defaults, Params, Type, Let, For, If, Run]);
+
 /** The `.batch` grammar as a Chevrotain CST parser. */
 export class BatchParser extends CstParser {
   constructor() {
@@ -86,7 +89,7 @@ export class BatchParser extends CstParser {
     ]);
   });
 
-  // batchBlock = "batch" [ expression ] "{" { blockEntry [ "," ] } "}" ;
+  // batchBlock = "batch" [ expression ] "{" { blockItem [ "," ] } "}" ;
   // (the name cannot start with `{`: that brace opens the block)
   batchBlock = this.RULE("batchBlock", () => {
     this.CONSUME(Batch);
@@ -96,18 +99,18 @@ export class BatchParser extends CstParser {
     });
     this.CONSUME(LBrace);
     this.MANY(() => {
-      this.SUBRULE(this.blockEntry);
+      this.SUBRULE(this.blockItem);
       this.OPTION2(() => this.CONSUME(Comma));
     });
     this.CONSUME(RBrace);
   });
 
-  // defaultsBlock = "defaults" "{" { blockEntry [ "," ] } "}" ;
+  // defaultsBlock = "defaults" "{" { blockItem [ "," ] } "}" ;
   defaultsBlock = this.RULE("defaultsBlock", () => {
     this.CONSUME(Defaults);
     this.CONSUME(LBrace);
     this.MANY(() => {
-      this.SUBRULE(this.blockEntry);
+      this.SUBRULE(this.blockItem);
       this.OPTION(() => this.CONSUME(Comma));
     });
     this.CONSUME(RBrace);
@@ -140,6 +143,21 @@ export class BatchParser extends CstParser {
       this.CONSUME(Equals);
       this.SUBRULE(this.value);
     });
+  });
+
+  // blockItem = misplacedStatement | blockEntry ;
+  blockItem = this.RULE("blockItem", () => {
+    this.OR([
+      { GATE: () => this.startsMisplacedStatement(), ALT: () => this.SUBRULE(this.misplacedStatement), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.blockEntry) },
+    ]);
+  });
+
+  // misplacedStatement = statement ;
+  // (`let x = ...`, `for ...`, `if ...` or `run ...` among a block's fields: parsed whole,
+  // then reported by the AST builder and dropped)
+  misplacedStatement = this.RULE("misplacedStatement", () => {
+    this.SUBRULE(this.statement);
   });
 
   // blockEntry = key ( mapBody | fieldValue | missingEquals ) ;
@@ -281,13 +299,13 @@ export class BatchParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
-  // runStatement = "run" expression "{" { blockEntry [ "," ] } "}" ;
+  // runStatement = "run" expression "{" { blockItem [ "," ] } "}" ;
   runStatement = this.RULE("runStatement", () => {
     this.CONSUME(Run);
     this.SUBRULE(this.expression);
     this.CONSUME(LBrace);
     this.MANY(() => {
-      this.SUBRULE(this.blockEntry);
+      this.SUBRULE(this.blockItem);
       this.OPTION(() => this.CONSUME(Comma));
     });
     this.CONSUME(RBrace);
@@ -561,6 +579,16 @@ export class BatchParser extends CstParser {
     if (!tokenMatcher(next, Name) || this.onSameLine()) return false;
     const after = this.LA(2).tokenType;
     return after === Equals || after === LBrace || after === Colon || after === Question;
+  }
+
+  /**
+   * True when a statement keyword starts a statement here, not a field that happens to be
+   * named like a keyword (`type = "x"`, `params { ... }`).
+   */
+  private startsMisplacedStatement(): boolean {
+    if (!STATEMENT_KEYWORDS.has(this.LA(1).tokenType)) return false;
+    const after = this.LA(2).tokenType;
+    return after !== Equals && after !== LBrace;
   }
 
   /** True when the next token is on the line of the previous one. */

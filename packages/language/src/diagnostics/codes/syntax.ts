@@ -60,6 +60,17 @@ export const syntax = {
   /** `${...}` where only a plain string is allowed: keys, string types, `params from`. */
   interpolationNotAllowed: (where: string): DiagnosticMessage =>
     error("BC1009", `${where} cannot contain \`\${...}\``, { help: "write a plain string here" }),
+  /** `let`, `for`, `if` or `run` among the fields of a `run`, `defaults` or `batch` block. */
+  statementInBlock: (keyword: string): DiagnosticMessage =>
+    error("BC1011", `\`${keyword}\` cannot be used among the fields of a block`, {
+      label: "a statement, not a field",
+      help:
+        keyword === "for" || keyword === "if"
+          ? `blocks hold only fields (\`name = value\`): put the block inside the \`${keyword}\` instead`
+          : keyword === "let" || keyword === "type"
+            ? `blocks hold only fields (\`name = value\`): write the \`${keyword}\` before the block`
+            : "blocks cannot be nested: close this block with `}` first",
+    }),
   /** Brackets or operators nested deeper than the parser supports. */
   tooDeeplyNested: (limit: number): DiagnosticMessage =>
     error("BC1010", `nested too deeply (more than ${limit} levels)`, {

@@ -120,3 +120,34 @@ export function needsCheck(to: Type, from: Type | undefined): boolean {
   }
 }
 
+
+/**
+ * A fast test of whether a value fits `type`, specialised once per declared type (the hot
+ * checks are s3uri parameters built from templates and enum values). On failure, `mismatch`
+ * explains why.
+ */
+export function fitsTest(type: Type): (v: Value) => boolean {
+  switch (type.kind) {
+    case "any":
+    case "error":
+      return () => true;
+    case "string":
+      return (v) => typeof v === "string";
+    case "s3uri":
+      return (v) => typeof v === "string" && S3URI.test(v);
+    case "int":
+      return (v) => typeof v === "number" && Number.isInteger(v);
+    case "float":
+      return (v) => typeof v === "number";
+    case "bool":
+      return (v) => typeof v === "boolean";
+    case "null":
+      return (v) => v === null;
+    case "enum": {
+      const values = new Set(type.values);
+      return (v) => typeof v === "string" && values.has(v);
+    }
+    default:
+      return (v) => mismatch(v, type) === undefined;
+  }
+}

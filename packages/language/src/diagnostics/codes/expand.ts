@@ -139,19 +139,17 @@ export const expand = {
     error("BC3030", `range of ${size} elements is too large to build as a list (limit ${limit})`, {
       help: "iterate over it directly in a `for` source, where ranges are not materialised",
     }),
-  /** A built-in called with an argument value it cannot use. */
-  invalidArgument: (fn: string, detail: string) => error("BC3031", `invalid argument to \`${fn}\`: ${detail}`),
   /** An operator applied to values (typed `any`) it does not support. */
   operandTypes: (operator: string, left: string, right?: string) =>
     error(
-      "BC3032",
+      "BC3031",
       right === undefined ? `cannot apply \`${operator}\` to ${left}` : `cannot apply \`${operator}\` to ${left} and ${right}`,
     ),
   /** `x.f` or `x[i]` on a value (typed `any`) that is not a record or a list. */
   notAContainer: (access: "field" | "index", found: string) =>
-    error("BC3033", access === "field" ? `cannot read a field of ${found}` : `cannot index ${found}`, {
+    error("BC3032", access === "field" ? `cannot read a field of ${found}` : `cannot index ${found}`, {
       label: access === "field" ? "not a record" : "not a list",
     }),
   /** A loop source (typed `any`) that is not a list. */
-  notIterable: (found: string) => error("BC3034", `cannot iterate over ${found}`, { label: "not a list" }),
+  notIterable: (found: string) => error("BC3033", `cannot iterate over ${found}`, { label: "not a list" }),
 } as const;

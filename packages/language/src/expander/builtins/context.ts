@@ -18,10 +18,13 @@ export interface ExpandContext {
   /** Folder of the `.batch` file: data-file paths and glob patterns are relative to it. */
   baseDir: string;
   vars: Readonly<Record<string, string>>;
-  /** The data-file line of every row record that `csv`/`tsv`/`json` produced. */
-  rowOrigins: WeakMap<object, DataOrigin>;
+  /**
+   * The data-file line of every row record that `csv`/`tsv` produced. A Map, not a WeakMap:
+   * it lives as long as the expansion (which caches the rows anyway) and is much cheaper.
+   */
+  rowOrigins: Map<object, DataOrigin>;
   /** The data-file lines of lists that `lines()` produced. */
-  listOrigins: WeakMap<Value[], ListOrigin>;
+  listOrigins: Map<Value[], ListOrigin>;
   /** Results (or the failure) of data-file calls, by function, path and declared type. */
   fileCache: Map<string, Value | BuiltinError>;
   /** File listings for `glob`, by folder. */
@@ -46,8 +49,8 @@ export function createContext(host: Host, baseDir: string, vars: Readonly<Record
     host,
     baseDir,
     vars,
-    rowOrigins: new WeakMap(),
-    listOrigins: new WeakMap(),
+    rowOrigins: new Map(),
+    listOrigins: new Map(),
     fileCache: new Map(),
     listings: new Map(),
   };

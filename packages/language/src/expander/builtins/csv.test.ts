@@ -52,7 +52,7 @@ describe("readTable (RFC 4180)", () => {
 
 describe("parseDelimited", () => {
   it("without a type, every cell is a string keyed by the header", () => {
-    const origins = new WeakMap<object, DataOrigin>();
+    const origins = new Map<object, DataOrigin>();
     const r = parseDelimited("id,n\nA,1\nB,2\n", "s.csv", ",", undefined, origins);
     expect(r.errors).toEqual([]);
     expect(r.value).toEqual([

@@ -36,13 +36,28 @@ export type TableResult = { ok: true; rows: TableRow[] } | { ok: false; line: nu
 
 /** Reads delimited text into rows of cells with their positions. */
 export function readTable(text: string, delimiter: string): TableResult {
+  const rows: TableRow[] = [];
+  const r = scanTable(text, delimiter, (row) => {
+    rows.push({ line: row.line, cells: [...row.cells], lines: [...row.lines], columns: [...row.columns] });
+  });
+  return r.ok ? { ok: true, rows } : r;
+}
+
+/**
+ * Reads delimited text row by row, calling `visit` with each non-blank row. The row object and
+ * its arrays are reused for the next row (copy what you keep), so reading allocates only cells.
+ */
+export function scanTable(
+  text: string,
+  delimiter: string,
+  visit: (row: TableRow) => void,
+): { ok: true } | { ok: false; line: number; column: number } {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let col = 1;
-  const rows: TableRow[] = [];
-  let row: TableRow = { line, cells: [], lines: [], columns: [] };
+  const row: TableRow = { line, cells: [], lines: [], columns: [] };
   let rowHasQuote = false;
   for (;;) {
     // One cell starts at i.
@@ -110,16 +125,19 @@ export function readTable(text: string, delimiter: string): TableResult {
     }
     // End of the row: a line break or the end of the text.
     const blank = row.cells.length === 1 && value === "" && !rowHasQuote;
-    if (!blank) rows.push(row);
+    if (!blank) visit(row);
     if (i >= n) break;
     if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
     i++;
     line++;
     col = 1;
-    row = { line, cells: [], lines: [], columns: [] };
+    row.line = line;
+    row.cells.length = 0;
+    row.lines.length = 0;
+    row.columns.length = 0;
     rowHasQuote = false;
   }
-  return { ok: true, rows };
+  return { ok: true };
 }
 
 /** Converts one trimmed cell to a column type; returns the value or an error reason. */
@@ -164,7 +182,7 @@ function converterFor(type: Type): CellConverter | undefined {
       };
     case "bool":
       return (cell) => {
-        const v = BOOL_WORDS.get(cell.trim().toLowerCase());
+        const v = BOOL_WORDS.get(cell) ?? BOOL_WORDS.get(cell.trim().toLowerCase());
         return v === undefined ? new CellProblem("use true, false, yes, no, 1 or 0") : v;
       };
     case "s3uri":
@@ -208,8 +226,8 @@ function rowTypeOf(expected: Type | undefined): (Type & { kind: "record" }) | un
 
 interface ColumnPlan {
   name: string;
-  /** Index in the header. */
-  index: number;
+  /** False for the key `__proto__`, which needs defineProperty. */
+  plainKey: boolean;
   optional: boolean;
   type: string;
   convert: CellConverter | undefined;
@@ -219,91 +237,124 @@ interface ColumnPlan {
 }
 
 /**
- * Turns table rows into records keyed by the header. With a declared `[Row]` type the cells are
- * converted; every problem is returned (one per column, with a count), never thrown.
+ * Turns rows (header first) into records keyed by the header. With a declared `[Row]` type the
+ * cells are converted. Problems are collected (one per column, with a count), never thrown.
  */
-export function tableToRecords(
-  rows: readonly TableRow[],
-  file: string,
-  expected: Type | undefined,
-  origins?: WeakMap<object, DataOrigin>,
-): { value: RecordValue[]; errors: BuiltinError[] } {
-  const errors: BuiltinError[] = [];
-  const header = rows[0];
-  if (header === undefined) return { value: [], errors: [new BuiltinError(codes.emptyTable(file), undefined, file)] };
-  const names = header.cells;
-  const seen = new Set<string>();
-  for (let c = 0; c < names.length; c++) {
-    const name = names[c] as string;
-    if (seen.has(name)) errors.push(new BuiltinError(codes.duplicateColumn(file, name, header.columns[c] as number), undefined, `dup:${name}`));
-    seen.add(name);
-  }
-  if (errors.length > 0) return { value: [], errors };
+class TableConverter {
+  readonly value: RecordValue[] = [];
+  readonly errors: BuiltinError[] = [];
+  private plans: ColumnPlan[] | undefined;
+  /** Set when the header is unusable: later rows are ignored. */
+  private broken = false;
+  private countError: BuiltinError | undefined;
+  private countMore = 0;
 
-  // One plan per header column, in header order.
-  const rowType = rowTypeOf(expected);
-  const plans: ColumnPlan[] = names.map((name, index) => ({ name, index, optional: false, type: "string", convert: undefined, more: 0 }));
-  if (rowType !== undefined) {
-    for (const [name, field] of rowType.fields) {
-      const index = names.indexOf(name);
-      if (index < 0) {
-        if (!field.optional) errors.push(new BuiltinError(codes.missingColumn(file, name, names), undefined, `missing:${name}`));
-        continue;
-      }
-      const plan = plans[index] as ColumnPlan;
-      plan.optional = field.optional;
-      plan.type = printType(field.type);
-      plan.convert = converterFor(field.type);
+  constructor(
+    private readonly file: string,
+    private readonly expected: Type | undefined,
+    private readonly origins: Map<object, DataOrigin> | undefined,
+  ) {}
+
+  visit(row: TableRow): void {
+    if (this.broken) return;
+    if (this.plans === undefined) this.header(row);
+    else this.row(row, this.plans);
+  }
+
+  private header(header: TableRow): void {
+    const { file, errors } = this;
+    const names = [...header.cells];
+    const seen = new Set<string>();
+    for (let c = 0; c < names.length; c++) {
+      const name = names[c] as string;
+      if (seen.has(name)) errors.push(new BuiltinError(codes.duplicateColumn(file, name, header.columns[c] as number), undefined, `dup:${name}`));
+      seen.add(name);
     }
-    if (errors.length > 0) return { value: [], errors };
+    // One plan per header column, in header order.
+    const plans: ColumnPlan[] = names.map((name) => ({ name, plainKey: name !== "__proto__", optional: false, type: "string", convert: undefined, more: 0 }));
+    const rowType = rowTypeOf(this.expected);
+    if (rowType !== undefined) {
+      for (const [name, field] of rowType.fields) {
+        const index = names.indexOf(name);
+        if (index < 0) {
+          if (!field.optional) errors.push(new BuiltinError(codes.missingColumn(file, name, names), undefined, `missing:${name}`));
+          continue;
+        }
+        const plan = plans[index] as ColumnPlan;
+        plan.optional = field.optional;
+        plan.type = printType(field.type);
+        plan.convert = converterFor(field.type);
+      }
+    }
+    if (errors.length > 0) this.broken = true;
+    this.plans = plans;
   }
 
-  const width = names.length;
-  const out: RecordValue[] = [];
-  let countError: BuiltinError | undefined;
-  let countMore = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r] as TableRow;
+  private row(row: TableRow, plans: readonly ColumnPlan[]): void {
     const cells = row.cells;
+    const width = plans.length;
     if (cells.length !== width) {
-      if (countError === undefined) {
-        countError = new BuiltinError(codes.cellCount(file, row.line, cells.length, width), undefined, "cells");
-      } else countMore++;
-      continue;
+      if (this.countError === undefined) {
+        this.countError = new BuiltinError(codes.cellCount(this.file, row.line, cells.length, width), undefined, "cells");
+      } else this.countMore++;
+      return;
     }
     const rec: RecordValue = {};
     let bad = false;
     for (let c = 0; c < width; c++) {
       const plan = plans[c] as ColumnPlan;
       const cell = cells[c] as string;
-      if (plan.optional && cell.trim() === "") continue;
-      if (plan.convert === undefined) {
-        setKey(rec, plan.name, cell);
-        continue;
+      let v: Value | CellProblem = cell;
+      if (plan.optional && (cell === "" || cell.trim() === "")) continue;
+      if (plan.convert !== undefined) {
+        v = plan.convert(cell);
+        if (v instanceof CellProblem) {
+          bad = true;
+          if (plan.firstError === undefined) {
+            const msg = codes.badCell(this.file, row.lines[c] as number, row.columns[c] as number, plan.name, plan.type, JSON.stringify(cell), v.help);
+            plan.firstError = new BuiltinError(msg, undefined, `cell:${plan.name}`);
+          } else plan.more++;
+          continue;
+        }
       }
-      const v = plan.convert(cell);
-      if (v instanceof CellProblem) {
-        bad = true;
-        if (plan.firstError === undefined) {
-          const msg = codes.badCell(file, row.lines[c] as number, row.columns[c] as number, plan.name, plan.type, JSON.stringify(cell), v.help);
-          plan.firstError = new BuiltinError(msg, undefined, `cell:${plan.name}`);
-        } else plan.more++;
-        continue;
-      }
-      setKey(rec, plan.name, v);
+      if (plan.plainKey) rec[plan.name] = v;
+      else setKey(rec, plan.name, v);
     }
-    if (bad) continue;
-    if (origins !== undefined) origins.set(rec, { file, line: row.line });
-    out.push(rec);
+    if (bad) return;
+    if (this.origins !== undefined) this.origins.set(rec, { file: this.file, line: row.line });
+    this.value.push(rec);
   }
-  const s = (k: number): string => (k === 1 ? "" : "s");
-  if (countError !== undefined) {
-    errors.push(withMore(countError, countMore, `and ${countMore} more row${s(countMore)} with the wrong number of cells`));
+
+  /** Closes the table: an empty one has no header; repeated problems get a count. */
+  finish(): { value: RecordValue[]; errors: BuiltinError[] } {
+    const { file, errors } = this;
+    if (this.plans === undefined) return { value: [], errors: [new BuiltinError(codes.emptyTable(file), undefined, file)] };
+    if (this.broken) return { value: [], errors };
+    const s = (k: number): string => (k === 1 ? "" : "s");
+    if (this.countError !== undefined) {
+      const more = this.countMore;
+      errors.push(withMore(this.countError, more, `and ${more} more row${s(more)} with the wrong number of cells`));
+    }
+    for (const plan of this.plans) {
+      if (plan.firstError) errors.push(withMore(plan.firstError, plan.more, `and ${plan.more} more bad cell${s(plan.more)} in this column`));
+    }
+    return { value: errors.length > 0 ? [] : this.value, errors };
   }
-  for (const plan of plans) {
-    if (plan.firstError) errors.push(withMore(plan.firstError, plan.more, `and ${plan.more} more bad cell${s(plan.more)} in this column`));
-  }
-  return { value: out, errors };
+}
+
+/**
+ * Turns table rows (header first) into records keyed by the header. With a declared `[Row]`
+ * type the cells are converted; every problem is returned (one per column, with a count).
+ */
+export function tableToRecords(
+  rows: readonly TableRow[],
+  file: string,
+  expected: Type | undefined,
+  origins?: Map<object, DataOrigin>,
+): { value: RecordValue[]; errors: BuiltinError[] } {
+  const t = new TableConverter(file, expected, origins);
+  for (const row of rows) t.visit(row);
+  return t.finish();
 }
 
 function withMore(e: BuiltinError, more: number, note: string): BuiltinError {
@@ -321,9 +372,10 @@ export function parseDelimited(
   file: string,
   delimiter: "," | "\t",
   expected?: Type,
-  origins?: WeakMap<object, DataOrigin>,
+  origins?: Map<object, DataOrigin>,
 ): { value: RecordValue[]; errors: BuiltinError[] } {
-  const table = readTable(text, delimiter);
-  if (!table.ok) return { value: [], errors: [new BuiltinError(codes.unterminatedQuote(file, table.line, table.column), undefined, "quote")] };
-  return tableToRecords(table.rows, file, expected, origins);
+  const t = new TableConverter(file, expected, origins);
+  const scan = scanTable(text, delimiter, (row) => t.visit(row));
+  if (!scan.ok) return { value: [], errors: [new BuiltinError(codes.unterminatedQuote(file, scan.line, scan.column), undefined, "quote")] };
+  return t.finish();
 }

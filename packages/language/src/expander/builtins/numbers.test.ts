@@ -34,6 +34,6 @@ describe("number built-ins", () => {
 
   it("min and max", () => {
     expect([min(1, 2), max(1, 2), min(2.5, -1), max("a", "b")]).toEqual([1, 2, -1, "b"]);
-    expect(code(() => min(1, "a"))).toBe('BC3032 cannot apply `min` to an int (1) and a string ("a")');
+    expect(code(() => min(1, "a"))).toBe('BC3031 cannot apply `min` to an int (1) and a string ("a")');
   });
 });

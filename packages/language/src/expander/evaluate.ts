@@ -1,0 +1,455 @@
+// The expression compiler of the expander: each expression becomes a JavaScript closure once
+// (`compileExpr(expr) => (env) => Value`), so expanding 100,000 runs never walks the AST.
+// Names resolve at compile time: top-level `let`s (evaluated once) become constants, loop
+// variables and nested `let`s become slots of a flat `env` array. Static types from the
+// checker select fast paths; values typed `any` (or untyped) go through checked slow paths.
+//
+// Choices where LANGUAGE.md is silent:
+// - `%` is floored, as in Python: the result has the sign of the right side (`-7 % 3` is 2).
+// - `/` always divides as floats (`7 / 2` is 3.5); `x / 0` and `x % 0` are errors.
+// - Reading an optional record field that is absent gives `null`.
+// - `xs[i]` needs 0 <= i < len(xs) (no negative indices); `r["key"]` reads a record field.
+// - `<`, `<=`, `>`, `>=` compare two numbers, or two strings by code point.
+// - `+` adds numbers, joins two strings, concatenates two lists and merges two records (the
+//   right side wins); other mixes (a string and a number) are errors, as in Python.
+import type {
+  BinaryExpression,
+  CallExpression,
+  Expression,
+  FieldAccess,
+  IndexAccess,
+  TemplateString,
+} from "../ast/nodes.js";
+import type { CheckedProgram } from "../checker/checked-program.js";
+import { printType, type Type } from "../checker/types.js";
+import { expand as codes } from "../diagnostics/codes/expand.js";
+import type { DiagnosticMessage } from "../diagnostics/diagnostic.js";
+import { isRecordValue, valueToString, type RecordValue, type Value } from "../values.js";
+import { BUILTIN_IMPLS, TYPED_BUILTINS, compareStrings, deepEqual, intRange } from "./builtins/index.js";
+import type { CallSite, ExpandContext } from "./builtins/context.js";
+import { fitsTest, mismatch, mismatchMessage, needsCheck, type Mismatch } from "./coerce.js";
+import { BuiltinError, Failure, SILENT, describeValue } from "./errors.js";
+import { setKey } from "./records.js";
+import type { Span } from "../source.js";
+
+/** A compiled expression: reads the loop variables and nested `let`s from `env`. */
+export type Evaluator = (env: Value[]) => Value;
+
+/** What a name refers to at compile time. */
+export type Ref =
+  | { kind: "const"; value: Value }
+  | { kind: "slot"; slot: number }
+  /** A top-level `let` whose evaluation failed: reading it aborts silently (no cascade). */
+  | { kind: "poisoned" };
+
+/** A lexical scope at compile time: names to refs, with a parent. */
+export class Scope {
+  private readonly names = new Map<string, Ref>();
+  constructor(readonly parent?: Scope) {}
+
+  define(name: string, ref: Ref): void {
+    this.names.set(name, ref);
+  }
+
+  lookup(name: string): Ref | undefined {
+    for (let s: Scope | undefined = this; s !== undefined; s = s.parent) {
+      const r = s.names.get(name);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+}
+
+const fail = (msg: DiagnosticMessage, span: Span): never => {
+  throw new Failure(msg, span);
+};
+
+const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Compiles expressions of one checked program against a shared built-in context. */
+export class ExprCompiler {
+  /** Values of evaluators known to be constant (literals, top-level lets, lists of those). */
+  private readonly constants = new WeakMap<Evaluator, Value>();
+
+  constructor(
+    private readonly checked: CheckedProgram,
+    private readonly ctx: ExpandContext,
+  ) {}
+
+  /** The checker's static type of an expression, when it recorded one. */
+  typeOf(e: Expression): Type | undefined {
+    return this.checked.types.get(e);
+  }
+
+  /** The constant value of a compiled evaluator, if it is constant. */
+  constantOf(f: Evaluator): { value: Value } | undefined {
+    return this.constants.has(f) ? { value: this.constants.get(f) as Value } : undefined;
+  }
+
+  private constant(v: Value): Evaluator {
+    const f: Evaluator = () => v;
+    this.constants.set(f, v);
+    return f;
+  }
+
+  /**
+   * Compiles `e`. `declared` is the type of the `let` or parameter the value goes to: it types
+   * data-file calls and `var()` when the checker left no expected type for them.
+   */
+  compile(e: Expression, scope: Scope, declared?: Type): Evaluator {
+    switch (e.kind) {
+      case "StringLiteral":
+      case "NumberLiteral":
+      case "BooleanLiteral":
+        return this.constant(e.value);
+      case "NullLiteral":
+        return this.constant(null);
+      case "TemplateString":
+        return this.template(e, scope);
+      case "ListLiteral": {
+        const fns = e.elements.map((x) => this.compile(x, scope));
+        if (fns.every((f) => this.constants.has(f))) return this.constant(fns.map((f) => this.constants.get(f) as Value));
+        const n = fns.length;
+        return (env) => {
+          const out = new Array<Value>(n);
+          for (let i = 0; i < n; i++) out[i] = (fns[i] as Evaluator)(env);
+          return out;
+        };
+      }
+      case "RecordLiteral": {
+        const names = e.fields.map((f) => f.key.name);
+        const fns = e.fields.map((f) => this.compile(f.value, scope));
+        if (fns.every((f) => this.constants.has(f))) {
+          const r: RecordValue = {};
+          names.forEach((k, i) => setKey(r, k, this.constants.get(fns[i] as Evaluator) as Value));
+          return this.constant(r);
+        }
+        const n = fns.length;
+        return (env) => {
+          const r: RecordValue = {};
+          for (let i = 0; i < n; i++) setKey(r, names[i] as string, (fns[i] as Evaluator)(env));
+          return r;
+        };
+      }
+      case "NameExpression": {
+        const ref = scope.lookup(e.name.name);
+        if (ref === undefined || ref.kind === "poisoned") {
+          return () => {
+            throw SILENT;
+          };
+        }
+        if (ref.kind === "const") return this.constant(ref.value);
+        const slot = ref.slot;
+        return (env) => env[slot] as Value;
+      }
+      case "FieldAccess":
+        return this.field(e, scope);
+      case "IndexAccess":
+        return this.index(e, scope);
+      case "CallExpression":
+        return this.call(e, scope, declared);
+      case "UnaryExpression": {
+        const f = this.compile(e.operand, scope);
+        const span = e.span;
+        if (e.operator === "not") {
+          return (env) => {
+            const v = f(env);
+            if (typeof v !== "boolean") fail(codes.operandTypes("not", describeValue(v)), span);
+            return !v;
+          };
+        }
+        return (env) => {
+          const v = f(env);
+          if (typeof v !== "number") fail(codes.operandTypes("-", describeValue(v)), span);
+          return v === 0 ? 0 : -(v as number);
+        };
+      }
+      case "BinaryExpression":
+        return this.binary(e, scope);
+      case "RangeExpression": {
+        const from = this.compile(e.start, scope);
+        const to = this.compile(e.end, scope);
+        const { start, end } = e;
+        return (env) => {
+          const a = this.intOperand(from(env), start.span, "..");
+          const b = this.intOperand(to(env), end.span, "..");
+          try {
+            return intRange(a, b);
+          } catch (x) {
+            throw this.place(x, e.span, []);
+          }
+        };
+      }
+      case "ConditionalExpression": {
+        const c = this.condition(e.condition, scope);
+        const a = this.compile(e.then, scope);
+        const b = this.compile(e.otherwise, scope);
+        return (env) => (c(env) ? a(env) : b(env));
+      }
+      case "ErrorExpression":
+        return () => {
+          throw SILENT;
+        };
+    }
+  }
+
+  /** Compiles a condition to a JS boolean; a non-bool value (typed `any`) is an error. */
+  condition(e: Expression, scope: Scope): (env: Value[]) => boolean {
+    const f = this.compile(e, scope);
+    const t = this.typeOf(e);
+    if (t?.kind === "bool") return (env) => f(env) === true;
+    const span = e.span;
+    return (env) => {
+      const v = f(env);
+      if (typeof v !== "boolean") fail(codes.wrongType("the condition", "bool", describeValue(v)), span);
+      return v as boolean;
+    };
+  }
+
+  /**
+   * Wraps `f` so its value is checked against `to` (and reported as `what`), unless the static
+   * type already guarantees it.
+   */
+  conform(f: Evaluator, e: Expression, to: Type, what: string): Evaluator {
+    if (!needsCheck(to, this.typeOf(e))) return f;
+    const span = e.span;
+    const fits = fitsTest(to);
+    const check = (v: Value): Value => {
+      if (fits(v)) return v;
+      return fail(mismatchMessage(mismatch(v, to) as Mismatch, what), span);
+    };
+    const c = this.constants.get(f);
+    if (c !== undefined || this.constants.has(f)) return () => check(c as Value);
+    return (env) => check(f(env));
+  }
+
+  private intOperand(v: Value, span: Span, op: string): number {
+    if (typeof v !== "number" || !Number.isInteger(v)) fail(codes.wrongType(`an operand of \`${op}\``, "int", describeValue(v)), span);
+    return v as number;
+  }
+
+  private template(e: TemplateString, scope: Scope): Evaluator {
+    // Texts and expressions alternate: texts[0] f0 texts[1] f1 ... texts[n].
+    const texts: string[] = [""];
+    const fns: Evaluator[] = [];
+    const stringParts: boolean[] = [];
+    for (const part of e.parts) {
+      if (part.kind === "TemplateText") texts[texts.length - 1] += part.value;
+      else {
+        const f = this.compile(part, scope);
+        const c = this.constantOf(f);
+        if (c !== undefined) texts[texts.length - 1] += valueToString(c.value);
+        else {
+          const k = this.typeOf(part)?.kind;
+          fns.push(f);
+          stringParts.push(k === "string" || k === "s3uri" || k === "enum");
+          texts.push("");
+        }
+      }
+    }
+    const t0 = texts[0] as string;
+    if (fns.length === 0) return this.constant(t0);
+    // One generated function per template: its calls to the parts stay monomorphic, and
+    // parts typed as strings skip the conversion.
+    let src = JSON.stringify(t0);
+    fns.forEach((_, i) => {
+      const part = stringParts[i] ? `f[${i}](env)` : `s(f[${i}](env))`;
+      src += ` + ${part} + ${JSON.stringify(texts[i + 1])}`;
+    });
+    return generate(["f", "s"], [fns, valueToString], `return ${src};`);
+  }
+
+  private field(e: FieldAccess, scope: Scope): Evaluator {
+    const obj = this.compile(e.object, scope);
+    const name = e.field.name;
+    const span = e.field.span;
+    const t = this.typeOf(e.object);
+    const info = t?.kind === "record" ? t.fields.get(name) : undefined;
+    if (info !== undefined && !PROTO_NAMES.has(name)) {
+      // Typed record: the checker guarantees the field; absent optional fields read as null.
+      // Each access gets its own small generated function, so the property load stays
+      // monomorphic (a shared closure would see every field name and shape of the program).
+      const missing = (r: RecordValue): never => fail(codes.missingKey(name, Object.keys(r)), span);
+      const ref = e.object.kind === "NameExpression" ? scope.lookup(e.object.name.name) : undefined;
+      const read = ref?.kind === "slot" ? `env[${ref.slot}]` : "obj(env)";
+      const body = info.optional
+        ? `const v = ${read}[${JSON.stringify(name)}]; return v === undefined ? null : v;`
+        : `const r = ${read}; const v = r[${JSON.stringify(name)}]; return v === undefined ? missing(r) : v;`;
+      return generate(["obj", "missing"], [obj, missing], body);
+    }
+    const optional = info?.optional === true;
+    return (env) => {
+      const r = obj(env);
+      if (!isRecordValue(r)) return fail(codes.notAContainer("field", describeValue(r)), span);
+      if (Object.hasOwn(r, name)) return r[name] as Value;
+      return optional ? null : fail(codes.missingKey(name, Object.keys(r)), span);
+    };
+  }
+
+  private index(e: IndexAccess, scope: Scope): Evaluator {
+    const obj = this.compile(e.object, scope);
+    const idx = this.compile(e.index, scope);
+    const span = e.span;
+    const indexSpan = e.index.span;
+    return (env) => {
+      const xs = obj(env);
+      const i = idx(env);
+      if (Array.isArray(xs)) {
+        if (typeof i !== "number" || !Number.isInteger(i)) return fail(codes.wrongType("a list index", "int", describeValue(i)), indexSpan);
+        if (i < 0 || i >= xs.length) return fail(codes.indexOutOfRange(i, xs.length), span);
+        return xs[i] as Value;
+      }
+      if (isRecordValue(xs)) {
+        if (typeof i !== "string") return fail(codes.wrongType("a record key", "string", describeValue(i)), indexSpan);
+        if (Object.hasOwn(xs, i)) return xs[i] as Value;
+        return fail(codes.missingKey(i, Object.keys(xs)), indexSpan);
+      }
+      return fail(codes.notAContainer("index", describeValue(xs)), e.object.span);
+    };
+  }
+
+  private call(e: CallExpression, scope: Scope, declared: Type | undefined): Evaluator {
+    const name = e.callee.name;
+    const impl = BUILTIN_IMPLS.get(name);
+    if (impl === undefined) {
+      return () => {
+        throw SILENT;
+      };
+    }
+    let expected = this.checked.expectedTypes.get(e);
+    if (expected === undefined && TYPED_BUILTINS.has(name)) expected = declared;
+    const site: CallSite = { ctx: this.ctx, expected, expectedKey: expected === undefined ? "" : printType(expected) };
+    const fns = e.args.map((a) => this.compile(a, scope));
+    const argSpans = e.args.map((a) => a.span);
+    const span = e.span;
+    const run = (args: Value[]): Value => {
+      try {
+        return impl(args, site);
+      } catch (x) {
+        throw this.place(x, span, argSpans);
+      }
+    };
+    switch (fns.length) {
+      case 0:
+        return () => run([]);
+      case 1: {
+        const [f0] = fns as [Evaluator];
+        return (env) => run([f0(env)]);
+      }
+      case 2: {
+        const [f0, f1] = fns as [Evaluator, Evaluator];
+        return (env) => run([f0(env), f1(env)]);
+      }
+      default:
+        return (env) => run(fns.map((f) => f(env)));
+    }
+  }
+
+  /** Turns a BuiltinError into a Failure placed at the blamed argument (or the call). */
+  place(x: unknown, span: Span, argSpans: readonly Span[]): unknown {
+    if (!(x instanceof BuiltinError)) return x;
+    const at = (b: BuiltinError): Failure =>
+      new Failure(b.message, (b.argIndex === undefined ? undefined : argSpans[b.argIndex]) ?? span, b.key);
+    return new Failure(x.message, at(x).span, x.key, undefined, x.more?.map(at));
+  }
+
+  private binary(e: BinaryExpression, scope: Scope): Evaluator {
+    const op = e.operator;
+    if (op === "and" || op === "or") {
+      const l = this.condition(e.left, scope);
+      const r = this.condition(e.right, scope);
+      return op === "and" ? (env) => l(env) && r(env) : (env) => l(env) || r(env);
+    }
+    const l = this.compile(e.left, scope);
+    const r = this.compile(e.right, scope);
+    const lt = this.typeOf(e.left)?.kind;
+    const rt = this.typeOf(e.right)?.kind;
+    const numeric = (lt === "int" || lt === "float") && (rt === "int" || rt === "float");
+    const span = e.span;
+    const rspan = e.right.span;
+    const mixed = (a: Value, b: Value): never => fail(codes.operandTypes(op, describeValue(a), describeValue(b)), span);
+    switch (op) {
+      case "==":
+        return (env) => deepEqual(l(env), r(env));
+      case "!=":
+        return (env) => !deepEqual(l(env), r(env));
+      case "+":
+        if (numeric) return (env) => (l(env) as number) + (r(env) as number);
+        return (env) => add(l(env), r(env), mixed);
+      case "-":
+        if (numeric) return (env) => (l(env) as number) - (r(env) as number);
+        return (env) => {
+          const a = l(env);
+          const b = r(env);
+          return typeof a === "number" && typeof b === "number" ? a - b : mixed(a, b);
+        };
+      case "*":
+        if (numeric) return (env) => (l(env) as number) * (r(env) as number);
+        return (env) => {
+          const a = l(env);
+          const b = r(env);
+          return typeof a === "number" && typeof b === "number" ? a * b : mixed(a, b);
+        };
+      case "/":
+        return (env) => {
+          const a = l(env);
+          const b = r(env);
+          if (typeof a !== "number" || typeof b !== "number") return mixed(a, b);
+          return b === 0 ? fail(codes.divisionByZero("/"), rspan) : a / b;
+        };
+      case "%":
+        return (env) => {
+          const a = l(env);
+          const b = r(env);
+          if (typeof a !== "number" || typeof b !== "number") return mixed(a, b);
+          if (b === 0) return fail(codes.divisionByZero("%"), rspan);
+          const m = a % b;
+          return m !== 0 && (m < 0) !== (b < 0) ? m + b : m === 0 ? 0 : m;
+        };
+      case "<":
+      case "<=":
+      case ">":
+      case ">=": {
+        const test =
+          op === "<" ? (c: number) => c < 0 : op === "<=" ? (c: number) => c <= 0 : op === ">" ? (c: number) => c > 0 : (c: number) => c >= 0;
+        if (numeric) {
+          return op === "<"
+            ? (env) => (l(env) as number) < (r(env) as number)
+            : op === "<="
+              ? (env) => (l(env) as number) <= (r(env) as number)
+              : op === ">"
+                ? (env) => (l(env) as number) > (r(env) as number)
+                : (env) => (l(env) as number) >= (r(env) as number);
+        }
+        return (env) => {
+          const a = l(env);
+          const b = r(env);
+          if (typeof a === "number" && typeof b === "number") return test(a - b);
+          if (typeof a === "string" && typeof b === "string") return test(compareStrings(a, b));
+          return mixed(a, b);
+        };
+      }
+    }
+  }
+}
+
+/**
+ * Makes a fresh evaluator from generated code (`body` reads `env` and the named captures). Each
+ * call yields a function of its own, so its property loads and calls keep their own type
+ * feedback instead of sharing one megamorphic closure. Only compiler-made text goes in `body`:
+ * names are inserted with JSON.stringify.
+ */
+export function generate(names: readonly string[], values: readonly unknown[], body: string): Evaluator {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function(...names, `"use strict"; return function generated(env) { ${body} };`) as (...args: unknown[]) => Evaluator;
+  return make(...values);
+}
+
+/** `a + b` on values: numbers add, strings join, lists concatenate, records merge (right wins). */
+function add(a: Value, b: Value, mixed: (a: Value, b: Value) => never): Value {
+  if (typeof a === "string" && typeof b === "string") return a + b;
+  if (typeof a === "number" && typeof b === "number") return a + b;
+  if (Array.isArray(a) && Array.isArray(b)) return a.concat(b);
+  if (isRecordValue(a) && isRecordValue(b)) return { ...a, ...b };
+  return mixed(a, b);
+}

@@ -1,0 +1,331 @@
+// One test per BC3xxx code, through parse + check + expand: the exact place (line:column of the
+// span), message, labels, notes and help, and which runs survive.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { MAX_ERRORS } from "./expand.js";
+import { expandText, outcome } from "./test-harness.js";
+
+const S3_HELP =
+  "help: an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens (`s3://my-bucket/key`)";
+const DUP_HELP = "help: run ids must be unique in the batch; add the loop variables that tell the runs apart to the id";
+
+describe("run-time errors in expressions", () => {
+  it("BC3001 index out of range, at the index expression, naming the iteration", () => {
+    expect(outcome(`let xs = [1, 2]\nfor x in xs { run "r\${x}" { name = "\${xs[x]}" } }`)).toEqual({
+      ids: ["r1"],
+      diagnostics: ["BC3001 2:39-2:44 index 2 is out of range for a list of length 2 | note: in iteration x = 2 | help: valid indices are 0 to 1"],
+    });
+  });
+
+  it("BC3002 a missing key on an `any` record, once for all iterations", () => {
+    expect(
+      outcome(`let j = json("c.json")\nfor x in [1, 2, 3] { run "r\${x}" { name = j.nope } }`, { "c.json": '{"name": 1, "size": 2}' }),
+    ).toEqual({
+      ids: [],
+      diagnostics: [
+        "BC3002 2:45-2:49 record has no field `nope` | note: in iteration x = 1 | note: and 2 more iterations | help: did you mean `name`?",
+      ],
+    });
+  });
+
+  it("BC3003 division and modulo by zero, at the right operand", () => {
+    expect(outcome(`let z = 0\nrun "a" { priority = int(10 / z) }\nrun "b" { priority = 10 % z }\nrun "c" {}`)).toEqual({
+      ids: ["c"],
+      diagnostics: ["BC3003 2:31-2:32 division by zero", "BC3003 3:27-3:28 modulo by zero"],
+    });
+  });
+
+  it("BC3004 int() of a string that is not an integer", () => {
+    expect(outcome(`for s in ["1", "x", "y"] { run "r\${s}" { priority = int(s) } }`)).toEqual({
+      ids: ["r1"],
+      diagnostics: [
+        'BC3004 1:57-1:58 cannot convert "x" to `int` | note: in iteration s = "x" | note: and 1 more iteration | help: an `int` is written as digits with an optional `-`',
+      ],
+    });
+  });
+
+  it("BC3005 a value that is not an s3uri where one is required", () => {
+    expect(outcome(`for b in ["s3://bkt", "lab", "s3://x"] { run "r-\${b}" { outputUri = "\${b}/out/" } }`)).toEqual({
+      ids: ["r-s3://bkt"],
+      diagnostics: [
+        `BC3005 1:69-1:80 "lab/out/" is not a valid \`s3uri\` for \`outputUri\` | note: in iteration b = "lab" | note: and 1 more iteration | ${S3_HELP}`,
+      ],
+    });
+  });
+
+  it("BC3006 a value outside a parameter's enum, with did-you-mean", () => {
+    expect(
+      outcome(`params { caller: "gatk" | "deepvariant" }\nfor c in ["gatk", "gatkk"] { run "r\${c}" { params { caller = c } } }`),
+    ).toEqual({
+      ids: ["rgatk"],
+      diagnostics: [
+        'BC3006 2:62-2:63 "gatkk" is not one of "gatk", "deepvariant" (parameter `caller`) | note: in iteration c = "gatkk" | help: did you mean "gatk"?',
+      ],
+    });
+  });
+
+  it("BC3006 an enum field of `defaults` set from a value typed `any`", () => {
+    expect(
+      outcome(`let j = json("c.json")\ndefaults {\n  workflowId = "1"\n  roleArn = "arn:aws:iam::123456789012:role/R"\n  storageType = j.storage\n}\nrun "a" {}`, {
+        "c.json": '{"storage": "DYNAMC"}',
+      }),
+    ).toEqual({
+      ids: ["a"],
+      diagnostics: ['BC3006 5:17-5:26 "DYNAMC" is not one of "STATIC", "DYNAMIC" (`storageType`) | help: did you mean "DYNAMIC"?'],
+    });
+  });
+
+  it("BC3007 a parameter of the wrong type at run time", () => {
+    expect(outcome(`params { threads: int }\nlet j = json("c.json")\nrun "a" { params { threads = j.threads } }`, { "c.json": '{"threads": "x"}' })).toEqual({
+      ids: [],
+      diagnostics: ['BC3007 3:30-3:39 parameter `threads` must be `int`, found a string ("x")'],
+    });
+  });
+
+  it("BC3027 sort() of a mixed list", () => {
+    expect(outcome(`let j = json("c.json")\nlet xs = sort(j.xs)\nrun "a" {}`, { "c.json": '{"xs": [1, "a"]}' })).toEqual({
+      ids: ["a"],
+      diagnostics: ["BC3027 2:15-2:19 cannot sort a list of mixed numbers and strings | help: `sort` orders lists of numbers or lists of strings"],
+    });
+  });
+
+  it("BC3028 destructuring an element of another length", () => {
+    expect(outcome(`let j = json("c.json")\nfor (a, b) in j.pairs { run "\${a}" {} }`, { "c.json": '{"pairs": [[1, 2], [3]]}' })).toEqual({
+      ids: ["1"],
+      diagnostics: ["BC3028 2:15-2:22 cannot unpack a list of 1 into 2 names"],
+    });
+  });
+
+  it("BC3030 a range too large to build as a list", () => {
+    expect(outcome(`let xs = 1..20000000\nrun "a" { priority = len(xs) }\nrun "b" {}`)).toEqual({
+      ids: ["b"],
+      diagnostics: [
+        "BC3030 1:10-1:21 range of 20000000 elements is too large to build as a list (limit 10000000) | help: iterate over it directly in a `for` source, where ranges are not materialised",
+      ],
+    });
+  });
+
+  it("BC3031 an operator on values typed `any` that it does not support", () => {
+    expect(outcome(`let j = json("c.json")\nrun "x" { name = "\${j.a + j.b}" }`, { "c.json": '{"a": "s", "b": 1}' })).toEqual({
+      ids: [],
+      diagnostics: ['BC3031 2:21-2:30 cannot apply `+` to a string ("s") and an int (1)'],
+    });
+  });
+
+  it("BC3032 a field or index of a value that is not a record or list", () => {
+    expect(outcome(`let j = json("c.json")\nrun "x" { name = "\${j.a.b}" }\nrun "y" { name = "\${j.a[0]}" }`, { "c.json": '{"a": "s"}' })).toEqual({
+      ids: [],
+      diagnostics: ['BC3032 2:25-2:26 cannot read a field of a string ("s")', 'BC3032 3:21-3:24 cannot index a string ("s")'],
+    });
+  });
+
+  it("BC3033 a loop source that is not a list", () => {
+    expect(outcome(`let j = json("c.json")\nfor x in j.a { run "x" {} }\nrun "after" {}`, { "c.json": '{"a": "s"}' })).toEqual({
+      ids: ["after"],
+      diagnostics: ['BC3033 2:10-2:13 cannot iterate over a string ("s")'],
+    });
+  });
+
+  it("BC3023 an invalid regular expression", () => {
+    expect(outcome(`for s in ["a"] { run s { name = if matches(s, "(") then "y" else "n" } }`)).toEqual({
+      ids: [],
+      diagnostics: ['BC3023 1:47-1:50 invalid regular expression "(": unterminated group | note: in iteration s = "a"'],
+    });
+  });
+});
+
+describe("run ids", () => {
+  it("BC3008 an empty run id", () => {
+    expect(outcome(`for e in ["", "x"] { run "\${e}" {} }`)).toEqual({
+      ids: ["x"],
+      diagnostics: ['BC3008 1:26-1:32 the run id is an empty string | note: in iteration e = "" | help: every run needs a non-empty, unique id'],
+    });
+  });
+
+  it("BC3009 a run id that is not a string", () => {
+    expect(outcome(`let j = json("c.json")\nrun j.id {}`, { "c.json": '{"id": 3}' })).toEqual({
+      ids: [],
+      diagnostics: ["BC3009 2:5-2:9 the run id must be a string, found an int (3) | help: convert it with `str(...)`"],
+    });
+  });
+
+  it("BC3010 a duplicate run id names both iterations, once for all repeats", () => {
+    expect(outcome(`for s in ["a", "b"], r in [1, 2, 3] {\n  run "\${s}" {}\n}`)).toEqual({
+      ids: ["a", "b"],
+      diagnostics: [
+        `BC3010 2:7-2:13 duplicate run id "a" | note: in iteration s = "a", r = 2 | note: the first run with this id is in iteration s = "a", r = 1 | note: and 3 more iterations | ${DUP_HELP}`,
+      ],
+    });
+  });
+
+  it("BC3010 labels the first run when another statement produced it", () => {
+    expect(outcome(`run "same" {}\nfor i in [1] { run "same" {} }`)).toEqual({
+      ids: ["same"],
+      diagnostics: [`BC3010 2:20-2:26 duplicate run id "same" | label 1:5 first produced here | note: in iteration i = 1 | ${DUP_HELP}`],
+    });
+  });
+
+  it("iteration notes show records briefly, with their data-file line", () => {
+    const csv = "sample_id,r1,urgent\nS1,s3://bkt/1,no\nS2,s3://bkt/2,no\n";
+    expect(
+      outcome(`type S = { sample_id: string, r1: s3uri, urgent: bool }\nlet samples: [S] = csv("s.csv")\nfor s in samples, ref in ["hg38", "t2t"] {\n  run "\${ref}" {}\n}`, {
+        "s.csv": csv,
+      }),
+    ).toEqual({
+      ids: ["hg38", "t2t"],
+      diagnostics: [
+        `BC3010 4:7-4:15 duplicate run id "hg38" | note: in iteration s = { sample_id: "S2", r1: "s3://bkt/2", … } (s.csv:3), ref = "hg38" | note: the first run with this id is in iteration s = { sample_id: "S1", r1: "s3://bkt/1", … } (s.csv:2), ref = "hg38" | note: and 1 more iteration | ${DUP_HELP}`,
+      ],
+    });
+  });
+});
+
+describe("var()", () => {
+  it("BC3011 a var that was not supplied", () => {
+    expect(outcome(`let tag: string = var("tag")\nrun tag {}`)).toEqual({
+      ids: [],
+      diagnostics: ['BC3011 1:23-1:28 no value for `var("tag")` | help: pass it with `--var tag=VALUE`'],
+    });
+  });
+
+  it("BC3012 a var that does not convert to the declared type", () => {
+    expect(outcome(`let n: int = var("n")\nrun "x\${n}" {}`, {}, { n: "ten" })).toEqual({
+      ids: [],
+      diagnostics: ['BC3012 1:18-1:21 the value "ten" of `--var n` is not a valid `int` | help: an `int` is written as digits with an optional `-`'],
+    });
+  });
+});
+
+describe("data files", () => {
+  it("BC3013 a file that cannot be read, at the path argument", () => {
+    expect(outcome(`let rows = csv("missing.csv")\nfor r in rows { run "x" {} }\nrun "y" {}`)).toEqual({
+      ids: ["y"],
+      diagnostics: ["BC3013 1:16-1:29 cannot read `missing.csv`: file not found | help: paths are relative to the folder of the `.batch` file"],
+    });
+  });
+
+  it("BC3014 a bad cell names file:line:column and the column (span: the csv call)", () => {
+    expect(
+      outcome(`type Row = { id: string, urgent: bool }\nlet rows: [Row] = csv("s.csv")\nfor r in rows { run r.id {} }`, {
+        "s.csv": "id,urgent\nA,yes\nB,maybe\nC,nope\n",
+      }),
+    ).toEqual({
+      ids: [],
+      diagnostics: [
+        'BC3014 2:19-2:31 bad `bool` value "maybe" in column `urgent` at s.csv:3:3 | note: in s.csv, line 3, column 3 | note: and 1 more bad cell in this column | help: use true, false, yes, no, 1 or 0',
+      ],
+    });
+  });
+
+  it("BC3015 a missing declared column names the header", () => {
+    expect(outcome(`type Row = { id: string, r2: s3uri }\nlet rows: [Row] = csv("s.csv")`, { "s.csv": "id,r1\nA,s3://bkt/a\n" })).toEqual({
+      ids: [],
+      diagnostics: ["BC3015 2:19-2:31 column `r2` is missing from the header of `s.csv` | note: the header (s.csv:1) is: id, r1 | help: did you mean `r1`?"],
+    });
+  });
+
+  it("BC3016 a row with the wrong number of cells", () => {
+    expect(outcome(`let rows = tsv("s.tsv")`, { "s.tsv": "id\tn\nA\t1\nB\n" })).toEqual({
+      ids: [],
+      diagnostics: ["BC3016 1:12-1:24 row at s.tsv:3 has 1 cell, the header has 2 | note: in s.tsv, line 3"],
+    });
+  });
+
+  it("BC3017 an unterminated quoted cell", () => {
+    expect(outcome(`let rows = csv("s.csv")`, { "s.csv": 'id\n"A\n' })).toEqual({
+      ids: [],
+      diagnostics: ['BC3017 1:12-1:24 unterminated quoted cell at s.csv:2:1 | help: close the cell with `"`; write a quote inside a quoted cell as `""`'],
+    });
+  });
+
+  it("BC3018 a file without a header row", () => {
+    expect(outcome(`let rows = csv("s.csv")`, { "s.csv": "" })).toEqual({
+      ids: [],
+      diagnostics: ["BC3018 1:12-1:24 `s.csv` has no header row | help: the first line names the columns"],
+    });
+  });
+
+  it("BC3019 a duplicated column name", () => {
+    expect(outcome(`let rows = csv("s.csv")`, { "s.csv": "id,id\n" })).toEqual({
+      ids: [],
+      diagnostics: ["BC3019 1:12-1:24 column `id` appears twice in the header of `s.csv` | note: the second one is at s.csv:1:4"],
+    });
+  });
+
+  it("BC3020 invalid JSON, with the place of the error", () => {
+    expect(outcome(`let j = json("c.json")`, { "c.json": '{"a": tru}' })).toEqual({
+      ids: [],
+      diagnostics: ['BC3020 1:9-1:23 `c.json` is not valid JSON: unexpected "t" | note: at c.json:1:7'],
+    });
+  });
+
+  it("BC3021 JSON that does not match the declared type", () => {
+    expect(outcome(`type C = { threads: int }\nlet c: C = json("c.json")`, { "c.json": '{"threads": 1.5}' })).toEqual({
+      ids: [],
+      diagnostics: ["BC3021 2:12-2:26 `c.json`: `$.threads` must be `int`, found a float (1.5)"],
+    });
+  });
+
+  it("BC3022 a glob without a match", () => {
+    expect(outcome(`let fs = glob("fastq/*.fq.gz")`, { "fastq/a.fastq.gz": "" })).toEqual({
+      ids: [],
+      diagnostics: [
+        'BC3022 1:15-1:30 no file matches "fastq/*.fq.gz" | help: patterns are relative to the folder of the `.batch` file; `*` and `?` stay within a folder, `**` crosses folders',
+      ],
+    });
+  });
+
+  it("BC3024, BC3025, BC3026 pair_reads names unpaired, duplicated and unrecognised files", () => {
+    const files = {
+      "fastq/S1_R1.fq.gz": "",
+      "fastq/S2_R2.fq.gz": "",
+      "fastq/S3_R1.fq": "",
+      "fastq/S3_R1.fastq": "",
+      "fastq/S3_R2.fq": "",
+      "fastq/x.txt": "",
+    };
+    const mate = "help: each sample needs exactly one `_R1` and one `_R2` (or `_1` and `_2`) file";
+    expect(outcome(`let reads = pair_reads(glob("fastq/*"))`, files)).toEqual({
+      ids: [],
+      diagnostics: [
+        "BC3025 1:24-1:39 `fastq/S3_R1.fq` is a second R1 file for sample `S3` | note: the first is `fastq/S3_R1.fastq`",
+        "BC3026 1:24-1:39 `fastq/x.txt` is not a paired FASTQ file name | help: expected a name like `S1_R1.fastq.gz`, `S1_R2_001.fq.gz` or `S1_1.fastq` (`.fastq.gz`, `.fq.gz`, `.fastq`, `.fq`)",
+        `BC3024 1:24-1:39 \`fastq/S1_R1.fq.gz\` has no mate: sample \`S1\` has no R2 file | ${mate}`,
+        `BC3024 1:24-1:39 \`fastq/S2_R2.fq.gz\` has no mate: sample \`S2\` has no R1 file | ${mate}`,
+      ],
+    });
+  });
+});
+
+describe("error limits", () => {
+  it(`BC3029 stops expanding after ${MAX_ERRORS} distinct errors`, () => {
+    const lines = [`let e = ""`];
+    for (let i = 0; i < MAX_ERRORS + 5; i++) lines.push(`run "\${e}" {}`);
+    const r = outcome(lines.join("\n"));
+    expect(r.diagnostics.length).toBe(MAX_ERRORS + 1);
+    expect(r.diagnostics[MAX_ERRORS - 1]).toBe(
+      `BC3008 ${MAX_ERRORS + 1}:5-${MAX_ERRORS + 1}:11 the run id is an empty string | help: every run needs a non-empty, unique id`,
+    );
+    expect(r.diagnostics[MAX_ERRORS]).toBe(
+      `BC3029 ${MAX_ERRORS + 1}:5-${MAX_ERRORS + 1}:11 too many errors; expansion stopped after ${MAX_ERRORS} distinct errors | help: fix the errors above and compile again`,
+    );
+  });
+
+  it("a second runs() call neither repeats nor recounts errors", () => {
+    const { expansion } = expandText(`for s in ["1", "x", "y"] { run "r\${s}" { priority = int(s) } }`);
+    const first = [...expansion.runs()].length;
+    const second = [...expansion.runs()].length;
+    expect([first, second]).toEqual([1, 1]);
+    expect(expansion.diagnostics.map((d) => d.notes)).toEqual([['in iteration s = "x"', "and 1 more iteration"]]);
+  });
+});
+
+describe("the catalog", () => {
+  it("numbers the BC3xxx codes without gaps or repeats, and this suite triggers each one", () => {
+    const catalog = readFileSync(new URL("../diagnostics/codes/expand.ts", import.meta.url), "utf8");
+    const codes = [...catalog.matchAll(/"(BC3\d{3})"/g)].map((m) => m[1] as string);
+    expect(codes).toEqual(Array.from({ length: codes.length }, (_, i) => `BC30${String(i + 1).padStart(2, "0")}`));
+    const tests = readFileSync(new URL("./expand-errors.test.ts", import.meta.url), "utf8");
+    expect(codes.filter((c) => !new RegExp(`it\\("[^"]*${c}`).test(tests) && !tests.includes(`${c} `))).toEqual([]);
+  });
+});

@@ -17,10 +17,14 @@ export interface S3ClientOptions {
   maxAttempts?: number;
 }
 
+/** Discards the SDK's own log lines: every failure reaches the user as one S3UploadError. */
+const silentLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
 /** Creates an S3 client; `@aws-sdk/client-s3` is imported on the first call. */
 export async function makeS3Client(options: S3ClientOptions = {}): Promise<S3Client> {
   const { S3Client } = await import("@aws-sdk/client-s3");
   return new S3Client({
+    logger: silentLogger,
     ...(options.region !== undefined ? { region: options.region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl, forcePathStyle: true } : {}),

@@ -275,7 +275,20 @@ class AstBuilder extends BaseVisitor {
   }
 
   fieldValue(ctx: C.FieldValueCstChildren, span: Span): A.Expression {
-    return this.entryValue(first(ctx.value), this.after(span.end, first(ctx.Equals)));
+    const assign = first(ctx.Assign);
+    this.checkAssign(assign, "=", "the field name");
+    return this.entryValue(first(ctx.value), this.after(span.end, assign));
+  }
+
+  /** Reports `:` written for `=` (fields) or `=` for `:` (record fields). */
+  private checkAssign(token: IToken | undefined, wanted: "=" | ":", after = "the key"): void {
+    if (!real(token) || token.image === wanted) return;
+    this.report(
+      tokenSpan(token),
+      wanted === "="
+        ? syntax.expectedToken(`\`=\` after ${after}`, "`:`", "fields are written `name = value`")
+        : syntax.expectedToken("`:` after the key", "`=`", "record fields are written `key: value`"),
+    );
   }
 
   value(ctx: C.ValueCstChildren, span: Span): A.Expression {
@@ -288,7 +301,9 @@ class AstBuilder extends BaseVisitor {
 
   mapEntry(ctx: C.MapEntryCstChildren, span: Span): A.FieldAssignment {
     const key = this.keyOf(first(ctx.key), span.start, "a key");
-    const value = this.entryValue(first(ctx.value), this.after(key.span.end, first(ctx.Equals)));
+    const assign = first(ctx.Assign);
+    this.checkAssign(assign, "=");
+    const value = this.entryValue(first(ctx.value), this.after(key.span.end, assign));
     return { kind: "FieldAssignment", key, value, span };
   }
 
@@ -610,7 +625,9 @@ class AstBuilder extends BaseVisitor {
 
   recordField(ctx: C.RecordFieldCstChildren, span: Span): A.RecordLiteralField {
     const key = this.keyOf(first(ctx.key), span.start, "a record key");
-    const value = this.entryValue(first(ctx.value), this.after(key.span.end, first(ctx.Colon)));
+    const assign = first(ctx.Assign);
+    this.checkAssign(assign, ":");
+    const value = this.entryValue(first(ctx.value), this.after(key.span.end, assign));
     return { kind: "RecordLiteralField", key, value, span };
   }
 

@@ -19,6 +19,12 @@ export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "a nam
 export const ComparisonOperator = createToken({ name: "ComparisonOperator", pattern: Lexer.NA, label: "a comparison operator" });
 /** `+`, `-` */
 export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA, label: "`+` or `-`" });
+/**
+ * `=` and `:` where either may be written by mistake for the other (fields `name = value`,
+ * record fields `key: value`): the parser accepts both there and the AST builder reports
+ * the wrong one, so one slip costs one diagnostic.
+ */
+export const Assign = createToken({ name: "Assign", pattern: Lexer.NA, label: "`=`" });
 /** `*`, `/`, `%` */
 export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA, label: "`*`, `/` or `%`" });
 
@@ -119,7 +125,7 @@ export const RBracket = createToken({ name: "RBracket", pattern: /\]/, label: "`
 export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "`(`" });
 export const RParen = createToken({ name: "RParen", pattern: /\)/, label: "`)`" });
 export const Comma = createToken({ name: "Comma", pattern: /,/, label: "`,`" });
-export const Colon = createToken({ name: "Colon", pattern: /:/, label: "`:`" });
+export const Colon = createToken({ name: "Colon", pattern: /:/, label: "`:`", categories: [Assign] });
 export const Question = createToken({ name: "Question", pattern: /\?/, label: "`?`" });
 export const Pipe = createToken({ name: "Pipe", pattern: /\|/, label: "`|`" });
 export const DotDot = createToken({ name: "DotDot", pattern: /\.\./, label: "`..`" });
@@ -130,7 +136,7 @@ export const LessEqual = createToken({ name: "LessEqual", pattern: /<=/, label: 
 export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/, label: "`>=`", categories: [ComparisonOperator] });
 export const Less = createToken({ name: "Less", pattern: /</, label: "`<`", categories: [ComparisonOperator] });
 export const Greater = createToken({ name: "Greater", pattern: />/, label: "`>`", categories: [ComparisonOperator] });
-export const Equals = createToken({ name: "Equals", pattern: /=/, label: "`=`" });
+export const Equals = createToken({ name: "Equals", pattern: /=/, label: "`=`", categories: [Assign] });
 export const Plus = createToken({ name: "Plus", pattern: /\+/, label: "`+`", categories: [AdditiveOperator] });
 export const Minus = createToken({ name: "Minus", pattern: /-/, label: "`-`", categories: [AdditiveOperator] });
 export const Star = createToken({ name: "Star", pattern: /\*/, label: "`*`", categories: [MultiplicativeOperator] });
@@ -189,6 +195,7 @@ export const allTokens: TokenType[] = [
   ComparisonOperator,
   AdditiveOperator,
   MultiplicativeOperator,
+  Assign,
   ...mainMode,
   StringEnd,
   InterpolationStart,

@@ -128,7 +128,7 @@ export interface FieldValueCstNode extends CstNode {
 }
 
 export type FieldValueCstChildren = {
-  Equals: IToken[];
+  Assign: IToken[];
   value: ValueCstNode[];
 };
 
@@ -160,7 +160,7 @@ export interface MapEntryCstNode extends CstNode {
 
 export type MapEntryCstChildren = {
   key: KeyCstNode[];
-  Equals: IToken[];
+  Assign: IToken[];
   value: ValueCstNode[];
 };
 
@@ -553,7 +553,7 @@ export interface RecordFieldCstNode extends CstNode {
 
 export type RecordFieldCstChildren = {
   key: KeyCstNode[];
-  Colon: IToken[];
+  Assign: IToken[];
   value: ValueCstNode[];
 };
 

@@ -140,6 +140,35 @@ describe("one diagnostic per mistake", () => {
     expect(diags('"${')).toEqual(["BC1005 1:1 expected a statement, found a string", "BC1002 1:1 unterminated string"]);
   });
 
+  it("takes `:` for `=` in blocks and `=` for `:` in records, and says so", () => {
+    expect(diags('run "a" { name: "x", runTags { k: "v" } }\nlet r = { a = 1, b: 2 }')).toEqual([
+      "BC1004 1:15 expected `=` after the field name, found `:`",
+      "BC1004 1:33 expected `=` after the key, found `:`",
+      "BC1004 2:13 expected `:` after the key, found `=`",
+    ]);
+    expect(helpOf('defaults { workflowId: "1" }')).toBe("fields are written `name = value`");
+    expect(helpOf("let r = { a = 1 }")).toBe("record fields are written `key: value`");
+    expect(debugProgram(parse(new SourceFile("t", 'run "a" { name: "x" }')).program)).toBe('(run "a" (= name "x"))');
+  });
+
+  it("ends a block left open where a statement starts at its indentation", () => {
+    const text = 'for s in xs {\n  run "a" {\n    name = "x"\n  let y = 2\n  run "b" { name = "z" }\n}';
+    expect(diags(text)).toEqual(["BC1004 3:15 expected `}` to close the `run` block, found `let`"]);
+    expect(debugProgram(parse(new SourceFile("t", text)).program)).toBe('(for ((s xs)) (run "a" (= name "x")) (let y 2) (run "b" (= name "z")))');
+    // Deeper indented, the statement is taken as misplaced inside the block instead.
+    expect(diags('run "a" {\n  let y = 2\n}')).toEqual(["BC1011 2:3 `let` cannot be used among the fields of a block"]);
+  });
+
+  it("ends a list, record or argument list left open where the next entry starts", () => {
+    const text = (value: string): string => `run "a" {\n  name = ${value}\n  outputUri = "s3://x/"\n}\nlet z = 1`;
+    expect(diags(text("[1, 2"))).toEqual(["BC1004 2:15 expected an element or `]`, found `outputUri`"]);
+    expect(diags(text("f(1,"))).toEqual(["BC1004 2:14 expected an argument or `)`, found `outputUri`"]);
+    expect(diags(text("{a: 1"))).toEqual(["BC1004 2:15 expected a field (`key: value`) or `}`, found `outputUri`"]);
+    expect(debugProgram(parse(new SourceFile("t", text("[1, 2"))).program)).toBe('(run "a" (= name (list 1 2)) (= outputUri "s3://x/"))\n(let z 1)');
+    // A record's next field on the next line is not the end of the record.
+    expect(diags("let r = {\n  a: 1\n  b: 2\n}")).toEqual([]);
+  });
+
   it("keeps going after a missing `=` in a block", () => {
     expect(diags('run "a" { name "x" priority = 1 }')).toEqual(["BC1004 1:16 expected `=` after the field name, found a string"]);
   });

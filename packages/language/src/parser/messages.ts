@@ -81,7 +81,7 @@ const expectedInContext: Record<string, [expected: string, help?: string]> = {
   "paramsBlock/LBrace": ["`{` to open the `params` block"],
   "paramsBlock/RBrace": ["a parameter (`name: type`) or `}`"],
   "mapBody/RBrace": ["an entry (`key = value`) or `}`"],
-  "mapEntry/Equals": ["`=` after the key"],
+  "mapEntry/Assign": ["`=` after the key"],
   "typeAlias/Identifier": ["a type name after `type`"],
   "typeAlias/Equals": ["`=` after the type name"],
   "letStatement/Identifier": ["a name after `let`"],
@@ -104,16 +104,21 @@ const expectedInContext: Record<string, [expected: string, help?: string]> = {
   "callSuffix/RParen": ["an argument or `)`"],
   "listLiteral/RBracket": ["an element or `]`"],
   "recordLiteral/RBrace": ["a field (`key: value`) or `}`"],
-  "recordField/Colon": ["`:` after the key", "record fields are written `key: value`"],
+  "recordField/Assign": ["`:` after the key", "record fields are written `key: value`"],
   "parenthesized/RParen": ["`)`"],
   "interpolation/RBrace": ["`}` to close `${`"],
 };
+
+/** The rules of blocks that hold fields, and their keywords. */
+const FIELD_BLOCKS: Record<string, string> = { batchBlock: "batch", defaultsBlock: "defaults", runStatement: "run" };
+/** Token names of the keywords a statement starts with. */
+const STATEMENT_STARTS: ReadonlySet<string> = new Set(["Batch", "Defaults", "Params", "Type", "Let", "For", "If", "Run"]);
 
 /** What a rule with alternatives expected when none of them matched. */
 const constructOfRule: Record<string, [expected: string, help?: string]> = {
   statement: ["a statement", STATEMENT_HELP],
   blockItem: [ENTRY],
-  blockEntry: ["`=` after the field name"],
+  blockEntry: ["`=` after the field name", "fields are written `name = value`, map blocks `name { key = value }`"],
   key: ["a name or a string"],
   forSource: ["a loop variable or `(a, b)`"],
   ifStatement: ["`if` or `{` after `else`"],
@@ -136,6 +141,11 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     if (expected === EOF) {
       const [what, help] = inContext ?? ["a statement", STATEMENT_HELP];
       return remember(syntax.expectedConstruct(what, found, help), true);
+    }
+    // A statement where a field block should have ended: the block was left open.
+    const block = FIELD_BLOCKS[ruleName];
+    if (block !== undefined && expected.name === "RBrace" && STATEMENT_STARTS.has(actual.tokenType.name)) {
+      return remember(syntax.expectedToken(`\`}\` to close the \`${block}\` block`, found));
     }
     if (inContext) return remember(syntax.expectedToken(inContext[0], found, inContext[1]));
     return remember(syntax.expectedToken(describeExpected(expected), found));

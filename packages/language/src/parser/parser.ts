@@ -6,6 +6,7 @@ import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } fr
 import {
   allTokens,
   And,
+  Assign,
   AdditiveOperator,
   Batch,
   Colon,
@@ -61,7 +62,7 @@ export class BatchParser extends CstParser {
     super(allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: "onlyOffset",
-      maxLookahead: 2,
+      maxLookahead: 1,
       errorMessageProvider,
     });
     this.performSelfAnalysis();
@@ -92,26 +93,32 @@ export class BatchParser extends CstParser {
   // batchBlock = "batch" [ expression ] "{" { blockItem [ "," ] } "}" ;
   // (the name cannot start with `{`: that brace opens the block)
   batchBlock = this.RULE("batchBlock", () => {
-    this.CONSUME(Batch);
+    const keyword = this.CONSUME(Batch);
     this.OPTION({
       GATE: () => this.LA(1).tokenType !== LBrace,
       DEF: () => this.SUBRULE(this.expression),
     });
     this.CONSUME(LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.blockItem);
-      this.OPTION2(() => this.CONSUME(Comma));
+    this.MANY({
+      GATE: () => !this.closesBlock(keyword),
+      DEF: () => {
+        this.SUBRULE(this.blockItem);
+        this.OPTION2(() => this.CONSUME(Comma));
+      },
     });
     this.CONSUME(RBrace);
   });
 
   // defaultsBlock = "defaults" "{" { blockItem [ "," ] } "}" ;
   defaultsBlock = this.RULE("defaultsBlock", () => {
-    this.CONSUME(Defaults);
+    const keyword = this.CONSUME(Defaults);
     this.CONSUME(LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.blockItem);
-      this.OPTION(() => this.CONSUME(Comma));
+    this.MANY({
+      GATE: () => !this.closesBlock(keyword),
+      DEF: () => {
+        this.SUBRULE(this.blockItem);
+        this.OPTION(() => this.CONSUME(Comma));
+      },
     });
     this.CONSUME(RBrace);
   });
@@ -182,8 +189,9 @@ export class BatchParser extends CstParser {
   });
 
   // fieldValue = "=" value ;
+  // (`:` is accepted in place of `=` and reported by the AST builder)
   fieldValue = this.RULE("fieldValue", () => {
-    this.CONSUME(Equals);
+    this.CONSUME(Assign);
     this.SUBRULE(this.value);
   });
 
@@ -213,9 +221,10 @@ export class BatchParser extends CstParser {
   });
 
   // mapEntry = key "=" value ;
+  // (`:` is accepted in place of `=` and reported by the AST builder)
   mapEntry = this.RULE("mapEntry", () => {
     this.SUBRULE(this.key);
-    this.CONSUME(Equals);
+    this.CONSUME(Assign);
     this.SUBRULE(this.value);
   });
 
@@ -301,12 +310,15 @@ export class BatchParser extends CstParser {
 
   // runStatement = "run" expression "{" { blockItem [ "," ] } "}" ;
   runStatement = this.RULE("runStatement", () => {
-    this.CONSUME(Run);
+    const keyword = this.CONSUME(Run);
     this.SUBRULE(this.expression);
     this.CONSUME(LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.blockItem);
-      this.OPTION(() => this.CONSUME(Comma));
+    this.MANY({
+      GATE: () => !this.closesBlock(keyword),
+      DEF: () => {
+        this.SUBRULE(this.blockItem);
+        this.OPTION(() => this.CONSUME(Comma));
+      },
     });
     this.CONSUME(RBrace);
   });
@@ -479,9 +491,12 @@ export class BatchParser extends CstParser {
   // callSuffix = "(" { expression [ "," ] } ")" ;
   callSuffix = this.RULE("callSuffix", () => {
     this.CONSUME(LParen);
-    this.MANY(() => {
-      this.SUBRULE(this.expression);
-      this.OPTION(() => this.CONSUME(Comma));
+    this.MANY({
+      GATE: () => !this.nextLineStartsEntry(true),
+      DEF: () => {
+        this.SUBRULE(this.expression);
+        this.OPTION(() => this.CONSUME(Comma));
+      },
     });
     this.CONSUME(RParen);
   });
@@ -505,9 +520,12 @@ export class BatchParser extends CstParser {
   // listLiteral = "[" { expression [ "," ] } "]" ;
   listLiteral = this.RULE("listLiteral", () => {
     this.CONSUME(LBracket);
-    this.MANY(() => {
-      this.SUBRULE(this.expression);
-      this.OPTION(() => this.CONSUME(Comma));
+    this.MANY({
+      GATE: () => !this.nextLineStartsEntry(true),
+      DEF: () => {
+        this.SUBRULE(this.expression);
+        this.OPTION(() => this.CONSUME(Comma));
+      },
     });
     this.CONSUME(RBracket);
   });
@@ -515,17 +533,22 @@ export class BatchParser extends CstParser {
   // recordLiteral = "{" { recordField [ "," ] } "}" ;
   recordLiteral = this.RULE("recordLiteral", () => {
     this.CONSUME(LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.recordField);
-      this.OPTION(() => this.CONSUME(Comma));
+    this.MANY({
+      // `key:` on the next line is the record's next field; `key =` is the next block entry.
+      GATE: () => !this.nextLineStartsEntry(false),
+      DEF: () => {
+        this.SUBRULE(this.recordField);
+        this.OPTION(() => this.CONSUME(Comma));
+      },
     });
     this.CONSUME(RBrace);
   });
 
   // recordField = key ":" value ;
+  // (`=` is accepted in place of `:` and reported by the AST builder)
   recordField = this.RULE("recordField", () => {
     this.SUBRULE(this.key);
-    this.CONSUME(Colon);
+    this.CONSUME(Assign);
     this.SUBRULE(this.value);
   });
 
@@ -572,13 +595,24 @@ export class BatchParser extends CstParser {
 
   /**
    * True when the next tokens, on a later line, look like the start of another entry
-   * (`name =`, `name {`, `name:`, `name?`): no expression continues that way.
+   * (`name =`, `name {`, and unless `colon` is false `name:`, `name?`): no expression
+   * continues that way, so a value, list or argument list left open ends here.
    */
-  private nextLineStartsEntry(): boolean {
+  private nextLineStartsEntry(colon = true): boolean {
     const next = this.LA(1);
     if (!tokenMatcher(next, Name) || this.onSameLine()) return false;
     const after = this.LA(2).tokenType;
-    return after === Equals || after === LBrace || after === Colon || after === Question;
+    return after === Equals || after === LBrace || (colon && (after === Colon || after === Question));
+  }
+
+  /**
+   * True when a statement begins a line indented no deeper than the line of the block's
+   * keyword: the block was left open (`run "a" {` ... then `let y = 1` at the left margin).
+   * Statements are never valid among fields, so this cannot misread a correct program.
+   */
+  private closesBlock(keyword: IToken): boolean {
+    if (!this.startsMisplacedStatement() || this.onSameLine()) return false;
+    return indentOf(this.sourceText, this.LA(1).startOffset) <= indentOf(this.sourceText, keyword.startOffset);
   }
 
   /**
@@ -610,6 +644,15 @@ export class BatchParser extends CstParser {
   override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
     return tokType !== StringText && tokType !== StringEscape && tokType !== InterpolationStart;
   }
+}
+
+/** The width of the white space that starts the line holding `offset`. */
+function indentOf(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let i = start;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i - start;
 }
 
 /** The one shared parser instance (Chevrotain parsers are meant to be reused). */

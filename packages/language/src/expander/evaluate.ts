@@ -64,6 +64,9 @@ const fail = (msg: DiagnosticMessage, span: Span): never => {
   throw new Failure(msg, span);
 };
 
+/** A text that makes any string starting with it a valid `s3uri`. */
+const S3_PREFIX = /^s3:\/\/[a-z0-9.-]{3,63}\//;
+
 const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Compiles expressions of one checked program against a shared built-in context. */
@@ -193,6 +196,19 @@ export class ExprCompiler {
     }
   }
 
+  /**
+   * True when the value of `e` must be checked against `to` at run time. Besides the static
+   * type, a string or template that starts with `s3://bucket/` is always a valid `s3uri`.
+   */
+  needsCheck(to: Type, e: Expression): boolean {
+    if (!needsCheck(to, this.typeOf(e))) return false;
+    if (to.kind === "s3uri") {
+      const head = e.kind === "StringLiteral" ? e.value : e.kind === "TemplateString" && e.parts[0]?.kind === "TemplateText" ? e.parts[0].value : "";
+      if (S3_PREFIX.test(head)) return false;
+    }
+    return true;
+  }
+
   /** Compiles a condition to a JS boolean; a non-bool value (typed `any`) is an error. */
   condition(e: Expression, scope: Scope): (env: Value[]) => boolean {
     const f = this.compile(e, scope);
@@ -211,7 +227,7 @@ export class ExprCompiler {
    * type already guarantees it.
    */
   conform(f: Evaluator, e: Expression, to: Type, what: string): Evaluator {
-    if (!needsCheck(to, this.typeOf(e))) return f;
+    if (!this.needsCheck(to, e)) return f;
     const span = e.span;
     const fits = fitsTest(to);
     const check = (v: Value): Value => {

@@ -82,6 +82,21 @@ describe("run-time errors in expressions", () => {
     });
   });
 
+  it("BC3007 a declared default or `defaults` parameter of the wrong type", () => {
+    expect(
+      outcome(
+        `let j = json("c.json")\nparams { threads: int = j.t, mem: int }\ndefaults {\n  workflowId = "1"\n  roleArn = "arn:aws:iam::123456789012:role/R"\n  params { mem = j.m }\n}\nrun "a" {}`,
+        { "c.json": '{"t": "8", "m": 1.5}' },
+      ),
+    ).toEqual({
+      ids: ["a"],
+      diagnostics: [
+        'BC3007 2:25-2:28 parameter `threads` must be `int`, found a string ("8")',
+        "BC3007 6:18-6:21 parameter `mem` must be `int`, found a float (1.5)",
+      ],
+    });
+  });
+
   it("BC3027 sort() of a mixed list", () => {
     expect(outcome(`let j = json("c.json")\nlet xs = sort(j.xs)\nrun "a" {}`, { "c.json": '{"xs": [1, "a"]}' })).toEqual({
       ids: ["a"],

@@ -33,7 +33,7 @@ import type { Host } from "../host.js";
 import type { Span } from "../source.js";
 import { displayValue, isRecordValue, type RecordValue, type Value } from "../values.js";
 import { createContext, type ExpandContext } from "./builtins/context.js";
-import { fitsTest, mismatch, mismatchMessage, needsCheck, type Mismatch } from "./coerce.js";
+import { fitsTest, mismatch, mismatchMessage, type Mismatch } from "./coerce.js";
 import { Failure, SILENT, describeValue } from "./errors.js";
 import { ExprCompiler, Scope, generate, type Evaluator } from "./evaluate.js";
 import { IdTable } from "./id-table.js";
@@ -292,9 +292,13 @@ class Expander {
     }
   }
 
-  private evalSetup(e: Expression, scope: Scope, type: Type | undefined, what: string): Value | undefined {
+  /**
+   * Evaluates a set-up expression against `type`: API fields (`lenient`) accept `null` and
+   * numbers for strings; parameter values must fit their declared type exactly.
+   */
+  private evalSetup(e: Expression, scope: Scope, type: Type | undefined, what: string, lenient = true): Value | undefined {
     let f = this.compiler.compile(e, scope, type);
-    if (type !== undefined) f = this.conformLenient(f, e, type, what);
+    if (type !== undefined) f = lenient ? this.conformLenient(f, e, type, what) : this.strict(f, e, type, what);
     try {
       return f([]);
     } catch (x) {
@@ -338,7 +342,7 @@ class Expander {
           let any = false;
           for (const p of entry.entries) {
             const info = this.checked.params?.params.get(p.key.name);
-            const v = this.evalSetup(p.value, scope, info?.type, `parameter \`${p.key.name}\``);
+            const v = this.evalSetup(p.value, scope, info?.type, `parameter \`${p.key.name}\``, false);
             if (v === undefined || v === null) continue;
             setKey(params, p.key.name, v);
             any = true;
@@ -362,7 +366,7 @@ class Expander {
     let any = false;
     for (const info of schema.params.values()) {
       if (info.default === undefined) continue;
-      const v = this.evalSetup(info.default, scope, info.type, `parameter \`${info.name}\``);
+      const v = this.evalSetup(info.default, scope, info.type, `parameter \`${info.name}\``, false);
       if (v === undefined || v === null) continue;
       setKey(out, info.name, v);
       any = true;
@@ -590,7 +594,7 @@ class Expander {
 
   /** A value check against `to` for a value from `e`, or undefined when the static type suffices. */
   private checker(to: Type, e: Expression, what: string): ((v: Value) => Value) | undefined {
-    if (!needsCheck(to, this.compiler.typeOf(e))) return undefined;
+    if (!this.compiler.needsCheck(to, e)) return undefined;
     const span = e.span;
     const fits = fitsTest(to);
     return (v) => {
@@ -612,6 +616,16 @@ class Expander {
       if (v === null) return v;
       if (toString && (typeof v === "number" || typeof v === "boolean")) return String(v);
       return check(v);
+    };
+  }
+
+  /** Checks a parameter value: `null` passes (the parameter is left unset), anything else must fit. */
+  private strict(f: Evaluator, e: Expression, to: Type, what: string): Evaluator {
+    const check = this.checker(to, e, what);
+    if (check === undefined) return f;
+    return (env) => {
+      const v = f(env);
+      return v === null ? v : check(v);
     };
   }
 

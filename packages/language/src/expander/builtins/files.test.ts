@@ -90,6 +90,8 @@ describe("data-file built-ins", () => {
   it("invalid JSON is BC3020 with the place of the error", () => {
     expect(err(() => json(["bad.json"], site()))).toBe('BC3020 `bad.json` is not valid JSON: unexpected "," | note: at bad.json:2:14');
     expect(jsonErrorOffset('{"a": ')).toBe(6);
+    const deep: CallSite = { ctx: createContext(memoryHost({ "/p/deep.json": "[".repeat(5000) + "]".repeat(5000) }), "/p"), expected: undefined, expectedKey: "" };
+    expect(err(() => json(["deep.json"], deep))).toBe("BC3020 `deep.json` is not valid JSON: values nest deeper than 1000 levels");
     expect(jsonErrorOffset('"\\x"')).toBe(1);
   });
 

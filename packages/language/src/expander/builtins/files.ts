@@ -90,6 +90,7 @@ export function json(args: readonly Value[], site: CallSite): Value {
       const pos = offsetToLineColumn(text, at);
       throw new BuiltinError(codes.jsonSyntax(file, jsonReason(text, at, e), pos.line, pos.column), undefined, file);
     }
+    if (tooDeep(v)) throw new BuiltinError(codes.jsonSyntax(file, `values nest deeper than ${MAX_DEPTH} levels`), undefined, file);
     const expected = site.expected;
     if (expected !== undefined) {
       const m = mismatch(v, expected);
@@ -99,6 +100,21 @@ export function json(args: readonly Value[], site: CallSite): Value {
     }
     return v;
   });
+}
+
+/** JSON values may nest this deep (deeper ones would overflow the recursive checks and printing). */
+export const MAX_DEPTH = 1000;
+
+/** True when lists and records in `v` nest deeper than MAX_DEPTH (checked without recursion). */
+export function tooDeep(v: Value): boolean {
+  const stack: [Value, number][] = [[v, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [x, depth] = item;
+    if (typeof x !== "object" || x === null) continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const y of Array.isArray(x) ? x : Object.values(x)) if (typeof y === "object" && y !== null) stack.push([y, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -9,6 +9,7 @@ import { BuiltinError } from "../errors.js";
 import { expectString } from "./args.js";
 import type { CallSite } from "./context.js";
 import { BOOL_WORDS, FLOAT, INT } from "./csv.js";
+import { tooDeep } from "./files.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
 
 /** Converts the text of `--var name=text` to `type`, or throws a BuiltinError blaming argument 0. */
@@ -53,7 +54,7 @@ export function convertVar(name: string, text: string, type: Type | undefined): 
       } catch {
         throw bad(`write a \`${printType(type)}\` value as JSON`);
       }
-      if (mismatch(v, type) !== undefined) throw bad(`write a \`${printType(type)}\` value as JSON`);
+      if (tooDeep(v) || mismatch(v, type) !== undefined) throw bad(`write a \`${printType(type)}\` value as JSON`);
       return v;
     }
   }

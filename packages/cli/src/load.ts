@@ -35,13 +35,27 @@ export function parseVars(list: unknown): Record<string, string> {
   return vars;
 }
 
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
+/** A short reason for a failed read: the system error's meaning, else its message. */
+export function readFailure(err: unknown): string {
+  const code = err instanceof Error && "code" in err ? String(err.code) : undefined;
+  if (code !== undefined && READ_FAILURES[code] !== undefined) return READ_FAILURES[code] as string;
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Reads and front-ends the program. Diagnostics are returned, not printed. */
 export function loadProgram(file: string, io: Io, vars: Record<string, string>): LoadedProgram {
   let text: string;
   try {
     text = io.host.readFile(file);
   } catch (err) {
-    const reason = err instanceof Error && "code" in err && err.code === "ENOENT" ? "no such file" : err instanceof Error ? err.message : String(err);
+    const reason = readFailure(err);
     const msg = codes.cli.cannotReadProgram(file, reason);
     const d: Diagnostic = { code: msg.code, severity: "error", file, message: msg.message, span: { start: 0, end: 0 } };
     if (msg.help) d.help = msg.help;
@@ -72,7 +86,9 @@ export function allDiagnostics(loaded: LoadedProgram, validator: RunValidator | 
 
 /** Prints diagnostics to stderr (text) or stdout (json); returns true when any is an error. */
 export function reportDiagnostics(list: readonly Diagnostic[], loaded: LoadedProgram, io: Io, format: "text" | "json"): boolean {
-  const sources = new Map<string, SourceFile>([[loaded.frontEnd.source.name, loaded.frontEnd.source]]);
+  // A program that could not be read has no text to frame: its errors show only the file name.
+  const source = loaded.frontEnd.source;
+  const sources = new Map<string, SourceFile>(loaded.frontEnd.checked || source.text !== "" ? [[source.name, source]] : []);
   if (format === "json") {
     io.stdout.write(`${JSON.stringify({ file: loaded.file, ok: !hasErrors(list), diagnostics: list.map((d) => diagnosticToJson(d, sources)) }, null, 2)}\n`);
   } else if (list.length > 0) {

@@ -47,8 +47,12 @@ export class RunValidator {
     this.file = frontEnd.source.name;
   }
 
-  private add(span: Span, msg: DiagnosticMessage, note: string | undefined): void {
-    const key = `${msg.code}:${span.start}:${span.end}`;
+  /**
+   * Records a diagnostic. Per-run problems at one place fold together whatever the value
+   * (`perRun`); batch-wide ones fold only when the message is the same too.
+   */
+  private add(span: Span, msg: DiagnosticMessage, note: string | undefined, perRun = false): void {
+    const key = perRun ? `${msg.code}:${span.start}:${span.end}` : `${msg.code}:${span.start}:${span.end}:${msg.message}`;
     const prior = this.seen.get(key);
     if (prior) {
       prior.more++;
@@ -79,7 +83,7 @@ export class RunValidator {
     const note = describeIteration(run.bindings);
     const report = (v: Violation): void => {
       const span = v.path[0] === "runSettingId" ? run.statement.id.span : this.locator.forRun(run.statement, v.path);
-      this.add(span, v.message, note);
+      this.add(span, v.message, note, true);
     };
     own.forEach(report);
     merged.forEach(report);

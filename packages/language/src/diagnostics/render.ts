@@ -7,7 +7,7 @@
 //      |       ^^^^^^^^ not declared in `params`
 //      = note: in iteration s = S000123
 //   help: did you mean `fastq_r2`?
-import { codePointLength, type SourceFile } from "../source.js";
+import type { SourceFile } from "../source.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 export interface RenderOptions {
@@ -49,15 +49,27 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, Sou
   return out.join("\n");
 }
 
+/** Longest source line shown; longer lines are cut to a window around the caret. */
+const MAX_LINE = 120;
+
 function frame(source: SourceFile, span: { start: number; end: number }, label: string | undefined, width: number, color: boolean, caretColor: string): string[] {
   const start = source.position(span.start);
   const end = source.position(Math.max(span.start, span.end));
-  const text = source.lineText(start.line).replace(/\t/g, " ");
+  let chars = [...source.lineText(start.line).replace(/\t/g, " ")];
+  let caretStart = Math.min(start.column - 1, chars.length);
+  let caretEnd = end.line === start.line ? Math.max(end.column - 1, caretStart + 1) : Math.max(chars.length, caretStart + 1);
+  if (chars.length > MAX_LINE) {
+    // Keep the caret in view: a window that starts a little before it, with … at cut ends.
+    const from = Math.max(0, Math.min(caretStart - 20, chars.length - MAX_LINE));
+    const to = Math.min(chars.length, from + MAX_LINE);
+    const head = from > 0 ? ["…"] : [];
+    chars = [...head, ...chars.slice(from, to), ...(to < chars.length ? ["…"] : [])];
+    caretStart = caretStart - from + head.length;
+    caretEnd = Math.min(caretEnd - from + head.length, chars.length);
+  }
+  const text = chars.join("");
   const lineNo = String(start.line).padStart(width - 1);
   const bar = paint(color, "1;34", "|");
-  const lineLen = codePointLength(text);
-  const caretStart = Math.min(start.column - 1, lineLen);
-  const caretEnd = end.line === start.line ? Math.max(end.column - 1, caretStart + 1) : Math.max(lineLen, caretStart + 1);
   const carets = "^".repeat(Math.max(1, caretEnd - caretStart));
   const under = `${" ".repeat(caretStart)}${paint(color, caretColor, carets + (label ? ` ${label}` : ""))}`;
   return [`${paint(color, "1;34", lineNo)} ${bar} ${text}`, `${" ".repeat(width)}${bar} ${under}`];

@@ -1,0 +1,382 @@
+// Shared pieces of the HealthOmics commands (submit, status, list, runs, cancel, delete,
+// resubmit): the client from options and environment, one exit-3 message per AWS failure,
+// batch ids, confirmation of destructive commands, paging, the `--wait` poller and the
+// table/json/jsonl/csv printers.
+import {
+  describeOmicsError,
+  GetBatchResponseSchema,
+  ListBatchResponseSchema,
+  ListRunsInBatchResponseSchema,
+  loadOmicsSdk,
+  makeOmicsClient,
+  type GetBatchResponse,
+  type ListBatchResponse,
+  type ListRunsInBatchResponse,
+  type OmicsClient,
+  type OmicsOperation,
+  type OmicsSdk,
+} from "@batchc/omics";
+import { CommandError, type Io } from "../io.js";
+
+/** A connected client and the SDK module its commands come from. */
+export interface OmicsSession {
+  client: OmicsClient;
+  sdk: OmicsSdk;
+  /** Closes the client's connections. */
+  close(): void;
+}
+
+/** `--max-attempts N`: a whole number from 1; undefined leaves the SDK's default (3). */
+export function parseMaxAttempts(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw new CommandError(`\`--max-attempts\` takes a whole number from 1 to 100, not \`${String(value)}\``, 2, "for example `--max-attempts 5`");
+  }
+  return n;
+}
+
+/** `--poll-interval SECONDS` in milliseconds (default 15 s); only allowed with `--wait`. */
+export function parsePollInterval(options: Record<string, unknown>): number {
+  const value = options["poll-interval"];
+  if (value === undefined) return 15_000;
+  if (options.wait !== true) throw new CommandError("`--poll-interval` goes with `--wait`", 2, "add `--wait` to follow the batch");
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) {
+    throw new CommandError(`\`--poll-interval\` takes a number of seconds above 0, not \`${String(value)}\``, 2, "for example `--poll-interval 30`");
+  }
+  return Math.round(n * 1000);
+}
+
+/** The Omics endpoint: `--endpoint-url`, else `AWS_ENDPOINT_URL_OMICS`, else `AWS_ENDPOINT_URL`. */
+export function omicsEndpointUrl(options: Record<string, unknown>, io: Io): string | undefined {
+  const explicit = options["endpoint-url"] as string | undefined;
+  if (explicit !== undefined) return explicit;
+  if (io.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === "true") return undefined;
+  return io.env.AWS_ENDPOINT_URL_OMICS || io.env.AWS_ENDPOINT_URL || undefined;
+}
+
+/**
+ * A client from `--region`, `--profile`, `--endpoint-url` and `--max-attempts`; whatever is not
+ * given comes from the SDK's usual chain (environment, shared config files, SSO, instance role).
+ */
+export async function openOmics(options: Record<string, unknown>, io: Io): Promise<OmicsSession> {
+  const maxAttempts = parseMaxAttempts(options["max-attempts"]);
+  const endpointUrl = omicsEndpointUrl(options, io);
+  const region = (options.region as string | undefined) ?? (io.env.AWS_REGION || undefined);
+  const sdk = await loadOmicsSdk();
+  const client = await makeOmicsClient({
+    ...(region !== undefined ? { region } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile as string } : {}),
+    ...(endpointUrl !== undefined ? { endpointUrl } : {}),
+    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
+    env: io.env,
+  });
+  return { client, sdk, close: () => client.destroy() };
+}
+
+/** Better advice than the generic one for some error names, per command. */
+export type HelpOverrides = Partial<Record<string, string>>;
+
+/**
+ * Runs one SDK call; any failure becomes a `CommandError` with exit code 3 whose message and
+ * help come from `describeOmicsError` (credentials masked), or from `help[errorName]`.
+ */
+export async function call<T>(operation: OmicsOperation, action: () => Promise<T>, help: HelpOverrides = {}): Promise<T> {
+  try {
+    return await action();
+  } catch (err) {
+    if (err instanceof CommandError) throw err;
+    const described = describeOmicsError(err, { operation });
+    const name = typeof (err as { name?: unknown } | null)?.name === "string" ? (err as { name: string }).name : "";
+    throw new CommandError(described.message, 3, help[name] ?? described.help);
+  }
+}
+
+/** Checks a reply against the (loose) response schema; a reply that does not fit is exit 3. */
+export function parseReply<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  reply: unknown,
+  operation: OmicsOperation,
+): T {
+  const { $metadata: _, ...body } = (reply ?? {}) as Record<string, unknown>;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new CommandError(`the endpoint's ${operation} reply is not a HealthOmics response`, 3, "check that the endpoint URL points at HealthOmics");
+  }
+  return parsed.data;
+}
+
+/** A batch id as the API takes it (digits); anything else is a usage error. */
+export function batchIdArg(value: string | undefined): string {
+  const id = (value ?? "").trim();
+  if (!/^[0-9]{1,18}$/.test(id)) {
+    throw new CommandError(`\`${value ?? ""}\` is not a batch id`, 2, "batch ids are digits, such as `5000001`; `batchc list` shows them");
+  }
+  return id;
+}
+
+/** Help for a `ResourceNotFoundException` on a batch id. */
+export function batchNotFoundHelp(id: string): string {
+  return `check the batch id \`${id}\` (\`batchc list\` shows the batches) and the Region (\`--region\` or \`AWS_REGION\`)`;
+}
+
+/** `GetBatch`, parsed. */
+export async function getBatch(session: OmicsSession, id: string): Promise<GetBatchResponse> {
+  const reply = await call("GetBatch", () => session.client.send(new session.sdk.GetBatchCommand({ batchId: id })), {
+    ResourceNotFoundException: batchNotFoundHelp(id),
+  });
+  return parseReply(GetBatchResponseSchema, reply, "GetBatch");
+}
+
+/** One item of `ListBatch`. */
+export type BatchItem = NonNullable<ListBatchResponse["items"]>[number];
+/** One item of `ListRunsInBatch`: a `runSettingId` and what became of it. */
+export type RunItem = NonNullable<ListRunsInBatchResponse["runs"]>[number];
+
+/** Every page of `ListBatch` with at most one filter. */
+export async function listAllBatches(
+  session: OmicsSession,
+  filter: { status?: string; name?: string; runGroupId?: string },
+): Promise<BatchItem[]> {
+  const items: BatchItem[] = [];
+  let token: string | undefined;
+  do {
+    const input = { ...filter, maxItems: 100, ...(token !== undefined ? { startingToken: token } : {}) };
+    const reply = await call("ListBatch", () => session.client.send(new session.sdk.ListBatchCommand(input)));
+    const page = parseReply(ListBatchResponseSchema, reply, "ListBatch");
+    items.push(...(page.items ?? []));
+    token = nextToken(page.nextToken, token);
+  } while (token !== undefined);
+  return items;
+}
+
+/** Every page of `ListRunsInBatch`, optionally filtered by one submission status. */
+export async function listAllRuns(session: OmicsSession, batchId: string, submissionStatus?: string): Promise<RunItem[]> {
+  const runs: RunItem[] = [];
+  let token: string | undefined;
+  do {
+    const input = {
+      batchId,
+      maxItems: 100,
+      ...(submissionStatus !== undefined ? { submissionStatus: submissionStatus as never } : {}),
+      ...(token !== undefined ? { startingToken: token } : {}),
+    };
+    const reply = await call("ListRunsInBatch", () => session.client.send(new session.sdk.ListRunsInBatchCommand(input)), {
+      ResourceNotFoundException: batchNotFoundHelp(batchId),
+    });
+    const page = parseReply(ListRunsInBatchResponseSchema, reply, "ListRunsInBatch");
+    runs.push(...(page.runs ?? []));
+    token = nextToken(page.nextToken, token);
+  } while (token !== undefined);
+  return runs;
+}
+
+/** The next page's token; an empty or repeated token ends the listing (never loop forever). */
+function nextToken(next: string | undefined, previous: string | undefined): string | undefined {
+  return next === undefined || next === "" || next === previous ? undefined : next;
+}
+
+/**
+ * Destructive commands ask on a terminal and need `--yes` elsewhere. Returns false when the
+ * user said no. `describe` builds the question (it may call the API to name the batch).
+ */
+export async function confirmed(io: Io, options: Record<string, unknown>, command: string, describe: () => Promise<string>): Promise<boolean> {
+  if (options.yes === true) return true;
+  if (!io.confirm) {
+    throw new CommandError(
+      `\`batchc ${command}\` asks for confirmation, and standard input is not a terminal`,
+      2,
+      `pass \`--yes\` to ${command} without asking`,
+    );
+  }
+  return io.confirm(await describe());
+}
+
+/** Batch statuses after which nothing changes by itself. */
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(["PROCESSED", "FAILED", "CANCELLED", "RUNS_DELETED", "RUNS_DELETE_FAILED"]);
+
+/** Statuses in which the service is still starting runs (so some may not be listed yet). */
+export const STARTING_STATUSES: ReadonlySet<string> = new Set(["CREATING", "PENDING", "SUBMITTING"]);
+
+// ---------------------------------------------------------------------------------------------
+// Showing a batch.
+
+const n = (v: number | undefined): string => (v ?? 0).toLocaleString("en-US");
+
+/** A timestamp as the API gives it (text, epoch seconds or a Date), as ISO 8601 text. */
+export function isoTime(v: string | number | Date | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "number") return new Date(v * 1000).toISOString();
+  return v;
+}
+
+/** The batch as JSON for `--format json`: the GetBatch reply with ISO timestamps. */
+export function batchJson(b: GetBatchResponse): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(b)) {
+    if (v === undefined) continue;
+    out[k] = v instanceof Date || k.endsWith("Time") ? isoTime(v as string | number | Date) : v;
+  }
+  return out;
+}
+
+/** `4/6 submitted, 1 failed, 2 running, 3 completed`: the counts a progress line shows. */
+export function progressText(b: GetBatchResponse): string {
+  const s = b.submissionSummary ?? {};
+  const r = b.runSummary ?? {};
+  const failed = (s.failedStartSubmissionCount ?? 0) + (r.failedRunCount ?? 0);
+  return `${n(s.successfulStartSubmissionCount)}/${n(b.totalRuns)} submitted, ${n(failed)} failed, ${n(r.runningRunCount)} running, ${n(r.completedRunCount)} completed`;
+}
+
+/** The text of `batchc status`: identity, status, counts and times. */
+export function batchLines(b: GetBatchResponse): string[] {
+  const s = b.submissionSummary ?? {};
+  const r = b.runSummary ?? {};
+  const lines = [`batch      ${b.id ?? "?"}${b.name !== undefined ? `  ${b.name}` : ""}`, `status     ${b.status ?? "?"}`];
+  if (b.failureReason !== undefined) lines.push(`reason     ${b.failureReason}`);
+  if (b.arn !== undefined) lines.push(`arn        ${b.arn}`);
+  if (b.uuid !== undefined) lines.push(`uuid       ${b.uuid}`);
+  if (b.defaultRunSetting?.workflowId !== undefined) lines.push(`workflow   ${b.defaultRunSetting.workflowId}`);
+  lines.push(
+    `runs       ${n(b.totalRuns)}: ${n(s.successfulStartSubmissionCount)} started, ${n(s.failedStartSubmissionCount)} failed to start, ${n(s.pendingStartSubmissionCount)} waiting to start`,
+  );
+  const states: [string, number | undefined][] = [
+    ["pending", r.pendingRunCount],
+    ["starting", r.startingRunCount],
+    ["running", r.runningRunCount],
+    ["stopping", r.stoppingRunCount],
+    ["completed", r.completedRunCount],
+    ["failed", r.failedRunCount],
+    ["cancelled", r.cancelledRunCount],
+    ["deleted", r.deletedRunCount],
+  ];
+  // Always the main four; the rarer states only when some run is in them.
+  const shown = states.filter(([k, v]) => ["running", "completed", "failed", "cancelled"].includes(k) || (v ?? 0) > 0);
+  lines.push(`           ${shown.map(([k, v]) => `${n(v)} ${k}`).join(", ")}`);
+  if ((s.successfulCancelSubmissionCount ?? 0) + (s.failedCancelSubmissionCount ?? 0) > 0) {
+    lines.push(`cancels    ${n(s.successfulCancelSubmissionCount)} accepted, ${n(s.failedCancelSubmissionCount)} failed`);
+  }
+  if ((s.successfulDeleteSubmissionCount ?? 0) + (s.failedDeleteSubmissionCount ?? 0) > 0) {
+    lines.push(`deletes    ${n(s.successfulDeleteSubmissionCount)} accepted, ${n(s.failedDeleteSubmissionCount)} failed`);
+  }
+  const times: [string, string | number | Date | undefined][] = [
+    ["created", b.creationTime],
+    ["submitted", b.submittedTime],
+    ["processed", b.processedTime],
+    ["failed", b.failedTime],
+  ];
+  for (const [label, t] of times) if (t !== undefined) lines.push(`${label.padEnd(10)} ${isoTime(t)}`);
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting.
+
+export interface WaitOptions {
+  /** Milliseconds between polls. */
+  intervalMs: number;
+  /** True when waiting is over; default: a final status. */
+  done?: (b: GetBatchResponse) => boolean;
+  /** What the lines say the batch is doing (`progressText` by default). */
+  describe?: (b: GetBatchResponse) => string;
+}
+
+/** Polls after this many unchanged plain lines' worth of time anyway (a heartbeat for CI logs). */
+const HEARTBEAT_MS = 5 * 60_000;
+
+/**
+ * Polls `GetBatch` until `done`. On a terminal (stderr is a TTY, TERM not dumb) it redraws one
+ * progress bar; otherwise it prints a plain line whenever the counts change, and at least every
+ * five minutes. The last state is always printed as a plain line.
+ */
+export async function waitForBatch(session: OmicsSession, id: string, io: Io, options: WaitOptions): Promise<GetBatchResponse> {
+  const done = options.done ?? ((b) => FINAL_STATUSES.has(b.status ?? ""));
+  const describe = options.describe ?? progressText;
+  const sleep = io.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const bar = io.stderr.isTTY === true && io.env.TERM !== "dumb";
+  const heartbeatPolls = Math.max(1, Math.ceil(HEARTBEAT_MS / options.intervalMs));
+  let lastLine = "";
+  let sinceLine = 0;
+  for (;;) {
+    const b = await getBatch(session, id);
+    const line = `batch ${id} ${b.status ?? "?"}: ${describe(b)}`;
+    const finished = done(b);
+    if (bar) {
+      io.stderr.write(finished ? `\r\u001b[2K${line}\n` : `\r\u001b[2K${progressBar(b)} ${line}`);
+    } else if (finished || line !== lastLine || ++sinceLine >= heartbeatPolls) {
+      io.stderr.write(`${line}\n`);
+      lastLine = line;
+      sinceLine = 0;
+    }
+    if (finished) return b;
+    await sleep(options.intervalMs);
+  }
+}
+
+/** `[########------------]`: runs that are settled (finished, or failed to start) of all runs. */
+function progressBar(b: GetBatchResponse): string {
+  const s = b.submissionSummary ?? {};
+  const r = b.runSummary ?? {};
+  const total = b.totalRuns ?? 0;
+  const settled = (s.failedStartSubmissionCount ?? 0) + (r.completedRunCount ?? 0) + (r.failedRunCount ?? 0) + (r.cancelledRunCount ?? 0);
+  const width = 20;
+  const filled = total === 0 ? 0 : Math.min(width, Math.round((settled / total) * width));
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing rows.
+
+/** A column of a listing: header (also the csv name) and the cell of one row. */
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => string | number | undefined;
+}
+
+function text(v: string | number | undefined): string {
+  return v === undefined ? "" : typeof v === "number" ? String(v) : v;
+}
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Prints rows as an aligned table (cells clipped at 60 characters), a JSON array, JSON lines
+ * or CSV. `json` gives the object printed for a row in the two JSON formats.
+ */
+export function printRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: string, io: Io, json: (row: T) => unknown): void {
+  switch (format) {
+    case "json":
+      io.stdout.write(`${JSON.stringify(rows.map(json), null, 2)}\n`);
+      return;
+    case "jsonl":
+      io.stdout.write(rows.map((r) => `${JSON.stringify(json(r))}\n`).join(""));
+      return;
+    case "csv":
+      io.stdout.write(
+        [columns.map((c) => csvField(c.header)).join(","), ...rows.map((r) => columns.map((c) => csvField(text(c.cell(r)))).join(","))]
+          .map((l) => `${l}\n`)
+          .join(""),
+      );
+      return;
+    default: {
+      const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
+      const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => clip(text(c.cell(r)).replace(/\s+/g, " "))))];
+      const widths = columns.map((_, i) => Math.max(...table.map((row) => (row[i] as string).length)));
+      io.stdout.write(table.map((row) => `${row.map((s, i) => s.padEnd(widths[i] as number)).join("  ").trimEnd()}\n`).join(""));
+    }
+  }
+}
+
+/** Drops undefined members, for JSON output. */
+export function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** `1 run`, `2 runs`. */
+export function plural(count: number, word: string): string {
+  return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
+}

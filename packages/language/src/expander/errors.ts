@@ -32,7 +32,6 @@ export class BuiltinError {
 
 /** Aborts evaluation without a diagnostic: the value depends on something that already failed. */
 export const SILENT = Object.freeze({ silent: true as const });
-export type Silent = typeof SILENT;
 
 /** A short description of a value's kind and content for messages: `a string ("abc")`. */
 export function describeValue(v: Value): string {

@@ -1,5 +1,7 @@
 // The expression compiler of the expander: each expression becomes a JavaScript closure once
-// (`compileExpr(expr) => (env) => Value`), so expanding 100,000 runs never walks the AST.
+// (`compile(expr) => (env) => Value`), so expanding 100,000 runs never walks the AST. The hot
+// pieces (typed field reads, templates, a run's field builder) are small generated functions,
+// so their property loads and calls keep monomorphic type feedback.
 // Names resolve at compile time: top-level `let`s (evaluated once) become constants, loop
 // variables and nested `let`s become slots of a flat `env` array. Static types from the
 // checker select fast paths; values typed `any` (or untyped) go through checked slow paths.

@@ -281,6 +281,17 @@ run "n" {
     expect(r.runs[0]?.fields).toEqual({ runTags: { k: "3" } });
   });
 
+  it("keys named __proto__ stay ordinary keys in records, parameters and tags", () => {
+    const r = runAll(`let rec = { "__proto__": 1, b: 2 }
+run "p" {
+  name = "\${rec}"
+  params { "__proto__" = "v" }
+  runTags { "__proto__" = "t" }
+}`);
+    expect(r.runs[0]?.fields.name).toBe('{"__proto__":1,"b":2}');
+    expect(JSON.stringify(r.runs[0]?.fields)).toBe('{"name":"{\\"__proto__\\":1,\\"b\\":2}","parameters":{"__proto__":"v"},"runTags":{"__proto__":"t"}}');
+  });
+
   it("var() values are converted to the let's type", () => {
     const r = runAll(`let n: int = var("n")
 let tag: string = var("tag")

@@ -1,5 +1,4 @@
-// Small helpers for building and reading record values safely: a key named `__proto__`
-// must become an own property, and reads must not see `Object.prototype` members.
+// Building record values safely: a key named `__proto__` must become an own property.
 import type { RecordValue, Value } from "../values.js";
 
 /** Sets `r[key] = v` as an own data property, even for the key `__proto__`. */
@@ -8,7 +7,3 @@ export function setKey(r: RecordValue, key: string, v: Value): void {
   else r[key] = v;
 }
 
-/** The own property `key` of `r`, or undefined. */
-export function getOwn(r: RecordValue, key: string): Value | undefined {
-  return Object.hasOwn(r, key) ? r[key] : undefined;
-}

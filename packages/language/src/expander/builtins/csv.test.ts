@@ -152,6 +152,12 @@ describe("parseDelimited", () => {
     ]);
   });
 
+  it("a column named __proto__ becomes an ordinary field", () => {
+    const r = parseDelimited("__proto__,id\nx,1\n", "p.csv", ",");
+    expect(JSON.stringify(r.value)).toBe('[{"__proto__":"x","id":"1"}]');
+    expect(Object.getPrototypeOf(r.value[0])).toBe(Object.prototype);
+  });
+
   it("a header-only file has no rows", () => {
     expect(parseDelimited("a,b\n", "h.csv", ",")).toEqual({ value: [], errors: [] });
   });

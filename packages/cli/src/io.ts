@@ -1,6 +1,6 @@
 // What a command may touch: output streams, environment, working folder and files.
 // `main()` takes an Io so tests run commands in-process on in-memory files.
-import { type Host, nodeHost } from "@batchc/language";
+import type { Host } from "@batchc/language";
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -13,8 +13,8 @@ export interface Io {
   stderr: OutStream;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  /** File reads of the front end (the .batch file and its data files). */
-  host: Host;
+  /** File reads of the front end (the .batch file and its data files); default: the real files. */
+  host?: Host;
   /** Asks a yes/no question on the terminal; absent when standard input is not a terminal. */
   confirm?: (question: string) => Promise<boolean>;
   /** Waits between polls (tests replace it to run without delays). */
@@ -27,7 +27,6 @@ export function processIo(): Io {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
-    host: nodeHost,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
   if (process.stdin.isTTY) io.confirm = askOnTerminal;

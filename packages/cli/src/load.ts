@@ -9,6 +9,7 @@ import {
   diagnosticToJson,
   effectiveRun,
   hasErrors,
+  nodeHost,
   renderDiagnostics,
   sortDiagnostics,
   type EffectiveRun,
@@ -53,7 +54,7 @@ export function readFailure(err: unknown): string {
 export function loadProgram(file: string, io: Io, vars: Record<string, string>): LoadedProgram {
   let text: string;
   try {
-    text = io.host.readFile(file);
+    text = (io.host ?? nodeHost).readFile(file);
   } catch (err) {
     const reason = readFailure(err);
     const msg = codes.cli.cannotReadProgram(file, reason);
@@ -62,7 +63,7 @@ export function loadProgram(file: string, io: Io, vars: Record<string, string>):
     const frontEnd: FrontEndResult = { source: new SourceFile(file, ""), checked: undefined, expansion: undefined, diagnostics: [d] };
     return { file, frontEnd, diagnostics: [d] };
   }
-  const frontEnd = compileFile(file, text, { host: io.host, vars });
+  const frontEnd = compileFile(file, text, { host: io.host ?? nodeHost, vars });
   return { file, frontEnd, diagnostics: frontEnd.diagnostics };
 }
 

@@ -14,10 +14,7 @@ import { parseS3Uri } from "./s3-uri.js";
 import type { BatchInput, DefaultsInput, RunSettingInput } from "./types.js";
 import { isPlainObject, validateBatch, validateDefaults, validateMergedRun, validateRunSetting, type Path, type Violation } from "./validate.js";
 
-/** Most runs an inline batch carries (`inlineSettings` list length). */
-export const MAX_INLINE_RUNS = 100;
-/** Most runs a batch may hold. */
-export const MAX_RUNS = 100_000;
+import { MAX_INLINE_RUNS, MAX_RUNS } from "./limits.js";
 /** Size at which the settings file is written out (1 MiB of text). */
 const CHUNK = 1 << 20;
 

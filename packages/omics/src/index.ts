@@ -65,14 +65,13 @@ export {
   normalizePrefix,
   settingsFileStem,
   jsonEqual,
-  MAX_INLINE_RUNS,
-  MAX_RUNS,
   type EmitInput,
   type EmitOptions,
   type EmitResult,
   type EmitError,
   type SettingsFile,
 } from "./emit.js";
+export { MAX_INLINE_RUNS, MAX_RUNS } from "./limits.js";
 export { parseS3Uri, formatS3Uri, type S3Location } from "./s3-uri.js";
 export { makeS3Client, S3UploadError, toS3UploadError, isPreconditionFailed, type S3ClientOptions } from "./s3-writer.js";
 export {

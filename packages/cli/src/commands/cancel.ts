@@ -1,6 +1,30 @@
-// `batchc cancel`: placeholder until the HealthOmics commands land.
-import { CommandError, type Io } from "../io.js";
+// `batchc cancel BATCH_ID`: CancelRunBatch, after confirmation (a question on a terminal,
+// `--yes` elsewhere). Runs not yet started will not start; started runs are cancelled.
+import type { Io } from "../io.js";
+import { batchIdArg, batchNotFoundHelp, call, confirmed, getBatch, openOmics, plural } from "./omics-common.js";
 
-export async function cancelCommand(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
-  throw new CommandError("`cancel` is not available yet", 2);
+/** Cancels a batch; exit 1 when the user declines. */
+export async function cancelCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const id = batchIdArg(args[0]);
+  const session = await openOmics(options, io);
+  try {
+    const ok = await confirmed(io, options, "cancel", async () => {
+      const b = await getBatch(session, id);
+      const name = b.name !== undefined ? ` \`${b.name}\`` : "";
+      return `Cancel batch ${id}${name} (${b.status ?? "?"}, ${plural(b.totalRuns ?? 0, "run")})? Runs not yet started will not start; started runs are cancelled.`;
+    });
+    if (!ok) {
+      io.stderr.write(`batch ${id} not cancelled\n`);
+      return 1;
+    }
+    await call("CancelRunBatch", () => session.client.send(new session.sdk.CancelRunBatchCommand({ batchId: id })), {
+      ConflictException: `only a batch that is PENDING, SUBMITTING or INPROGRESS can be cancelled, one cancel or delete at a time; see its status with \`batchc status ${id}\``,
+      ResourceNotFoundException: batchNotFoundHelp(id),
+    });
+    io.stdout.write(`cancelling batch ${id}: runs not yet started will not start, started runs are being cancelled\n`);
+    io.stderr.write(`follow it with \`batchc status ${id}\`\n`);
+    return 0;
+  } finally {
+    session.close();
+  }
 }

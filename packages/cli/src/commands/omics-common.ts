@@ -142,7 +142,8 @@ export async function listAllBatches(
   const items: BatchItem[] = [];
   let token: string | undefined;
   do {
-    const input = { ...filter, maxItems: 100, ...(token !== undefined ? { startingToken: token } : {}) };
+    // Statuses are checked by the service, which knows values the SDK's enum may lack.
+    const input = { ...filter, maxItems: 100, ...(token !== undefined ? { startingToken: token } : {}) } as NonNullable<ConstructorParameters<OmicsSdk["ListBatchCommand"]>[0]>;
     const reply = await call("ListBatch", () => session.client.send(new session.sdk.ListBatchCommand(input)));
     const page = parseReply(ListBatchResponseSchema, reply, "ListBatch");
     items.push(...(page.items ?? []));
@@ -159,9 +160,9 @@ export async function listAllRuns(session: OmicsSession, batchId: string, submis
     const input = {
       batchId,
       maxItems: 100,
-      ...(submissionStatus !== undefined ? { submissionStatus: submissionStatus as never } : {}),
+      ...(submissionStatus !== undefined ? { submissionStatus } : {}),
       ...(token !== undefined ? { startingToken: token } : {}),
-    };
+    } as ConstructorParameters<OmicsSdk["ListRunsInBatchCommand"]>[0];
     const reply = await call("ListRunsInBatch", () => session.client.send(new session.sdk.ListRunsInBatchCommand(input)), {
       ResourceNotFoundException: batchNotFoundHelp(batchId),
     });

@@ -1,6 +1,317 @@
-// `batchc submit`: placeholder until the HealthOmics commands land.
+// `batchc submit FILE.batch|payload.json`: compile the program (or read and validate a request
+// body), upload the settings file above 100 runs, and call StartRunBatch with the content-derived
+// `requestId`, so submitting the same batch twice starts it once. `--dry-run` shows what would be
+// sent; `--wait` follows the batch to a final status and exits 1 if it failed or a run did not start.
+import {
+  deriveRequestId,
+  StartRunBatchRequestSchema,
+  StartRunBatchResponseSchema,
+  stringSchemas,
+  type GetBatchResponse,
+  type OmicsSdk,
+  type SettingsFile,
+  type StartRunBatchRequest,
+  type StartRunBatchResponse,
+} from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
+import { compileRequest } from "./compile.js";
+import {
+  batchJson,
+  batchLines,
+  call,
+  omicsEndpointUrl,
+  openOmics,
+  parseMaxAttempts,
+  parsePollInterval,
+  parseReply,
+  plural,
+  waitForBatch,
+  type OmicsSession,
+} from "./omics-common.js";
+import { s3EndpointUrl, uploadSettings } from "./upload.js";
 
-export async function submitCommand(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
-  throw new CommandError("`submit` is not available yet", 2);
+/** A request ready to send, from a `.batch` program or a request `.json` file. */
+export interface PreparedRequest {
+  /** The file it came from, as given. */
+  file: string;
+  /** True for a `.batch` program (so `resubmit` can use the file). */
+  program: boolean;
+  request: StartRunBatchRequest;
+  /** Runs in the request; undefined for a `.json` body that points to an S3 settings file. */
+  runCount: number | undefined;
+  /** The local settings file to upload (programs above 100 runs). */
+  settingsFile?: SettingsFile;
+  /** Removes temporary files. */
+  dispose(): Promise<void>;
+}
+
+/** What a submission printed as its result (text lines or the JSON object). */
+export interface Started {
+  response: StartRunBatchResponse;
+  prepared: PreparedRequest;
+  /** What happened to the settings file, for the text output. */
+  upload?: string;
+}
+
+/** Submits a batch; see the file header. */
+export async function submitCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const file = args[0] as string;
+  const intervalMs = checkSubmitOptions(options);
+  const requestId = options["request-id"] as string | undefined;
+  if (requestId !== undefined && !stringSchemas.BatchRequestId.safeParse(requestId).success) {
+    throw new CommandError(`\`--request-id\` must be 1 to 128 printable characters`, 2);
+  }
+  const prepared = await prepareRequest(file, options, io);
+  if (typeof prepared === "number") return prepared;
+  try {
+    if (options["dry-run"] === true) {
+      printDryRun(prepared, options, io);
+      return 0;
+    }
+    const started = await uploadAndStart(prepared, options, io);
+    return await reportAndWait(started, options, io, intervalMs);
+  } finally {
+    await prepared.dispose();
+  }
+}
+
+/** Checks the options shared by `submit` and `resubmit`; returns the poll interval in ms. */
+export function checkSubmitOptions(options: Record<string, unknown>): number {
+  parseMaxAttempts(options["max-attempts"]);
+  if (options["dry-run"] === true && options.wait === true) {
+    throw new CommandError("`--dry-run` and `--wait` do not go together", 2, "a dry run starts nothing to wait for");
+  }
+  return parsePollInterval(options);
+}
+
+/** Compiles a `.batch` file, or reads a request `.json` (any name ending in `.json`). */
+export async function prepareRequest(file: string, options: Record<string, unknown>, io: Io): Promise<PreparedRequest | number> {
+  if (/\.json$/i.test(file)) return readRequestFile(file, options, io);
+  const compiled = await compileRequest(file, options, io);
+  if (typeof compiled === "number") return compiled;
+  const prepared: PreparedRequest = {
+    file,
+    program: true,
+    request: compiled.emitted.request,
+    runCount: compiled.emitted.runCount,
+    dispose: compiled.dispose,
+  };
+  if (compiled.emitted.settingsFile) prepared.settingsFile = compiled.emitted.settingsFile;
+  return prepared;
+}
+
+/**
+ * Reads a StartRunBatch body: JSON, checked against the model's schema. Without a `requestId`
+ * (and without `--request-id`) one is derived from the body's canonical JSON, so submitting the
+ * same body twice starts one batch. A bad file ends with exit 1 and every problem listed.
+ */
+async function readRequestFile(file: string, options: Record<string, unknown>, io: Io): Promise<PreparedRequest | number> {
+  let text: string;
+  try {
+    text = io.host.readFile(file);
+  } catch (err) {
+    const reason = err instanceof Error && "code" in err && err.code === "ENOENT" ? "no such file" : err instanceof Error ? err.message : String(err);
+    throw new CommandError(`cannot read \`${file}\`: ${reason}`, 1);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    throw new CommandError(
+      `\`${file}\` is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+      1,
+      "pass a StartRunBatch request body (such as the output of `batchc compile`) or a .batch program",
+    );
+  }
+  if (typeof body === "object" && body !== null && !Array.isArray(body)) {
+    const fields = body as Record<string, unknown>;
+    const given = (options["request-id"] as string | undefined) ?? fields.requestId;
+    if (given === undefined) {
+      const { requestId: _, ...rest } = fields;
+      body = { ...fields, requestId: deriveRequestId(canonicalJson(rest)) };
+    } else {
+      body = { ...fields, requestId: given };
+    }
+  }
+  const parsed = StartRunBatchRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    io.stderr.write(`error: \`${file}\` is not a valid StartRunBatch request\n`);
+    for (const issue of issues.slice(0, 10)) {
+      const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "(the body)";
+      io.stderr.write(`  ${where}: ${issue.message}\n`);
+    }
+    if (issues.length > 10) io.stderr.write(`  … ${issues.length - 10} more\n`);
+    io.stderr.write("help: fix the fields above, or write the batch as a .batch program and let `batchc compile` check it\n");
+    return 1;
+  }
+  const request = parsed.data;
+  const inline = "inlineSettings" in request.batchRunSettings ? request.batchRunSettings.inlineSettings : undefined;
+  return { file, program: false, request, runCount: inline?.length, dispose: async () => {} };
+}
+
+/** JSON with object keys sorted, so the derived requestId does not depend on key order or spacing. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** Where the runs go, for the text outputs. */
+function placement(p: PreparedRequest, upload?: string): string {
+  const settings = p.request.batchRunSettings;
+  if (p.settingsFile) {
+    return `${plural(p.runCount ?? 0, "run")}, in ${p.settingsFile.uri} (${formatBytes(p.settingsFile.bytes)}${upload ? `, ${upload}` : ""})`;
+  }
+  if ("s3UriSettings" in settings) return `in ${settings.s3UriSettings} (as given)`;
+  return `${plural(p.runCount ?? 0, "run")}, inline in the request`;
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** `--dry-run`: the request that would be sent, with a summary; nothing is uploaded or started. */
+export function printDryRun(p: PreparedRequest, options: Record<string, unknown>, io: Io, extra: Record<string, unknown> = {}): void {
+  const endpoint = omicsEndpointUrl(options, io);
+  const region = (options.region as string | undefined) ?? (io.env.AWS_REGION || undefined);
+  const where = endpoint ?? `HealthOmics in ${region ?? "the configured Region"}`;
+  if (options.format === "json") {
+    const settingsFile = p.settingsFile ? { uri: p.settingsFile.uri, bytes: p.settingsFile.bytes, sha256: p.settingsFile.sha256 } : null;
+    io.stdout.write(
+      `${JSON.stringify({ dryRun: true, ...extra, endpoint: where, runCount: p.runCount ?? null, settingsFile, request: p.request }, null, 2)}\n`,
+    );
+    return;
+  }
+  const lines = [
+    "dry run: nothing is uploaded or started",
+    `batch      ${p.request.batchName ?? "(no name)"}`,
+    `runs       ${placement(p, p.settingsFile ? "to be uploaded" : undefined)}`,
+    `requestId  ${p.request.requestId}`,
+    `endpoint   ${where}`,
+    "",
+    "StartRunBatch request:",
+    JSON.stringify(p.request, null, 2),
+  ];
+  io.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** Uploads the settings file (if any) and calls StartRunBatch with the request's own requestId. */
+export async function uploadAndStart(prepared: PreparedRequest, options: Record<string, unknown>, io: Io): Promise<Started> {
+  let upload: string | undefined;
+  if (prepared.settingsFile) {
+    const result = await uploadSettings(prepared.settingsFile, s3EndpointUrl(options, io, "s3-endpoint-url"), options, io);
+    upload = result.reused ? "already uploaded with the same content" : "uploaded";
+  }
+  const session = await openOmics(options, io);
+  try {
+    const response = await startBatch(session, prepared.request);
+    const started: Started = { response, prepared };
+    if (upload !== undefined) started.upload = upload;
+    return started;
+  } finally {
+    session.close();
+  }
+}
+
+type StartInput = NonNullable<ConstructorParameters<OmicsSdk["StartRunBatchCommand"]>[0]>;
+
+/** StartRunBatch, parsed. The request always carries its requestId (the SDK would invent one). */
+export async function startBatch(session: OmicsSession, request: StartRunBatchRequest): Promise<StartRunBatchResponse> {
+  const reply = await call("StartRunBatch", () => session.client.send(new session.sdk.StartRunBatchCommand(request as unknown as StartInput)));
+  return parseReply(StartRunBatchResponseSchema, reply, "StartRunBatch");
+}
+
+/** The result lines of a submission. */
+function startedLines(s: Started): string[] {
+  const r = s.response;
+  const lines = [
+    `batch      ${r.id ?? "?"}${s.prepared.request.batchName !== undefined ? `  ${s.prepared.request.batchName}` : ""}`,
+    `status     ${r.status ?? "?"}`,
+  ];
+  if (r.arn !== undefined) lines.push(`arn        ${r.arn}`);
+  if (r.uuid !== undefined) lines.push(`uuid       ${r.uuid}`);
+  lines.push(`runs       ${placement(s.prepared, s.upload)}`);
+  lines.push(`requestId  ${s.prepared.request.requestId}`);
+  return lines;
+}
+
+/** The JSON result of a submission. */
+function startedJson(s: Started, final: GetBatchResponse | undefined, extra: Record<string, unknown>): Record<string, unknown> {
+  const r = s.response;
+  const out: Record<string, unknown> = {
+    ...extra,
+    id: r.id ?? null,
+    arn: r.arn ?? null,
+    status: r.status ?? null,
+    uuid: r.uuid ?? null,
+    batchName: s.prepared.request.batchName ?? null,
+    requestId: s.prepared.request.requestId,
+    runCount: s.prepared.runCount ?? null,
+    settingsUri: s.prepared.settingsFile?.uri ?? ("s3UriSettings" in s.prepared.request.batchRunSettings ? s.prepared.request.batchRunSettings.s3UriSettings : null),
+  };
+  if (final !== undefined) out.batch = batchJson(final);
+  return out;
+}
+
+/**
+ * Prints the submission (text or JSON); with `--wait`, follows the batch and exits 1 when it
+ * FAILED, was cancelled, or any run failed to start. `extra` goes into the JSON object.
+ */
+export async function reportAndWait(
+  started: Started,
+  options: Record<string, unknown>,
+  io: Io,
+  intervalMs: number,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
+  const json = options.format === "json";
+  const id = started.response.id;
+  if (!json) io.stdout.write(`${startedLines(started).join("\n")}\n`);
+  if (options.wait !== true || id === undefined) {
+    if (json) io.stdout.write(`${JSON.stringify(startedJson(started, undefined, extra), null, 2)}\n`);
+    else if (id !== undefined) io.stderr.write(`follow it with \`batchc status ${id}\` and \`batchc runs ${id}\`\n`);
+    return 0;
+  }
+  const session = await openOmics(options, io);
+  let final: GetBatchResponse;
+  try {
+    final = await waitForBatch(session, id, io, { intervalMs });
+  } finally {
+    session.close();
+  }
+  if (json) io.stdout.write(`${JSON.stringify(startedJson(started, final, extra), null, 2)}\n`);
+  else io.stdout.write(`\n${batchLines(final).join("\n")}\n`);
+  outcome(final, id, started.prepared);
+  return 0;
+}
+
+/** Throws (exit 1) when a finished batch FAILED, was cancelled, or left runs unstarted. */
+function outcome(b: GetBatchResponse, id: string, prepared: PreparedRequest): void {
+  const again = prepared.program ? `\`batchc resubmit ${id} ${prepared.file}\`` : undefined;
+  if (b.status === "FAILED") {
+    throw new CommandError(
+      `batch ${id} FAILED${b.failureReason !== undefined ? `: ${b.failureReason}` : ""}`,
+      1,
+      again !== undefined
+        ? `fix the cause, then start its runs with ${again} (submitting the same file again returns this batch)`
+        : "fix the cause, then submit the body with a new `requestId` (the same one returns this batch)",
+    );
+  }
+  const failed = b.submissionSummary?.failedStartSubmissionCount ?? 0;
+  if (failed > 0) {
+    throw new CommandError(
+      `${plural(failed, "run")} of ${(b.totalRuns ?? 0).toLocaleString("en-US")} failed to start`,
+      1,
+      `see why with \`batchc runs ${id} --status FAILED\`${again !== undefined ? `; after fixing the cause, start them with ${again}` : ""}`,
+    );
+  }
+  if (b.status === "CANCELLED") {
+    throw new CommandError(`batch ${id} was cancelled`, 1, `see which runs ran with \`batchc runs ${id}\``);
+  }
 }

@@ -588,7 +588,7 @@ export interface InterpolationCstNode extends CstNode {
 
 export type InterpolationCstChildren = {
   InterpolationStart: IToken[];
-  expression: ExpressionCstNode[];
+  expression?: ExpressionCstNode[];
   RBrace: IToken[];
 };
 

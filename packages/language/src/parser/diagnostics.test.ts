@@ -155,6 +155,11 @@ describe("one diagnostic per mistake", () => {
     const text = 'for s in xs {\n  run "a" {\n    name = "x"\n  let y = 2\n  run "b" { name = "z" }\n}';
     expect(diags(text)).toEqual(["BC1004 3:15 expected `}` to close the `run` block, found `let`"]);
     expect(debugProgram(parse(new SourceFile("t", text)).program)).toBe('(for ((s xs)) (run "a" (= name "x")) (let y 2) (run "b" (= name "z")))');
+    expect(diags('defaults {\n  workflowId = "1"\n\nparams {\n  sample_id: string\n}\n')).toEqual([
+      "BC1004 2:19 expected `}` to close the `defaults` block, found `params`",
+    ]);
+    // A run's `params { }` map is a field, however it is indented.
+    expect(diags('run "a" {\nparams { a = 1 }\n}')).toEqual([]);
     // Deeper indented, the statement is taken as misplaced inside the block instead.
     expect(diags('run "a" {\n  let y = 2\n}')).toEqual(["BC1011 2:3 `let` cannot be used among the fields of a block"]);
   });
@@ -167,6 +172,16 @@ describe("one diagnostic per mistake", () => {
     expect(debugProgram(parse(new SourceFile("t", text("[1, 2"))).program)).toBe('(run "a" (= name (list 1 2)) (= outputUri "s3://x/"))\n(let z 1)');
     // A record's next field on the next line is not the end of the record.
     expect(diags("let r = {\n  a: 1\n  b: 2\n}")).toEqual([]);
+  });
+
+  it("skips to the end of an interpolation after a slip inside it", () => {
+    const text = 'run "a" {\n  outputUri = "s3://x/${s).id}/${y}"\n  name = "${}"\n  priority = "${)}"\n}';
+    expect(diags(text)).toEqual([
+      "BC1004 2:26 expected `}` to close `${`, found `)`",
+      "BC1005 3:13 expected an expression, found `}`",
+      "BC1005 4:17 expected an expression, found `)`",
+    ]);
+    expect(debugProgram(parse(new SourceFile("t", text)).program)).toBe('(run "a" (= outputUri (tpl "s3://x/" s "/" y)) (= name (tpl <error>)) (= priority (tpl <error>)))');
   });
 
   it("keeps going after a missing `=` in a block", () => {

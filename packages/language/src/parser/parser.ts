@@ -2,7 +2,7 @@
 // its CST into the AST. One instance is reused: set `parser.input = tokens`, call
 // `parser.program()`, read `parser.errors`. The grammar in EBNF is `grammar/batch.ebnf`;
 // each rule below carries its production.
-import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, MismatchedTokenException, NoViableAltException, tokenMatcher, type CstNode, type IToken, type TokenType } from "chevrotain";
 import {
   allTokens,
   And,
@@ -573,9 +573,12 @@ export class BatchParser extends CstParser {
   });
 
   // interpolation = "${" expression "}" ;
+  // The lexer guarantees the closing `}`: after a broken expression, what is left before it
+  // is skipped with one error, so a slip inside `${...}` does not derail the whole string.
   interpolation = this.RULE("interpolation", () => {
-    this.CONSUME(InterpolationStart);
-    this.SUBRULE(this.expression);
+    const start = this.CONSUME(InterpolationStart);
+    this.OPTION(() => this.SUBRULE(this.expression));
+    this.ACTION(() => this.skipToInterpolationEnd(start));
     this.CONSUME(RBrace);
   });
 
@@ -589,6 +592,33 @@ export class BatchParser extends CstParser {
 
   /** The text the current tokens come from (set by `parseTokens`; used by line-sensitive gates). */
   sourceText = "";
+
+  /**
+   * Reports what stands between an interpolation's expression (or its `${`, when the
+   * expression is missing) and its `}`, and skips it.
+   */
+  private skipToInterpolationEnd(start: IToken): void {
+    const found = this.LA(1);
+    const empty = this.LA(0) === start;
+    if (found.tokenType === RBrace && !empty) return;
+    if (found.tokenType === EOF) return; // CONSUME reports it
+    const previous = this.LA(0);
+    const message = empty
+      ? errorMessageProvider.buildNoViableAltMessage({ expectedPathsPerAlt: [], actual: [found], previous, ruleName: "expression" })
+      : errorMessageProvider.buildMismatchTokenMessage({ expected: RBrace, actual: found, previous, ruleName: "interpolation" });
+    const error = empty ? new NoViableAltException(message, found, previous) : new MismatchedTokenException(message, found, previous);
+    this.errors = [...this.errors, error];
+    let depth = 0;
+    for (let t = this.LA(1); t.tokenType !== EOF; t = this.LA(1)) {
+      if (t.tokenType === RBrace) {
+        if (depth === 0) break;
+        depth--;
+      } else if (t.tokenType === LBrace || t.tokenType === InterpolationStart) {
+        depth++;
+      }
+      this.SKIP_TOKEN();
+    }
+  }
 
   /** Values found missing by the `value` rule during the current parse. */
   missingValues: { previous: IToken; next: IToken }[] = [];
@@ -608,10 +638,16 @@ export class BatchParser extends CstParser {
   /**
    * True when a statement begins a line indented no deeper than the line of the block's
    * keyword: the block was left open (`run "a" {` ... then `let y = 1` at the left margin).
-   * Statements are never valid among fields, so this cannot misread a correct program.
+   * Only tokens that can never be a field of the block count (`defaults {` can't be a
+   * field anywhere, `params {` only in a `run`), so this cannot misread a correct program.
    */
   private closesBlock(keyword: IToken): boolean {
-    if (!this.startsMisplacedStatement() || this.onSameLine()) return false;
+    if (this.onSameLine()) return false;
+    const next = this.LA(1).tokenType;
+    // `params {` is a run's parameter map, but never a field of `batch` or `defaults`.
+    const blockStatement =
+      this.LA(2).tokenType === LBrace && (next === Batch || next === Defaults || (next === Params && keyword.tokenType !== Run));
+    if (!blockStatement && !this.startsMisplacedStatement()) return false;
     return indentOf(this.sourceText, this.LA(1).startOffset) <= indentOf(this.sourceText, keyword.startOffset);
   }
 

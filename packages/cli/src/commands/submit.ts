@@ -13,6 +13,7 @@ import {
   type StartRunBatchRequest,
   type StartRunBatchResponse,
 } from "@batchc/omics";
+import { nodeHost } from "@batchc/language";
 import { CommandError, type Io } from "../io.js";
 import { compileRequest } from "./compile.js";
 import {
@@ -108,7 +109,7 @@ export async function prepareRequest(file: string, options: Record<string, unkno
 async function readRequestFile(file: string, options: Record<string, unknown>, io: Io): Promise<PreparedRequest | number> {
   let text: string;
   try {
-    text = io.host.readFile(file);
+    text = (io.host ?? nodeHost).readFile(file);
   } catch (err) {
     const reason = err instanceof Error && "code" in err && err.code === "ENOENT" ? "no such file" : err instanceof Error ? err.message : String(err);
     throw new CommandError(`cannot read \`${file}\`: ${reason}`, 1);
@@ -163,11 +164,10 @@ function canonicalJson(value: unknown): string {
 /** Where the runs go, for the text outputs. */
 function placement(p: PreparedRequest, upload?: string): string {
   const settings = p.request.batchRunSettings;
-  if (p.settingsFile) {
-    return `${plural(p.runCount ?? 0, "run")}, in ${p.settingsFile.uri} (${formatBytes(p.settingsFile.bytes)}${upload ? `, ${upload}` : ""})`;
-  }
+  const count = (p.runCount ?? 0).toLocaleString("en-US");
+  if (p.settingsFile) return `${count}, in ${p.settingsFile.uri} (${formatBytes(p.settingsFile.bytes)}${upload ? `, ${upload}` : ""})`;
   if ("s3UriSettings" in settings) return `in ${settings.s3UriSettings} (as given)`;
-  return `${plural(p.runCount ?? 0, "run")}, inline in the request`;
+  return `${count}, inline in the request`;
 }
 
 function formatBytes(n: number): string {

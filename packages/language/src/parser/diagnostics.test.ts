@@ -155,11 +155,11 @@ describe("one diagnostic per mistake", () => {
     const text = 'for s in xs {\n  run "a" {\n    name = "x"\n  let y = 2\n  run "b" { name = "z" }\n}';
     expect(diags(text)).toEqual(["BC1004 3:15 expected `}` to close the `run` block, found `let`"]);
     expect(debugProgram(parse(new SourceFile("t", text)).program)).toBe('(for ((s xs)) (run "a" (= name "x")) (let y 2) (run "b" (= name "z")))');
-    expect(diags('defaults {\n  workflowId = "1"\n\nparams {\n  sample_id: string\n}\n')).toEqual([
-      "BC1004 2:19 expected `}` to close the `defaults` block, found `params`",
+    expect(diags('batch {\n  requestId = "1"\n\ndefaults {\n  workflowId = "w"\n}\n')).toEqual([
+      "BC1004 2:18 expected `}` to close the `batch` block, found `defaults`",
     ]);
-    // A run's `params { }` map is a field, however it is indented.
-    expect(diags('run "a" {\nparams { a = 1 }\n}')).toEqual([]);
+    // A `params { }` map is a field of `run` and `defaults`, however it is indented.
+    expect(diags('run "a" {\nparams { a = 1 }\n}\ndefaults {\nparams { a = 1 }\n}')).toEqual([]);
     // Deeper indented, the statement is taken as misplaced inside the block instead.
     expect(diags('run "a" {\n  let y = 2\n}')).toEqual(["BC1011 2:3 `let` cannot be used among the fields of a block"]);
   });

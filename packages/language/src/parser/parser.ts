@@ -638,15 +638,14 @@ export class BatchParser extends CstParser {
   /**
    * True when a statement begins a line indented no deeper than the line of the block's
    * keyword: the block was left open (`run "a" {` ... then `let y = 1` at the left margin).
-   * Only tokens that can never be a field of the block count (`defaults {` can't be a
-   * field anywhere, `params {` only in a `run`), so this cannot misread a correct program.
+   * Only tokens that can never be a field of the block count (`let x`, `run "id"`,
+   * `defaults {`), so this cannot misread a correct program.
    */
   private closesBlock(keyword: IToken): boolean {
     if (this.onSameLine()) return false;
     const next = this.LA(1).tokenType;
-    // `params {` is a run's parameter map, but never a field of `batch` or `defaults`.
-    const blockStatement =
-      this.LA(2).tokenType === LBrace && (next === Batch || next === Defaults || (next === Params && keyword.tokenType !== Run));
+    // `batch {` and `defaults {` are never fields (`params {` is one in `run` and `defaults`).
+    const blockStatement = this.LA(2).tokenType === LBrace && (next === Batch || next === Defaults);
     if (!blockStatement && !this.startsMisplacedStatement()) return false;
     return indentOf(this.sourceText, this.LA(1).startOffset) <= indentOf(this.sourceText, keyword.startOffset);
   }

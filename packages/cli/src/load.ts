@@ -7,12 +7,10 @@ import {
   codes,
   compileFile,
   diagnosticToJson,
-  effectiveRun,
   hasErrors,
   nodeHost,
   renderDiagnostics,
   sortDiagnostics,
-  type EffectiveRun,
   type RunSpec,
 } from "@batchc/language";
 import { CommandError, type Io, useColor } from "./io.js";
@@ -67,15 +65,14 @@ export function loadProgram(file: string, io: Io, vars: Record<string, string>):
   return { file, frontEnd, diagnostics: frontEnd.diagnostics };
 }
 
-/** Yields the runs of a checked program with their effective settings, validating each. */
-export function* validatedRuns(frontEnd: FrontEndResult, validator: RunValidator): Generator<{ run: RunSpec; effective: EffectiveRun }> {
+/** Yields the runs of a checked program, validating each against the API limits. */
+export function* validatedRuns(frontEnd: FrontEndResult, validator: RunValidator): Generator<RunSpec> {
   const expansion = frontEnd.expansion;
   if (!expansion) return;
   validator.checkSetup(expansion.batch, expansion.defaults);
   for (const run of expansion.runs()) {
-    const effective = effectiveRun(expansion.defaults, run);
-    validator.checkRun(run, effective);
-    yield { run, effective };
+    validator.checkRun(run, expansion.defaults);
+    yield run;
   }
 }
 

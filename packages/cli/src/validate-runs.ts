@@ -5,7 +5,6 @@ import {
   type DefaultSettings,
   type Diagnostic,
   type DiagnosticMessage,
-  type EffectiveRun,
   type FrontEndResult,
   type RunSpec,
   type Span,
@@ -13,7 +12,7 @@ import {
   displayValue,
   sortDiagnostics,
 } from "@batchc/language";
-import { validateBatchSettings, validateDefaults, validateEffectiveRun, validateRunSetting, type Violation } from "@batchc/omics";
+import { validateBatchSettings, validateDefaults, validateMergedRun, validateRunSetting, type Violation } from "@batchc/omics";
 import { SourceLocator } from "./source-map.js";
 
 /** The note naming the iteration a run came from: `in iteration s = "S1" (samples.csv:2), ref = "t2t"`. */
@@ -74,10 +73,11 @@ export class RunValidator {
     for (const v of validateDefaults(defaults)) this.add(this.locator.forDefaults(v.path) ?? { start: 0, end: 0 }, v.message, undefined);
   }
 
-  /** Checks one run (what it sets, and its effective settings); true when it passes. */
-  checkRun(run: RunSpec, effective: EffectiveRun): boolean {
-    const own = validateRunSetting({ runSettingId: run.runSettingId, ...run.fields });
-    const merged = validateEffectiveRun(effective);
+  /** Checks one run: what it sets, and what it ends up with over the defaults; true when it passes. */
+  checkRun(run: RunSpec, defaults: DefaultSettings): boolean {
+    const setting = { runSettingId: run.runSettingId, ...run.fields };
+    const own = validateRunSetting(setting);
+    const merged = validateMergedRun(defaults, setting);
     if (own.length === 0 && merged.length === 0) return true;
     this.badRuns++;
     const note = describeIteration(run.bindings);

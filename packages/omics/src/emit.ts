@@ -259,10 +259,11 @@ class SettingsWriter {
     return new SettingsWriter(path, await open(path, "wx"));
   }
 
-  async add(json: string): Promise<void> {
+  /** Appends one run; returns a promise only when a full chunk is being written. */
+  add(json: string): Promise<void> | undefined {
     this.chunk += this.first ? json : `,${json}`;
     this.first = false;
-    if (this.chunk.length >= CHUNK) await this.flush();
+    return this.chunk.length >= CHUNK ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
@@ -338,9 +339,11 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
   const dir = options.tmpDir ?? tmpdir();
 
   try {
-    for await (const run of input.runs) {
+    // One run; a promise only when the settings file is created or a chunk is written, so a
+    // synchronous input is consumed without a microtask per run.
+    const step = (run: RunSettingInput): Promise<void> | undefined => {
       const index = count++;
-      if (count > MAX_RUNS) continue; // keep counting for the message
+      if (count > MAX_RUNS) return undefined; // keep counting for the message
       if (checkRuns) {
         let vs = validateRunSetting(run);
         if (vs.length === 0) vs = validateMergedRun(defaults, run);
@@ -355,27 +358,41 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
           failed = true;
         } else ids.set(id, index);
       }
-      if (failed) continue;
+      if (failed) return undefined;
       if (count <= MAX_INLINE_RUNS) {
         buffered.push(run);
-        continue;
+        return undefined;
       }
       if (batch.settings === undefined) {
         failed = true;
-        continue;
+        return undefined;
       }
-      if (writer === undefined) {
-        try {
-          writer = await SettingsWriter.create(dir);
-        } catch (e) {
-          errors.push({ ...io.settingsFileWriteFailed(dir, (e as Error).message), scope: "runs" });
-          failed = true;
-          continue;
-        }
-        for (const b of buffered) await writer.add(JSON.stringify(orderedRun(b, hoist)));
-        buffered.length = 0;
+      if (writer === undefined) return startFile(run);
+      return writer.add(JSON.stringify(orderedRun(run, hoist)));
+    };
+    const startFile = async (run: RunSettingInput): Promise<void> => {
+      try {
+        writer = await SettingsWriter.create(dir);
+      } catch (e) {
+        errors.push({ ...io.settingsFileWriteFailed(dir, (e as Error).message), scope: "runs" });
+        failed = true;
+        return;
       }
+      for (const b of buffered) await writer.add(JSON.stringify(orderedRun(b, hoist)));
+      buffered.length = 0;
       await writer.add(JSON.stringify(orderedRun(run, hoist)));
+    };
+    const runs = input.runs;
+    if (typeof (runs as Iterable<RunSettingInput>)[Symbol.iterator] === "function") {
+      for (const run of runs as Iterable<RunSettingInput>) {
+        const pending = step(run);
+        if (pending !== undefined) await pending;
+      }
+    } else {
+      for await (const run of runs) {
+        const pending = step(run);
+        if (pending !== undefined) await pending;
+      }
     }
 
     if (count === 0) errors.push({ ...api.noRuns(), scope: "runs" });

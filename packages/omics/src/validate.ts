@@ -148,6 +148,12 @@ const NOUNS: Partial<Record<ShapeName, string>> = {
 };
 
 const PRINTABLE = "^[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+$";
+/**
+ * A fast subset of PRINTABLE: printable ASCII (U+0020 to U+007E) is all letters, numbers,
+ * punctuation, symbols and the space. Most values are ASCII, and a plain regex tests them
+ * several times faster than the Unicode-property one.
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
 function patternKind(pattern: string, length: { min?: number; max?: number } | undefined): PatternKind {
   if (pattern === PRINTABLE) return "printable";
@@ -221,7 +227,7 @@ function stringCheck(name: string, subject: (base: Path, key: string | number | 
         return;
       }
     }
-    if (re !== undefined && !re.test(v)) {
+    if (re !== undefined && !(kind === "printable" && PRINTABLE_ASCII.test(v)) && !re.test(v)) {
       const detail = kind === "printable" ? firstBadCharacter(v, new RegExp(PRINTABLE, "u")) : undefined;
       report(base, key, api.patternMismatch(subject(base, key), noun, kind, pattern!, detail));
     }

@@ -43,7 +43,7 @@ export async function compileRequest(
   try {
     const validator = new RunValidator(loaded.frontEnd);
     const runs = (function* () {
-      for (const { run } of validatedRuns(loaded.frontEnd, validator)) {
+      for (const run of validatedRuns(loaded.frontEnd, validator)) {
         if (!select || select(run)) yield { runSettingId: run.runSettingId, ...run.fields };
       }
     })();

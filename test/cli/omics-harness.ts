@@ -20,6 +20,8 @@ export interface OmicsCliOptions {
   tty?: boolean;
   /** Answers confirmation questions, as a user at a terminal would; absent: stdin is not a terminal. */
   confirm?: (question: string) => boolean;
+  /** Runs at each poll delay instead of waiting (e.g. to move a batch on with `endpoint.advance`). */
+  onSleep?: (ms: number) => Promise<unknown>;
 }
 
 export interface OmicsCliResult {
@@ -71,6 +73,7 @@ export async function runOmics(argv: readonly string[], options: OmicsCliOptions
     cwd: process.cwd(),
     sleep: async (ms) => {
       sleeps.push(ms);
+      await options.onSleep?.(ms);
     },
   };
   if (options.files) io.host = memoryHost(options.files);

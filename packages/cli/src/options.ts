@@ -24,9 +24,12 @@ export interface CommandSpec {
   details?: string;
 }
 
+const region: OptionSpec = { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" };
+const profile: OptionSpec = { name: "profile", kind: "string", value: "NAME", description: "named profile from the shared AWS config files" };
+
 const awsOptions: OptionSpec[] = [
-  { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" },
-  { name: "profile", kind: "string", value: "NAME", description: "named profile from the shared AWS config files" },
+  region,
+  profile,
   { name: "endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint (an S3-compatible store)" },
 ];
 
@@ -40,8 +43,8 @@ const varOption: OptionSpec = {
 const help: OptionSpec = { name: "help", short: "h", kind: "boolean", description: "show this help" };
 
 const omicsOptions: OptionSpec[] = [
-  { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" },
-  { name: "profile", kind: "string", value: "NAME", description: "named profile from the shared AWS config files" },
+  region,
+  profile,
   { name: "endpoint-url", kind: "string", value: "URL", description: "custom HealthOmics endpoint (else AWS_ENDPOINT_URL_OMICS)" },
   { name: "max-attempts", kind: "string", value: "N", description: "attempts per API call, with the SDK's standard back-off (default 3)" },
 ];

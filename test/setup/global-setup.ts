@@ -2,6 +2,9 @@
 // One moto S3 server (`python3 -m moto.server`) for the whole run; its URL is provided to the
 // tests as `inject("s3Endpoint")`, and it is stopped with SIGTERM in teardown.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { homedir } from "node:os";
+import * as path from "node:path";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -14,16 +17,39 @@ declare module "vitest" {
 const START_TIMEOUT_MS = 15_000;
 let moto: ChildProcess | undefined;
 
+/**
+ * A python3 that can import moto: BATCHC_PYTHON if set, else the first `python3` on PATH that
+ * has it, else pyenv's shim. Package managers put their own folders (and with them the system
+ * python3) ahead of the user's PATH when they run scripts, so the first `python3` is not enough.
+ */
+function findPython(): { python?: string; tried: string[] } {
+  const candidates: string[] = [];
+  if (process.env.BATCHC_PYTHON) candidates.push(process.env.BATCHC_PYTHON);
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) if (dir) candidates.push(path.join(dir, "python3"));
+  candidates.push(path.join(process.env.PYENV_ROOT ?? path.join(homedir(), ".pyenv"), "shims", "python3"));
+  const tried: string[] = [];
+  for (const candidate of new Set(candidates)) {
+    try {
+      accessSync(candidate, constants.X_OK);
+    } catch {
+      continue;
+    }
+    tried.push(candidate);
+    const probe = spawnSync(candidate, ["-c", "import moto"], { encoding: "utf8" });
+    if (probe.error === undefined && probe.status === 0) return { python: candidate, tried };
+  }
+  return { tried };
+}
+
 export async function setup(project: TestProject): Promise<void> {
-  const probe = spawnSync("python3", ["-c", "import moto"], { encoding: "utf8" });
-  if (probe.error !== undefined || probe.status !== 0) {
+  const { python, tried } = findPython();
+  if (python === undefined) {
     throw new Error(
-      "the S3 tests need moto: `python3 -c \"import moto\"` failed" +
-        (probe.error !== undefined ? ` (${probe.error.message})` : `:\n${probe.stderr}`) +
-        "\nuse the python3 that has moto first on PATH (pyenv's), or install moto[server]",
+      `the S3 tests need moto, and no python3 could import it (tried: ${tried.join(", ") || "none found"});\n` +
+        "set BATCHC_PYTHON to a python3 that has moto, or install moto[server]",
     );
   }
-  const child = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(python, ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   moto = child;
   const endpoint = await new Promise<string>((resolve, reject) => {
     let log = "";

@@ -212,13 +212,14 @@ describe("resubmit", () => {
     expect(ep.requestsOf("StartRunBatch")).toHaveLength(1);
   });
 
-  it("reports program errors with exit 1", async () => {
+  it("reports program errors with exit 1, before calling HealthOmics", async () => {
     const ep = await endpointFailing(new Set(["a"]));
     const id = await submitted(ep, v1);
+    const before = ep.requests.length;
     const r = await runOmics(["resubmit", id, "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files: { "cohort.batch": "defaults {\n" } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error\[BC1\d{3}\]/);
-    expect(ep.requestsOf("StartRunBatch")).toHaveLength(1);
+    expect(ep.requests).toHaveLength(before);
   });
 });
 

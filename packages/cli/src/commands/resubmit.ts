@@ -27,6 +27,17 @@ export async function resubmitCommand(args: string[], options: Record<string, un
     throw new CommandError("`resubmit` needs the .batch program the batch was made from", 2, "pass the .batch file, not a request body");
   }
 
+  // The runSettingIds of FILE, in order. This first pass over the program only reads the ids;
+  // `compileRequest` below runs it again to build (and fully check) the selected runs.
+  const loaded = loadProgram(file, io, parseVars(options.var));
+  const expansion = loaded.frontEnd.expansion;
+  if (!expansion) {
+    reportDiagnostics(loaded.diagnostics, loaded, io, "text");
+    return 1;
+  }
+  const runIds: string[] = [];
+  for (const run of expansion.runs()) runIds.push(run.runSettingId);
+
   // What the batch did with each run. Only once every start was attempted is "missing" final.
   const session = await openOmics(options, io);
   let listed: RunItem[];
@@ -45,26 +56,19 @@ export async function resubmitCommand(args: string[], options: Record<string, un
   }
   const inBatch = new Map(listed.map((r) => [r.runSettingId ?? "", r]));
 
-  // The runs of FILE, in order, and which of them to send again.
-  const loaded = loadProgram(file, io, parseVars(options.var));
-  const expansion = loaded.frontEnd.expansion;
-  if (!expansion) {
-    reportDiagnostics(loaded.diagnostics, loaded, io, "text");
-    return 1;
-  }
+  // Which runs of FILE to send again.
   const picks: Pick[] = [];
-  let total = 0;
+  const total = runIds.length;
   let known = 0;
-  for (const run of expansion.runs()) {
-    total++;
-    const item = inBatch.get(run.runSettingId);
+  for (const runSettingId of runIds) {
+    const item = inBatch.get(runSettingId);
     if (item === undefined) {
-      picks.push({ runSettingId: run.runSettingId, why: "missing" });
+      picks.push({ runSettingId, why: "missing" });
       continue;
     }
     known++;
     if (item.submissionStatus === "FAILED") {
-      const pick: Pick = { runSettingId: run.runSettingId, why: "failed" };
+      const pick: Pick = { runSettingId, why: "failed" };
       if (item.submissionFailureReason !== undefined) pick.failureReason = item.submissionFailureReason;
       if (item.submissionFailureMessage !== undefined) pick.failureMessage = item.submissionFailureMessage;
       picks.push(pick);

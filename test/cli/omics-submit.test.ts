@@ -219,10 +219,15 @@ describe("submit above 100 runs", () => {
     const ep = await start({ s3Endpoint });
     const f = { "big.batch": program(ids(150), { name: "big", settings: "s3://batchc-cli-submit/batches/" }) };
     const args = ["submit", "big.batch", "--endpoint-url", ep.url, "--s3-endpoint-url", s3Endpoint];
+    const dry = await runOmics([...args, "--dry-run", "--format", "json"], { endpoint: ep, files: f });
+    const preview = JSON.parse(dry.stdout) as { runCount: number; settingsFile: { uri: string; bytes: number }; request: { batchRunSettings: unknown } };
+    expect(preview.runCount).toBe(150);
+    expect(preview.request.batchRunSettings).toEqual({ s3UriSettings: preview.settingsFile.uri });
+    expect(ep.requests).toHaveLength(0);
     const first = await runOmics(args, { endpoint: ep, files: f });
     expect(first.code).toBe(0);
     const uri = /runs {7}150, in (s3:\/\/batchc-cli-submit\/batches\/big-[0-9a-f]{8}\.json) \(\d+\.\d KiB, uploaded\)\n/.exec(first.stdout)?.[1];
-    expect(uri).toBeDefined();
+    expect(uri).toBe(preview.settingsFile.uri);
     expect(receivedIds(ep, "5000001")).toEqual(ids(150));
     expect(ep.batch("5000001").settingsFile?.uri).toBe(uri);
     const second = await runOmics(args, { endpoint: ep, files: f });
@@ -282,6 +287,29 @@ describe("submit --wait", () => {
       creationTime: "2026-03-04T05:06:07.000Z",
       processedTime: "2026-03-04T05:06:07.000Z",
     });
+  });
+
+  it("repeats an unchanged line at least every five minutes", async () => {
+    const ep = await start({ autoAdvance: false });
+    let sleeps = 0;
+    const r = await runOmics(["submit", "cohort.batch", "--wait", "--poll-interval", "120", "--endpoint-url", ep.url], {
+      endpoint: ep,
+      files,
+      onSleep: async () => {
+        if (++sleeps >= 4) await ep.advance("5000001");
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(r.sleeps).toEqual(Array<number>(7).fill(120_000));
+    expect(r.stderr.split("\n").map((l) => l.split(":")[0])).toEqual([
+      "batch 5000001 CREATING",
+      "batch 5000001 CREATING",
+      "batch 5000001 PENDING",
+      "batch 5000001 SUBMITTING",
+      "batch 5000001 INPROGRESS",
+      "batch 5000001 PROCESSED",
+      "",
+    ]);
   });
 
   it("draws a progress bar on a terminal", async () => {

@@ -1,19 +1,12 @@
 // The HealthOmics client: builds an `OmicsClient` over the AWS SDK (loaded on first use, so
 // commands that never call AWS never load it) and turns its failures into one clear message.
 import type { OmicsClient, OmicsClientConfig } from "@aws-sdk/client-omics";
+import { loadOmicsSdk } from "./sdk-modules.js";
 
 export type { OmicsClient, OmicsClientConfig } from "@aws-sdk/client-omics";
 
-/** The `@aws-sdk/client-omics` module: the client class, commands and exception classes. */
-export type OmicsSdk = typeof import("@aws-sdk/client-omics");
-
-let sdk: Promise<OmicsSdk> | undefined;
-
-/** Loads `@aws-sdk/client-omics` once; later calls return the same module. */
-export function loadOmicsSdk(): Promise<OmicsSdk> {
-  sdk ??= import("@aws-sdk/client-omics");
-  return sdk;
-}
+/** The `@aws-sdk/client-omics` module, loaded once (`loadOmicsSdk`). */
+export { loadOmicsSdk, type OmicsSdk } from "./sdk-modules.js";
 
 /** Options of {@link makeOmicsClient}. Everything left out comes from the usual AWS sources. */
 export interface OmicsClientOptions {

@@ -3,6 +3,7 @@
 // one clear `S3UploadError` each (BC55xx).
 import type { S3Client } from "@aws-sdk/client-s3";
 import { io, type DiagnosticMessage } from "./codes.js";
+import { loadS3Sdk } from "./sdk-modules.js";
 
 /** How to reach S3. Without `endpointUrl`, the SDK's standard endpoint and credential chain apply. */
 export interface S3ClientOptions {
@@ -22,7 +23,7 @@ const silentLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} 
 
 /** Creates an S3 client; `@aws-sdk/client-s3` is imported on the first call. */
 export async function makeS3Client(options: S3ClientOptions = {}): Promise<S3Client> {
-  const { S3Client } = await import("@aws-sdk/client-s3");
+  const { S3Client } = await loadS3Sdk();
   return new S3Client({
     logger: silentLogger,
     ...(options.region !== undefined ? { region: options.region } : {}),

@@ -10,6 +10,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { io } from "./codes.js";
 import { formatS3Uri } from "./s3-uri.js";
 import { isPreconditionFailed, S3UploadError, toS3UploadError } from "./s3-writer.js";
+import { loadS3Sdk } from "./sdk-modules.js";
 
 /** What `uploadSettingsFile` needs: where to put which local file (from `emitRequest`'s `settingsFile`). */
 export interface UploadSettingsFileOptions {
@@ -56,7 +57,7 @@ export async function uploadSettingsFile(options: UploadSettingsFileOptions): Pr
   } catch (e) {
     return { ok: false, error: new S3UploadError(io.settingsFileUnreadable(filePath, (e as Error).message), e) };
   }
-  const { PutObjectCommand, GetObjectCommand } = await import("@aws-sdk/client-s3");
+  const { PutObjectCommand, GetObjectCommand } = await loadS3Sdk();
 
   const hash = createHash("sha256");
   let loaded = 0;

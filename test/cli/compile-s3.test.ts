@@ -78,6 +78,14 @@ describe("compile with a settings file on S3", () => {
     expect((await s3.getObject(BUCKET, key)).etag).toBe(stored.etag);
   });
 
+  it("shows upload progress on a terminal", async () => {
+    const file = write("progress.batch", program(2_000, `s3://${BUCKET}/progress/`));
+    const r = await runCli(["compile", file, "--endpoint-url", inject("s3Endpoint"), "-o", path.join(dir, "progress.json")], { tty: true, env: { NO_COLOR: "1" } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\r\u001b\[2Kuploading s3:\/\/batchc-cli-compile\/progress\/s3-test-[0-9a-f]{8}\.json \[#{30}\] 100%/);
+    expect(r.stderr).toContain("(uploaded)");
+  });
+
   it("refuses to replace a different object at the same key (exit 3, nothing written)", async () => {
     const file = write("clash.batch", program(150, `s3://${BUCKET}/clash/`));
     const dry = await runCli(["compile", file, "--no-upload", "-o", path.join(dir, "clash-dry.json")]);

@@ -182,11 +182,18 @@ describe("unique-keys (BC2009)", () => {
 
 describe("field types (BC2020, BC2021, BC2022)", () => {
   it("rejects a value of the wrong type", () => {
-    expectErrors(`run "a" { priority = "high" }\n`, [{ code: "BC2020", line: 1, col: 22, message: "expected `int`, found `string`" }]);
+    expectErrors(`run "a" { priority = "high" }\n`, [
+      { code: "BC2020", line: 1, col: 22, message: "expected `int`, found `string`", help: "convert it with `int(...)`" },
+    ]);
+  });
+  it("suggests dropping the quotes of a quoted number", () => {
+    expectErrors(`run "a" { priority = "90" }\n`, [
+      { code: "BC2020", line: 1, col: 22, message: "expected `int`, found `string`", help: "write the number without quotes: `90`" },
+    ]);
   });
   it("rejects a number where an id string is expected", () => {
     expectErrors(`defaults {\n  workflowId = 1234567\n  roleArn = "arn:aws:iam::1:role/R"\n}\n`, [
-      { code: "BC2020", line: 2, col: 16, message: "expected `string`, found `int`" },
+      { code: "BC2020", line: 2, col: 16, message: "expected `string`, found `int`", help: 'write it as a string: `"1234567"`' },
     ]);
   });
   it("accepts an int where a float is expected and a string where an s3uri is", () => {

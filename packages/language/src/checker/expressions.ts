@@ -108,9 +108,21 @@ export function checkExpression(ctx: CheckContext, scope: Scope, e: Expression |
   }
   const t = inferExpression(ctx, scope, e);
   if (!containsError(t) && !isAssignable(t, expected) && !(options.allowNull === true && t.kind === "null")) {
-    ctx.report(names.typeMismatch(printType(expected), printType(t)), e.span);
+    ctx.report(names.typeMismatch(printType(expected), printType(t), mismatchHelp(expected, t, e)), e.span);
   }
   return t;
+}
+
+/** A fix for the common mismatches: a number or bool where a string is wanted, and back. */
+function mismatchHelp(expected: Type, found: Type, e: Expression): string | undefined {
+  const stringy = expected.kind === "string" || expected.kind === "s3uri" || expected.kind === "enum";
+  if (stringy && (found.kind === "int" || found.kind === "float" || found.kind === "bool")) {
+    return e.kind === "NumberLiteral" || e.kind === "BooleanLiteral" ? `write it as a string: \`"${e.kind === "NumberLiteral" ? e.raw : String(e.value)}"\`` : "convert it with `str(...)` or a template `\"${...}\"`";
+  }
+  if (found.kind === "string" && (expected.kind === "int" || expected.kind === "float")) {
+    return e.kind === "StringLiteral" && /^-?\d+(\.\d+)?$/.test(e.value) ? `write the number without quotes: \`${e.value}\`` : `convert it with \`${expected.kind}(...)\``;
+  }
+  return undefined;
 }
 
 /** Computes an expression's type without context. */

@@ -119,8 +119,8 @@ export const names = {
     error("BC2019", `type \`${name}\` is already declared`, { help: "rename one of them" }),
 
   /** A value of the wrong type. */
-  typeMismatch: (expected: string, found: string): DiagnosticMessage =>
-    error("BC2020", `expected \`${expected}\`, found \`${found}\``),
+  typeMismatch: (expected: string, found: string, help?: string): DiagnosticMessage =>
+    error("BC2020", `expected \`${expected}\`, found \`${found}\``, withHelp(help)),
 
   /** A string literal that is not a member of the expected union. */
   notEnumMember: (value: string, expected: string, help?: string): DiagnosticMessage =>

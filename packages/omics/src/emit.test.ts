@@ -145,6 +145,75 @@ describe("run counts", () => {
   });
 });
 
+describe("the settings file's bytes", () => {
+  const fileText = (r: EmitResult): string => {
+    const f = ok(r).settingsFile!;
+    const bytes = readFileSync(f.path);
+    expect([f.bytes, f.sha256]).toEqual([bytes.length, createHash("sha256").update(bytes).digest("hex")]);
+    return bytes.toString("utf8");
+  };
+  const joined = (list: RunSettingInput[]): string => `[${list.map((x) => JSON.stringify(x)).join(",")}]`;
+
+  it("runs the fast path cannot write (escapes, non-ASCII, lone surrogates) are written by JSON.stringify, in order", async () => {
+    const list = [...runs(300)];
+    list[3] = { ...list[3]!, name: "wgs é 東 😀" };
+    list[150] = { ...list[150]!, parameters: { note: 'say "hi"\n\\', odd: "\ud800" } };
+    list[299] = { ...list[299]!, runTags: { sample: "tab\there" } };
+    const text = fileText(await emit({ runs: list.values() }));
+    expect(text).toBe(joined(list));
+    expect(JSON.parse(text)).toEqual(list);
+  });
+
+  it("a run larger than the 1 MiB buffer is written on its own, between the others", async () => {
+    const list = [...runs(250)];
+    list[120] = { ...list[120]!, parameters: { blob: "x".repeat(1_500_000) } };
+    list[121] = { ...list[121]!, parameters: { blob: "é".repeat(700_000) } };
+    // Too large for the API (it is not checked here): only the writing is tested.
+    const text = fileText(await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: list.values() }, { tmpDir: dir, validateRuns: false }));
+    expect(text).toBe(joined(list));
+  });
+
+  it("fills and hands over many buffers (3,000 runs of about 2 KB)", async () => {
+    const list = [...runs(3000)].map((r, i) => ({ ...r, parameters: { ...(r.parameters as object), pad: "p".repeat(1500 + (i % 700)) } }));
+    const text = fileText(await emit({ runs: list.values() }));
+    expect(text.length).toBeGreaterThan(5 << 20);
+    expect(text).toBe(joined(list));
+  });
+});
+
+describe("a caller's own run checks (`validateRuns` as a function)", () => {
+  it("sees, with their index, exactly the runs the fast check does not pass, also beyond 100,000; they are emitted all the same", async () => {
+    const seen: [number, string][] = [];
+    const check = (r: RunSettingInput, i: number): void => {
+      seen.push([i, r.runSettingId]);
+    };
+    function* list(n: number): Generator<RunSettingInput> {
+      for (let i = 0; i < n; i++) {
+        const r = run(i);
+        if (i === 7) yield { ...r, name: "wgs é" }; // valid, but not plain ASCII
+        else if (i === 200) yield { ...r, priority: -1 }; // invalid
+        else if (i === n - 1) yield { ...r, name: "" }; // invalid
+        else yield r;
+      }
+    }
+    const small = ok(await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: list(300) }, { tmpDir: dir, validateRuns: check }));
+    expect(seen).toEqual([
+      [7, "S000007"],
+      [200, "S000200"],
+      [299, "S000299"],
+    ]);
+    expect(readFileSync(small.settingsFile!.path, "utf8")).toBe(`[${[...list(300)].map((x) => JSON.stringify(x)).join(",")}]`);
+    seen.length = 0;
+    const large = await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: list(100_001) }, { tmpDir: dir, validateRuns: check });
+    expect(seen).toEqual([
+      [7, "S000007"],
+      [200, "S000200"],
+      [100_000, "S100000"],
+    ]);
+    expect(large.ok ? [] : large.errors.map((e) => e.code)).toEqual(["BC4020"]);
+  });
+});
+
 describe("the settings file name", () => {
   it("normalises the prefix to end in `/` and falls back to `batch` without a name", async () => {
     const r = ok(await emit({ batch: { settings: "s3://lab-batches/cohort-a" }, runs: runs(150) }));

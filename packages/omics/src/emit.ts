@@ -12,7 +12,7 @@ import { shapes } from "./model.js";
 import { StartRunBatchRequestSchema, type DefaultRunSetting, type InlineSetting, type JsonValue, type StartRunBatchRequest, type TagMap } from "./schema.js";
 import { parseS3Uri } from "./s3-uri.js";
 import type { BatchInput, DefaultsInput, RunSettingInput } from "./types.js";
-import { isPlainObject, validateBatch, validateDefaults, validateMergedRun, validateRunSetting, type Path, type Violation } from "./validate.js";
+import { encodeRun, isPlainObject, validateBatch, validateDefaults, validateMergedRun, validateRunSetting, type Path, type Violation } from "./validate.js";
 
 import { MAX_INLINE_RUNS, MAX_RUNS } from "./limits.js";
 /** Size at which the settings file is written out (1 MiB of text). */
@@ -38,8 +38,14 @@ export interface EmitOptions {
    * method returns a fresh iterator), by a first pass; a one-shot generator is not hoisted.
    */
   hoist?: boolean;
-  /** Check every run (`validateRunSetting`, `validateMergedRun`, unique ids); default true. */
-  validateRuns?: boolean;
+  /**
+   * Check every run: `true` (the default) runs the built-in checks (`validateRunSetting`,
+   * `validateMergedRun`, unique ids) and returns violations as errors; `false` checks nothing.
+   * A function takes over for the runs that the fast check (`encodeRun`) does not pass, with
+   * the run's 0-based index: it is called as each run is taken from `runs`, and the runs it
+   * finds wrong are emitted all the same (the caller reports its findings its own way).
+   */
+  validateRuns?: boolean | ((run: RunSettingInput, index: number) => void);
 }
 
 /** The settings file of a batch above 100 runs, written locally, to be uploaded to `uri`. */
@@ -243,52 +249,116 @@ export function deriveRequestId(canonicalWithoutRequestId: string, settingsSha25
 // ---------------------------------------------------------------------------------------------
 // The settings file, streamed.
 
+/**
+ * Writes the JSON array of runs through two 1 MiB buffers: runs are encoded into one while the
+ * other is being written (positional writes, so they may overlap), and each buffer is hashed
+ * as it is handed to the file.
+ */
 class SettingsWriter {
-  private chunk = "[";
+  private buf = Buffer.allocUnsafe(CHUNK);
+  private spare = Buffer.allocUnsafe(CHUNK);
+  /** The write of `spare`, when one is in flight. */
+  private inFlight: Promise<void> | undefined;
+  private off = 1;
   private first = true;
   private readonly hash = createHash("sha256");
+  /** Bytes handed to the file so far (its size once finished). */
   bytes = 0;
 
   private constructor(
     readonly path: string,
     private readonly fh: FileHandle,
-  ) {}
+  ) {
+    this.buf[0] = 0x5b; // [
+  }
 
   static async create(dir: string): Promise<SettingsWriter> {
     const path = join(dir, `batchc-settings-${randomUUID()}.json`);
     return new SettingsWriter(path, await open(path, "wx"));
   }
 
-  /** Appends one run; returns a promise only when a full chunk is being written. */
-  add(json: string): Promise<void> | undefined {
-    this.chunk += this.first ? json : `,${json}`;
-    this.first = false;
-    return this.chunk.length >= CHUNK ? this.flush() : undefined;
+  /**
+   * Appends one run (`ascii`: the text is known to be ASCII, so it is copied as one byte per
+   * character); returns a promise only when the caller must wait for a write.
+   */
+  add(json: string, ascii: boolean): Promise<void> | undefined {
+    // A UTF-16 unit takes at most 3 bytes of UTF-8; plus the comma.
+    const room = (ascii ? json.length : json.length * 3) + 1;
+    let wait: Promise<void> | undefined;
+    if (this.off + room > this.buf.length) {
+      wait = this.flush();
+      if (room > this.buf.length) return this.addLarge(json, wait);
+    }
+    if (wait !== undefined) return wait.then(() => this.put(json, ascii));
+    this.put(json, ascii);
+    return undefined;
   }
 
-  private async flush(): Promise<void> {
-    if (this.chunk === "") return;
-    const buf = Buffer.from(this.chunk, "utf8");
-    this.chunk = "";
-    this.hash.update(buf);
-    this.bytes += buf.length;
-    let off = 0;
-    while (off < buf.length) off += (await this.fh.write(buf, off, buf.length - off)).bytesWritten;
+  private put(json: string, ascii: boolean): undefined {
+    if (!this.first) this.buf[this.off++] = 0x2c; // ,
+    this.first = false;
+    this.off += this.buf.write(json, this.off, ascii ? "latin1" : "utf8");
+    return undefined;
+  }
+
+  /** A run larger than a buffer: written on its own, after what is already queued. */
+  private async addLarge(json: string, wait: Promise<void> | undefined): Promise<void> {
+    await wait;
+    await this.inFlight;
+    this.inFlight = undefined;
+    const data = Buffer.from(this.first ? json : `,${json}`, "utf8");
+    this.first = false;
+    this.hash.update(data);
+    const at = this.bytes;
+    this.bytes += data.length;
+    await writeAll(this.fh, data, at);
+  }
+
+  /**
+   * Hands the current buffer to the file and switches to the spare one; returns the write
+   * the spare is still busy with, if any (the caller waits for it before filling the spare).
+   */
+  private flush(): Promise<void> | undefined {
+    if (this.off === 0) return undefined;
+    const data = this.buf.subarray(0, this.off);
+    this.hash.update(data);
+    const at = this.bytes;
+    this.bytes += this.off;
+    const previous = this.inFlight;
+    this.inFlight = writeAll(this.fh, data, at);
+    // Keep a failure for the next wait, without an unhandled rejection meanwhile.
+    this.inFlight.catch(() => undefined);
+    const next = this.spare;
+    this.spare = this.buf;
+    this.buf = next;
+    this.off = 0;
+    return previous;
   }
 
   /** Writes the closing `]`, closes the file and returns its sha256. */
   async finish(): Promise<string> {
-    this.chunk += "]";
-    await this.flush();
+    if (this.off + 1 > this.buf.length) await this.flush();
+    this.buf[this.off++] = 0x5d; // ]
+    const previous = this.flush();
+    await previous;
+    await this.inFlight;
+    this.inFlight = undefined;
     await this.fh.close();
     return this.hash.digest("hex");
   }
 
   /** Closes and removes the file (on any failure). */
   async discard(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
     await this.fh.close().catch(() => undefined);
     await unlink(this.path).catch(() => undefined);
   }
+}
+
+/** Writes all of `data` at file position `at`. */
+async function writeAll(fh: FileHandle, data: Buffer, at: number): Promise<void> {
+  let off = 0;
+  while (off < data.length) off += (await fh.write(data, off, data.length - off, at + off)).bytesWritten;
 }
 
 function isReiterable(runs: EmitInput["runs"]): boolean {
@@ -322,6 +392,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
   const batch = input.batch ?? {};
   const defaults = input.defaults;
   const checkRuns = options.validateRuns ?? true;
+  const checkRun = typeof checkRuns === "function" ? checkRuns : undefined;
   const errors: EmitError[] = [...toErrors("batch", validateBatch(batch)), ...toErrors("defaults", validateDefaults(defaults))];
 
   // Hoisting above 100 runs: a first pass over a re-iterable input.
@@ -343,10 +414,21 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
     // synchronous input is consumed without a microtask per run.
     const step = (run: RunSettingInput): Promise<void> | undefined => {
       const index = count++;
+      // The fast check-and-encode first; the full checks (which say what is wrong) when it fails.
+      let json: string | undefined;
+      if (checkRun !== undefined) {
+        // The caller's checks see every run, also beyond the limit.
+        json = encodeRun(defaults, run);
+        if (json === undefined) checkRun(run, index);
+      }
       if (count > MAX_RUNS) return undefined; // keep counting for the message
-      if (checkRuns) {
-        let vs = validateRunSetting(run);
-        if (vs.length === 0) vs = validateMergedRun(defaults, run);
+      if (checkRuns === true) {
+        json = encodeRun(defaults, run);
+        let vs: readonly Violation[] = [];
+        if (json === undefined) {
+          vs = validateRunSetting(run);
+          if (vs.length === 0) vs = validateMergedRun(defaults, run);
+        }
         const id = typeof run?.runSettingId === "string" ? run.runSettingId : String(index);
         if (vs.length > 0) {
           errors.push(...toErrors("run", vs, { index, id }));
@@ -367,10 +449,14 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
         failed = true;
         return undefined;
       }
-      if (writer === undefined) return startFile(run);
-      return writer.add(JSON.stringify(orderedRun(run, hoist)));
+      // `encodeRun`'s text (ASCII), unless hoisting changes the run; else JSON.stringify.
+      if (hoist !== undefined) json = undefined;
+      else if (json === undefined && checkRuns === false) json = encodeRun(defaults, run);
+      const text = json ?? JSON.stringify(orderedRun(run, hoist));
+      if (writer === undefined) return startFile(text, json !== undefined);
+      return writer.add(text, json !== undefined);
     };
-    const startFile = async (run: RunSettingInput): Promise<void> => {
+    const startFile = async (first: string, ascii: boolean): Promise<void> => {
       try {
         writer = await SettingsWriter.create(dir);
       } catch (e) {
@@ -378,9 +464,12 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
         failed = true;
         return;
       }
-      for (const b of buffered) await writer.add(JSON.stringify(orderedRun(b, hoist)));
+      for (const b of buffered) {
+        const fast = hoist === undefined ? encodeRun(defaults, b) : undefined;
+        await writer.add(fast ?? JSON.stringify(orderedRun(b, hoist)), fast !== undefined);
+      }
       buffered.length = 0;
-      await writer.add(JSON.stringify(orderedRun(run, hoist)));
+      await writer.add(first, ascii);
     };
     const runs = input.runs;
     if (typeof (runs as Iterable<RunSettingInput>)[Symbol.iterator] === "function") {

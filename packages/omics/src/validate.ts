@@ -4,7 +4,7 @@
 // (reference §2.11): an `s3://` output for every run, at most 50 run tags and 51,200 bytes of
 // parameters per run after merging, no `READY2RUN`, no `cacheBehavior` without `cacheId`.
 import { api, quote, type DiagnosticMessage, type PatternKind } from "./codes.js";
-import { shapeSpec, shapes, type MemberSpec, type ShapeName } from "./model.js";
+import { shapeSpec, shapes, type Bounds, type MemberSpec, type ShapeName } from "./model.js";
 import { closest } from "./suggest.js";
 import type { JsonValue, TagMap } from "./schema.js";
 import type { BatchInput, EffectiveRun, RunSettingInput } from "./types.js";
@@ -106,17 +106,20 @@ export function codePointLength(s: string): number {
   return n;
 }
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
 /** A plain object as zod's `record` sees one (`{}`, `Object.create(null)`; not arrays, dates, maps). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null) return false;
+  // The common case at once: an object literal (its constructor is `Object`).
+  if (Object.getPrototypeOf(v) === Object.prototype && !hasOwn(v, "constructor")) return true;
+  if (Array.isArray(v)) return false;
   const ctor = (v as { constructor?: unknown }).constructor;
   if (ctor === undefined || typeof ctor !== "function") return true;
   const proto = (ctor as { prototype?: unknown }).prototype;
   if (typeof proto !== "object" || proto === null || Array.isArray(proto)) return false;
   return Object.prototype.hasOwnProperty.call(proto, "isPrototypeOf");
 }
-
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** An `s3://bucket...` URI (the scheme and a non-empty bucket); checked without allocating. */
 export function isS3Uri(v: string): boolean {
@@ -285,6 +288,18 @@ function jsonWalk(v: unknown, base: Path, key: string | number | undefined): boo
 }
 
 const documentCheck: Check = (v, base, key) => {
+  // The common case without walking: a record of strings, finite numbers, bools and nulls.
+  if (isPlainObject(v)) {
+    let flat = true;
+    for (const k in v) {
+      if (!hasOwn(v, k)) continue;
+      const x = v[k];
+      if (typeof x === "string" || typeof x === "boolean" || x === null || (typeof x === "number" && Number.isFinite(x))) continue;
+      flat = false;
+      break;
+    }
+    if (flat) return;
+  }
   walkPath.length = 0;
   jsonWalk(v, base, key);
   walkPath.length = 0;
@@ -344,21 +359,23 @@ function structCheck(name: "DefaultRunSetting" | "InlineSetting", where: string)
   }));
   const names = members.map((m) => m.name);
   const known = new Set(names);
-  return (obj) => {
-    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
-      report(ROOT, undefined, api.wrongType(where, "a record", typeName(obj)));
-      return;
-    }
-    const o = obj as Record<string, unknown>;
-    // `for...in` also sees inherited keys, as zod's strict objects do.
-    for (const k in o) if (!known.has(k)) report(ROOT, k, api.unknownField(k, where, closest(k, names)));
-    for (const m of members) {
-      const v = o[m.name];
-      if (v === undefined) {
-        if (m.required) report(m.path, undefined, api.missingField(m.name, where));
-      } else m.check(v, m.path, undefined);
-    }
-  };
+  const notRecord = (obj: unknown): void => report(ROOT, undefined, api.wrongType(where, "a record", typeName(obj)));
+  // `for...in` also sees inherited keys, as zod's strict objects do.
+  const unknownKey = (k: string): void => report(ROOT, k, api.unknownField(k, where, closest(k, names)));
+  const missing = (m: CompiledMember): void => report(m.path, undefined, api.missingField(m.name, where));
+  // One generated function per structure: each member is read by its literal name, so the
+  // loads stay monomorphic on the hot path (one call per run). Names come from the model
+  // table and are inserted with JSON.stringify.
+  let body = `if (typeof obj !== "object" || obj === null || Array.isArray(obj)) { notRecord(obj); return; }
+for (const k in obj) if (!known.has(k)) unknownKey(k);
+let v;
+`;
+  members.forEach((m, i) => {
+    body += `v = obj[${JSON.stringify(m.name)}]; if (v === undefined) { ${m.required ? `missing(M[${i}]);` : ""} } else M[${i}].check(v, M[${i}].path, undefined);\n`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function("M", "known", "notRecord", "unknownKey", "missing", `"use strict"; return function check(obj) { ${body} };`);
+  return make(members, known, notRecord, unknownKey, missing) as (obj: unknown) => void;
 }
 
 const checkDefaultsShape = structCheck("DefaultRunSetting", "`defaultRunSetting`");
@@ -599,6 +616,207 @@ export function validateEffectiveRun(e: EffectiveRun): readonly Violation[] {
     if (bytes !== undefined) report(ROOT, "parameters", api.parametersTooLarge(bytes));
   }
   return collect();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hot path: check and encode one run at once.
+
+/** A string shape's longest length, and whether it has the printable pattern and a minimum of at most 1. */
+function fastBounds(shape: ShapeName): { min: number; max: number; printable: boolean } {
+  const spec = shapeSpec(shape);
+  if (spec?.type !== "string" || spec.enum !== undefined) return { min: -1, max: -1, printable: false };
+  return { min: spec.length?.min ?? 0, max: spec.length?.max ?? -1, printable: spec.pattern === PRINTABLE };
+}
+
+const RUN_MEMBERS = new Set(shapes.InlineSetting.members.map((m: MemberSpec) => m.name));
+const ID_BOUNDS = fastBounds("RunSettingId");
+const NAME_BOUNDS = fastBounds("RunName");
+const URI_BOUNDS = fastBounds("RunOutputUri");
+const TAG_KEY = fastBounds("TagKey");
+const TAG_VALUE = fastBounds("TagValue");
+const PRIORITY_RANGE: Bounds = (shapes.InlineSetting.members as readonly MemberSpec[]).find((m) => m.name === "priority")?.range ?? {};
+const ACCOUNT_ID = /^[0-9]{12}$/;
+
+/**
+ * The fast path is written against these traits of the model; should the model table change
+ * them, every run takes the full checks instead.
+ */
+const FAST_PATH = ((): boolean => {
+  const targets = new Map(shapes.InlineSetting.members.map((m: MemberSpec) => [m.name, m.target]));
+  const expected: [string, string][] = [
+    ["runSettingId", "RunSettingId"],
+    ["name", "RunName"],
+    ["outputUri", "RunOutputUri"],
+    ["priority", "Integer"],
+    ["outputBucketOwnerId", "AwsAccountId"],
+    ["parameters", "RunParameters"],
+    ["runTags", "TagMap"],
+  ];
+  const account = shapeSpec("AwsAccountId");
+  const tagMap = shapeSpec("TagMap");
+  return (
+    targets.size === expected.length &&
+    expected.every(([name, target]) => targets.get(name) === target) &&
+    shapes.InlineSetting.members.every((m: MemberSpec) => (m.required === true) === (m.name === "runSettingId")) &&
+    [ID_BOUNDS, NAME_BOUNDS, URI_BOUNDS].every((b) => b.printable && b.min <= 1 && b.max > 0) &&
+    !TAG_KEY.printable && TAG_KEY.min <= 1 && TAG_KEY.max > 0 && shapeSpec("TagKey")?.type === "string" && (shapeSpec("TagKey") as { pattern?: string }).pattern === undefined &&
+    TAG_VALUE.min === 0 && TAG_VALUE.max >= 0 && (shapeSpec("TagValue") as { pattern?: string }).pattern === undefined &&
+    tagMap?.type === "map" && tagMap.length === undefined && tagMap.key === "TagKey" && tagMap.value === "TagValue" &&
+    account?.type === "string" && account.length?.min === 12 && account.length.max === 12 && account.pattern === "^[0-9]+$" &&
+    shapeSpec("RunParameters")?.type === "document" &&
+    typeof PRIORITY_RANGE.min === "number" && typeof PRIORITY_RANGE.max === "number"
+  );
+})();
+
+/**
+ * Printable ASCII other than `"` and `\`: such text passes the printable pattern, needs no
+ * JSON escape, and its UTF-8 bytes are its characters.
+ */
+const SAFE_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** ASCII only (JSON.stringify's output for a nested value, which it has escaped). */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Whether `jsonWalk` accepts a nested value (a list or record of JSON values). */
+function isJsonTree(v: unknown): boolean {
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(v);
+    case "object":
+      if (v === null) return true;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!isJsonTree(v[i])) return false;
+        return true;
+      }
+      if (!isPlainObject(v)) return false;
+      for (const k in v) if (hasOwn(v, k) && !isJsonTree(v[k])) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// `jsonByteBound` of the last defaults' parameters (the defaults are the same for every run).
+let boundOf: unknown = {};
+let boundValue = 0;
+// The number of run tags of the last defaults.
+let tagsOf: unknown = {};
+let tagsValue = 0;
+
+/** A record with Object.prototype (or none) for a prototype: JSON.stringify writes its own keys. */
+function isLiteralRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && !hasOwn(v, "constructor");
+}
+
+/**
+ * One run checked and encoded in a single pass. Returns the run's JSON text, exactly
+ * `JSON.stringify` of the run in the request's key order (`runSettingId, name, outputUri,
+ * priority, outputBucketOwnerId, parameters, runTags`), when a fast sufficient test shows that
+ * `validateRunSetting(run)` and `validateMergedRun(defaults, run)` would both report nothing;
+ * otherwise undefined, and the caller runs those checks. The test: known members of the right
+ * types within their bounds, every string (and key) printable ASCII other than `"` and `\`,
+ * and size bounds of the merged tags and parameters. The text is ASCII, so its UTF-8 bytes
+ * are its characters. Allocates only the text.
+ */
+export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; parameters?: unknown }, run: RunSettingInput): string | undefined {
+  if (!FAST_PATH || typeof run !== "object" || run === null || Array.isArray(run)) return undefined;
+  for (const k in run) if (!RUN_MEMBERS.has(k)) return undefined;
+  const id = run.runSettingId as unknown;
+  if (typeof id !== "string" || id.length === 0 || id.length > ID_BOUNDS.max) return undefined;
+  let safe: string = id;
+  let text = `{"runSettingId":"${id}"`;
+  const name = run.name as unknown;
+  if (name !== undefined) {
+    if (typeof name !== "string" || name.length === 0 || name.length > NAME_BOUNDS.max) return undefined;
+    safe += name;
+    text += `,"name":"${name}"`;
+  }
+  const uri = run.outputUri as unknown;
+  if (uri !== undefined) {
+    if (typeof uri !== "string" || uri.length > URI_BOUNDS.max || !isS3Uri(uri)) return undefined;
+    safe += uri;
+    text += `,"outputUri":"${uri}"`;
+  } else if (defaults.outputUri === undefined) return undefined;
+  const priority = run.priority as unknown;
+  if (priority !== undefined) {
+    if (typeof priority !== "number" || !Number.isSafeInteger(priority) || priority < PRIORITY_RANGE.min! || priority > PRIORITY_RANGE.max!) return undefined;
+    text += `,"priority":${priority}`;
+  }
+  const owner = run.outputBucketOwnerId as unknown;
+  if (owner !== undefined) {
+    if (typeof owner !== "string" || !ACCOUNT_ID.test(owner)) return undefined;
+    text += `,"outputBucketOwnerId":"${owner}"`;
+  }
+  // Every string is tested at once, at the end: `safe` gathers them.
+  const params = run.parameters as unknown;
+  if (params !== undefined) {
+    if (!isLiteralRecord(params)) return undefined;
+    if (boundOf !== defaults.parameters) {
+      boundOf = defaults.parameters;
+      boundValue = jsonByteBound(defaults.parameters);
+    }
+    let bound = boundValue + 2;
+    let p = "";
+    for (const k in params) {
+      if (!hasOwn(params, k)) continue;
+      const v = params[k];
+      let value: string;
+      if (typeof v === "string") {
+        safe += v;
+        bound += 2 + 6 * v.length;
+        value = `"${v}"`;
+      } else if (typeof v === "number") {
+        if (!Number.isFinite(v)) return undefined;
+        bound += 24;
+        value = `${v}`;
+      } else if (typeof v === "boolean") {
+        bound += 5;
+        value = v ? "true" : "false";
+      } else if (v === null) {
+        bound += 4;
+        value = "null";
+      } else {
+        if (typeof v !== "object" || !isJsonTree(v)) return undefined;
+        bound += jsonByteBound(v);
+        value = JSON.stringify(v);
+        if (!ASCII.test(value)) return undefined;
+      }
+      safe += k;
+      bound += 4 + 6 * k.length;
+      p += p === "" ? `"${k}":${value}` : `,"${k}":${value}`;
+    }
+    if (bound > MAX_PARAMETER_BYTES) return undefined;
+    text += `,"parameters":{${p}}`;
+  }
+  const tags = run.runTags as unknown;
+  if (tags !== undefined) {
+    if (!isLiteralRecord(tags)) return undefined;
+    const dt = defaults.runTags;
+    const byDefaults = isPlainObject(dt) ? dt : undefined;
+    if (tagsOf !== dt) {
+      tagsOf = dt;
+      tagsValue = countKeys(dt);
+    }
+    let n = tagsValue;
+    let t = "";
+    for (const k in tags) {
+      if (!hasOwn(tags, k)) continue;
+      const v = tags[k];
+      if (typeof v !== "string" || k.length === 0 || k.length > TAG_KEY.max || v.length > TAG_VALUE.max) return undefined;
+      if (byDefaults === undefined || !hasOwn(byDefaults, k)) n++;
+      safe += k;
+      safe += v;
+      t += t === "" ? `"${k}":"${v}"` : `,"${k}":"${v}"`;
+    }
+    if (n > MAX_RUN_TAGS) return undefined;
+    text += `,"runTags":{${t}}`;
+  }
+  if (!SAFE_TEXT.test(safe)) return undefined;
+  return `${text}}`;
 }
 
 /** Why a settings prefix is not `s3://bucket/...`, or undefined when it is fine. */

@@ -819,7 +819,7 @@ class Expander {
       this.fail(w, e, s.vars);
       return undefined;
     }
-    const first = w.seen.get(id);
+    const first = w.seen.add(id, w.index);
     if (first >= 0) {
       const dup = new Failure(codes.duplicateRunId(id), s.idSpan);
       if (w.quiet || this.entries.has(failureKey(dup))) {
@@ -834,7 +834,7 @@ class Expander {
         return undefined;
       }
       w.seen.setExact(id, w.index);
-    } else w.seen.set(id, w.index);
+    }
     const vars = s.vars;
     const bindings = new Array<Binding>(vars.length);
     for (let i = 0; i < vars.length; i++) bindings[i] = w.bind[(vars[i] as LoopVar).slot] as Binding;

@@ -18,7 +18,7 @@ export class IdTable {
   /** Ids whose hashes collided with a different id's. */
   private readonly exact = new Map<string, number>();
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1 << 15) {
     let n = 16;
     while (n < capacity * 2) n *= 2;
     this.h1 = new Int32Array(n);
@@ -35,6 +35,37 @@ export class IdTable {
     }
     hash(id);
     return this.find(h1, h2);
+  }
+
+  /**
+   * The index stored for `id`, or -1 after storing `index` for it: `get` and `set` in one,
+   * hashing the id once.
+   */
+  add(id: string, index: number): number {
+    if (this.exact.size > 0) {
+      const x = this.exact.get(id);
+      if (x !== undefined) return x;
+    }
+    hash(id);
+    const a = h1;
+    const b = h2;
+    const mask = this.mask;
+    let i = a & mask;
+    for (; ; i = (i + 1) & mask) {
+      const s = this.slot[i] as number;
+      if (s === 0) break;
+      if (this.h1[i] === a && this.h2[i] === b) return s - 1;
+    }
+    if ((this.size + 1) * 2 > this.slot.length) {
+      this.grow();
+      this.insert(a, b, index + 1);
+    } else {
+      this.h1[i] = a;
+      this.h2[i] = b;
+      this.slot[i] = index + 1;
+    }
+    this.size++;
+    return -1;
   }
 
   /** Stores `index` for an id that `get` did not find. */

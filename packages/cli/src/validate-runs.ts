@@ -12,7 +12,7 @@ import {
   displayValue,
   sortDiagnostics,
 } from "@batchc/language";
-import { validateBatchSettings, validateDefaults, validateMergedRun, validateRunSetting, type Violation } from "@batchc/omics";
+import { validateBatchSettings, validateDefaults, validateMergedRun, validateRunSetting, type RunSettingInput, type Violation } from "@batchc/omics";
 import { SourceLocator } from "./source-map.js";
 
 /** The note naming the iteration a run came from: `in iteration s = "S1" (samples.csv:2), ref = "t2t"`. */
@@ -73,9 +73,12 @@ export class RunValidator {
     for (const v of validateDefaults(defaults)) this.add(this.locator.forDefaults(v.path) ?? { start: 0, end: 0 }, v.message, undefined);
   }
 
-  /** Checks one run: what it sets, and what it ends up with over the defaults; true when it passes. */
-  checkRun(run: RunSpec, defaults: DefaultSettings): boolean {
-    const setting = { runSettingId: run.runSettingId, ...run.fields };
+  /**
+   * Checks one run: what it sets, and what it ends up with over the defaults; true when it
+   * passes. `setting` is the run as the API takes it (`{ runSettingId, ...fields }`), when the
+   * caller has already built it.
+   */
+  checkRun(run: RunSpec, defaults: DefaultSettings, setting: RunSettingInput = { runSettingId: run.runSettingId, ...run.fields }): boolean {
     const own = validateRunSetting(setting);
     const merged = validateMergedRun(defaults, setting);
     if (own.length === 0 && merged.length === 0) return true;

@@ -184,8 +184,9 @@ describe("the settings file's bytes", () => {
 describe("a caller's own run checks (`validateRuns` as a function)", () => {
   it("sees, with their index, exactly the runs the fast check does not pass, also beyond 100,000; they are emitted all the same", async () => {
     const seen: [number, string][] = [];
-    const check = (r: RunSettingInput, i: number): void => {
+    const check = (r: RunSettingInput, i: number): boolean => {
       seen.push([i, r.runSettingId]);
+      return true;
     };
     function* list(n: number): Generator<RunSettingInput> {
       for (let i = 0; i < n; i++) {
@@ -211,6 +212,16 @@ describe("a caller's own run checks (`validateRuns` as a function)", () => {
       [100_000, "S100000"],
     ]);
     expect(large.ok ? [] : large.errors.map((e) => e.code)).toEqual(["BC4020"]);
+  });
+
+  it("a run it finds wrong fails the emission without an error of its own, inline or in a file, and leaves no file", async () => {
+    const rejectSecond = (_r: RunSettingInput, i: number): boolean => i !== 1;
+    const bad = (n: number): RunSettingInput[] => [...runs(n)].map((r, i) => (i === 1 ? { ...r, priority: -1 } : r));
+    for (const n of [3, 300]) {
+      const r = await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: bad(n).values() }, { tmpDir: dir, validateRuns: rejectSecond });
+      expect(r).toEqual({ ok: false, errors: [], runCount: n });
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

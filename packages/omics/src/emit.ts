@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { api, io, type DiagnosticMessage } from "./codes.js";
 import { shapes } from "./model.js";
-import { StartRunBatchRequestSchema, type DefaultRunSetting, type InlineSetting, type JsonValue, type StartRunBatchRequest, type TagMap } from "./schema.js";
+import type { DefaultRunSetting, InlineSetting, JsonValue, StartRunBatchRequest, TagMap } from "./schema.js";
 import { parseS3Uri } from "./s3-uri.js";
 import type { BatchInput, DefaultsInput, RunSettingInput } from "./types.js";
 import { encodeRun, isPlainObject, validateBatch, validateDefaults, validateMergedRun, validateRunSetting, type Path, type Violation } from "./validate.js";
@@ -42,10 +42,11 @@ export interface EmitOptions {
    * Check every run: `true` (the default) runs the built-in checks (`validateRunSetting`,
    * `validateMergedRun`, unique ids) and returns violations as errors; `false` checks nothing.
    * A function takes over for the runs that the fast check (`encodeRun`) does not pass, with
-   * the run's 0-based index: it is called as each run is taken from `runs`, and the runs it
-   * finds wrong are emitted all the same (the caller reports its findings its own way).
+   * the run's 0-based index; it is called as each run is taken from `runs` (every run, also
+   * beyond the limit) and returns false for a run it finds wrong. Then the emission fails with
+   * no errors of its own for those runs: the caller reports what it found, its own way.
    */
-  validateRuns?: boolean | ((run: RunSettingInput, index: number) => void);
+  validateRuns?: boolean | ((run: RunSettingInput, index: number) => boolean);
 }
 
 /** The settings file of a batch above 100 runs, written locally, to be uploaded to `uri`. */
@@ -407,6 +408,8 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
   let writer: SettingsWriter | undefined;
   let count = 0;
   let failed = errors.length > 0;
+  // A run the caller's check found wrong (it reports it).
+  let rejected = false;
   const dir = options.tmpDir ?? tmpdir();
 
   try {
@@ -419,7 +422,10 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       if (checkRun !== undefined) {
         // The caller's checks see every run, also beyond the limit.
         json = encodeRun(defaults, run);
-        if (json === undefined) checkRun(run, index);
+        if (json === undefined && !checkRun(run, index)) {
+          rejected = true;
+          failed = true;
+        }
       }
       if (count > MAX_RUNS) return undefined; // keep counting for the message
       if (checkRuns === true) {
@@ -487,7 +493,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
     if (count === 0) errors.push({ ...api.noRuns(), scope: "runs" });
     else if (count > MAX_RUNS) errors.push({ ...api.tooManyRuns(count), scope: "runs" });
     else if (count > MAX_INLINE_RUNS && batch.settings === undefined) errors.push({ ...api.settingsPrefixRequired(count), scope: "runs" });
-    if (errors.length > 0) {
+    if (errors.length > 0 || rejected) {
       await writer?.discard();
       return { ok: false, errors, runCount: count };
     }
@@ -525,6 +531,8 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       requestId = deriveRequestId(canonical, settingsFile?.sha256);
     }
     const request = orderedRequest(batch, requestId, defaultRunSetting, batchRunSettings);
+    // zod (and the schemas) load only here, at the end: `batchc check` never needs them.
+    const { StartRunBatchRequestSchema } = await import("./schema.js");
     const parsed = StartRunBatchRequestSchema.safeParse(request);
     if (!parsed.success) {
       if (settingsFile !== undefined) await unlink(settingsFile.path).catch(() => undefined);

@@ -698,6 +698,17 @@ function isJsonTree(v: unknown): boolean {
   }
 }
 
+// Keys found plain (`SAFE_TEXT`), so they are tested once, not in every run; a few hundred at most.
+const plainKeys = new Set<string>();
+
+/** Whether a parameter or tag key is plain text (`SAFE_TEXT`); remembered. */
+function plainKey(k: string): boolean {
+  if (plainKeys.has(k)) return true;
+  if (!SAFE_TEXT.test(k)) return false;
+  if (plainKeys.size < 1000) plainKeys.add(k);
+  return true;
+}
+
 // `jsonByteBound` of the last defaults' parameters (the defaults are the same for every run).
 let boundOf: unknown = {};
 let boundValue = 0;
@@ -751,7 +762,8 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
     if (typeof owner !== "string" || !ACCOUNT_ID.test(owner)) return undefined;
     text += `,"outputBucketOwnerId":"${owner}"`;
   }
-  // Every string is tested at once, at the end: `safe` gathers them.
+  // Every value is tested at once, at the end: `safe` gathers them. Keys repeat from run to
+  // run, so each is tested once (`plainKey`).
   const params = run.parameters as unknown;
   if (params !== undefined) {
     if (!isLiteralRecord(params)) return undefined;
@@ -760,37 +772,40 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
       boundValue = jsonByteBound(defaults.parameters);
     }
     let bound = boundValue + 2;
-    let p = "";
+    let sep = `,"parameters":{"`;
     for (const k in params) {
       if (!hasOwn(params, k)) continue;
+      if (!plainKey(k)) return undefined;
       const v = params[k];
-      let value: string;
+      bound += 4 + 6 * k.length;
       if (typeof v === "string") {
         safe += v;
         bound += 2 + 6 * v.length;
-        value = `"${v}"`;
-      } else if (typeof v === "number") {
-        if (!Number.isFinite(v)) return undefined;
-        bound += 24;
-        value = `${v}`;
-      } else if (typeof v === "boolean") {
-        bound += 5;
-        value = v ? "true" : "false";
-      } else if (v === null) {
-        bound += 4;
-        value = "null";
+        text += `${sep}${k}":"${v}"`;
       } else {
-        if (typeof v !== "object" || !isJsonTree(v)) return undefined;
-        bound += jsonByteBound(v);
-        value = JSON.stringify(v);
-        if (!ASCII.test(value)) return undefined;
+        let value: string;
+        if (typeof v === "number") {
+          if (!Number.isFinite(v)) return undefined;
+          bound += 24;
+          value = `${v}`;
+        } else if (typeof v === "boolean") {
+          bound += 5;
+          value = v ? "true" : "false";
+        } else if (v === null) {
+          bound += 4;
+          value = "null";
+        } else {
+          if (typeof v !== "object" || !isJsonTree(v)) return undefined;
+          bound += jsonByteBound(v);
+          value = JSON.stringify(v);
+          if (!ASCII.test(value)) return undefined;
+        }
+        text += `${sep}${k}":${value}`;
       }
-      safe += k;
-      bound += 4 + 6 * k.length;
-      p += p === "" ? `"${k}":${value}` : `,"${k}":${value}`;
+      sep = `,"`;
     }
     if (bound > MAX_PARAMETER_BYTES) return undefined;
-    text += `,"parameters":{${p}}`;
+    text += sep === `,"` ? "}" : `,"parameters":{}`;
   }
   const tags = run.runTags as unknown;
   if (tags !== undefined) {
@@ -802,18 +817,18 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
       tagsValue = countKeys(dt);
     }
     let n = tagsValue;
-    let t = "";
+    let sep = `,"runTags":{"`;
     for (const k in tags) {
       if (!hasOwn(tags, k)) continue;
       const v = tags[k];
-      if (typeof v !== "string" || k.length === 0 || k.length > TAG_KEY.max || v.length > TAG_VALUE.max) return undefined;
+      if (typeof v !== "string" || k.length === 0 || k.length > TAG_KEY.max || v.length > TAG_VALUE.max || !plainKey(k)) return undefined;
       if (byDefaults === undefined || !hasOwn(byDefaults, k)) n++;
-      safe += k;
       safe += v;
-      t += t === "" ? `"${k}":"${v}"` : `,"${k}":"${v}"`;
+      text += `${sep}${k}":"${v}"`;
+      sep = `,"`;
     }
     if (n > MAX_RUN_TAGS) return undefined;
-    text += `,"runTags":{${t}}`;
+    text += sep === `,"` ? "}" : `,"runTags":{}`;
   }
   if (!SAFE_TEXT.test(safe)) return undefined;
   return `${text}}`;

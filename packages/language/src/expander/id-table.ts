@@ -18,7 +18,7 @@ export class IdTable {
   /** Ids whose hashes collided with a different id's. */
   private readonly exact = new Map<string, number>();
 
-  constructor(capacity = 1 << 15) {
+  constructor(capacity = 1 << 17) {
     let n = 16;
     while (n < capacity * 2) n *= 2;
     this.h1 = new Int32Array(n);

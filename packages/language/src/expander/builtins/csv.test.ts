@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RecordFieldInfo, Type } from "../../checker/types.js";
 import type { BuiltinError } from "../errors.js";
@@ -43,6 +44,27 @@ describe("readTable (RFC 4180)", () => {
       ["a", "b"],
       ["1", "2"],
     ]);
+  });
+
+  it("text without quotes, carriage returns or surrogates (the indexOf reader) reads as the general reader does", () => {
+    // A trailing `\r` sends the same text to the general reader without changing its rows.
+    const plain = fc.tuple(fc.boolean(), fc.array(fc.constantFrom("a", "bc", ",", "\t", "\n", " ", "é", "東", ""), { maxLength: 40 }));
+    fc.assert(
+      fc.property(plain, fc.constantFrom(",", "\t"), ([bom, parts], delimiter) => {
+        const t = (bom ? "\uFEFF" : "") + parts.join("");
+        expect(readTable(t, delimiter)).toEqual(readTable(`${t}\r`, delimiter));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(readTable("\uFEFFid,é,n\n\nA,東,1\n,,\nlast", ",")).toEqual({
+      ok: true,
+      rows: [
+        { line: 1, cells: ["id", "é", "n"], lines: [1, 1, 1], columns: [1, 4, 6] },
+        { line: 3, cells: ["A", "東", "1"], lines: [3, 3, 3], columns: [1, 3, 5] },
+        { line: 4, cells: ["", "", ""], lines: [4, 4, 4], columns: [1, 2, 3] },
+        { line: 5, cells: ["last"], lines: [5], columns: [1] },
+      ],
+    });
   });
 
   it("reports an unterminated quote at the cell's start", () => {

@@ -52,6 +52,7 @@ export function scanTable(
   delimiter: string,
   visit: (row: TableRow) => void,
 ): { ok: true } | { ok: false; line: number; column: number } {
+  if (!NOT_PLAIN.test(text)) return scanPlain(text, delimiter, visit);
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -136,6 +137,49 @@ export function scanTable(
     row.lines.length = 0;
     row.columns.length = 0;
     rowHasQuote = false;
+  }
+  return { ok: true };
+}
+
+/** What only the general reader handles: quotes, carriage returns, and surrogates (columns count code points). */
+const NOT_PLAIN = /["\r\ud800-\udfff]/;
+
+/**
+ * `scanTable` for text without quotes, carriage returns and surrogates (most sample sheets):
+ * lines end at `\n` and cells at the delimiter, found with `indexOf`, and a column is the
+ * offset in the line. Same rows, cells and places as the general reader.
+ */
+function scanPlain(text: string, delimiter: string, visit: (row: TableRow) => void): { ok: true } {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  const row: TableRow = { line, cells: [], lines: [], columns: [] };
+  // The next delimiter at or after the current cell (-1: none left), found once per delimiter.
+  let next = text.indexOf(delimiter, i);
+  for (;;) {
+    let end = text.indexOf("\n", i);
+    if (end < 0) end = n;
+    // An empty line is blank: skipped.
+    if (end > i) {
+      row.line = line;
+      row.cells.length = 0;
+      row.lines.length = 0;
+      row.columns.length = 0;
+      let start = i;
+      for (;;) {
+        if (next !== -1 && next < start) next = text.indexOf(delimiter, start);
+        const stop = next !== -1 && next < end ? next : end;
+        row.cells.push(text.slice(start, stop));
+        row.lines.push(line);
+        row.columns.push(start - i + 1);
+        if (stop === end) break;
+        start = stop + 1;
+      }
+      visit(row);
+    }
+    if (end >= n) break;
+    i = end + 1;
+    line++;
   }
   return { ok: true };
 }

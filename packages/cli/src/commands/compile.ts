@@ -60,9 +60,7 @@ export async function compileRequest(
         yield setting;
       }
     })();
-    const checkRun = (setting: RunSettingInput): void => {
-      validator.checkRun(current as RunSpec, defaults, setting);
-    };
+    const checkRun = (setting: RunSettingInput): boolean => validator.checkRun(current as RunSpec, defaults, setting);
     const requestId = (options["request-id"] as string | undefined) ?? expansion.batch.requestId;
     const emitted = await emitRequest(
       { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults, runs },

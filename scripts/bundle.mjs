@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (packages/cli/dist, from `tsc -b`) into packages/cli/dist/bundle/,
 // so `batchc` starts by loading a few files instead of hundreds of modules. Modules that only
-// some commands need (the AWS SDK clients) stay in chunks loaded on demand. Chevrotain is
-// taken from its own prebuilt single-file ESM build.
-import { rmSync } from "node:fs";
+// some commands need (the AWS SDK clients, zod and the response schemas) stay in chunks loaded
+// on demand. Chevrotain is taken from its own prebuilt single-file ESM build.
+import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,35 @@ const chevrotainEntry = languageRequire.resolve("chevrotain"); // …/chevrotain
 const chevrotainBundle = join(dirname(chevrotainEntry), "..", "chevrotain.mjs");
 
 const outdir = join(root, "packages/cli/dist/bundle");
+
+// With code splitting, esbuild puts a module in the chunks of every command whose imports
+// reach it, used or not: one `import { emitRequest } from "@batchc/omics"` reaches the whole
+// package index, so zod and the schemas (about 30 ms to load) would start with `batchc check`
+// and `compile`. An importer that needs nothing from `schema.js` or `client.js` is given the
+// index without those two lines instead; emitRequest still loads the schema when it needs it
+// (a dynamic import). An importer that does need them gets the real index.
+const omicsDist = join(root, "packages/omics/dist");
+const omicsIndex = readFileSync(join(omicsDist, "index.js"), "utf8");
+const HEAVY = /from "\.\/(schema|client)\.js";/;
+const slimIndex = omicsIndex
+  .split(/(?<=;)\n/)
+  .filter((statement) => !HEAVY.test(statement))
+  .join("\n");
+/** Names a statement list exports (`export { a, b as c } from ...`). */
+const exportedNames = (text) =>
+  new Set([...text.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(",").map((n) => n.trim().split(/\s+as\s+/).pop()).filter(Boolean)));
+const slimNames = exportedNames(slimIndex);
+if (!slimNames.has("emitRequest") || HEAVY.test(slimIndex) || !HEAVY.test(omicsIndex)) {
+  throw new Error("scripts/bundle.mjs: the @batchc/omics index no longer has the expected shape; update the slim index");
+}
+/** The names `file` imports from @batchc/omics, or undefined when it imports the namespace or re-exports. */
+function omicsImports(file) {
+  const text = readFileSync(file, "utf8");
+  if (/(import\s*\*|export\s*(\*|\{[^}]*\})\s*from)\s*[^;]*"@batchc\/omics"/.test(text)) return undefined;
+  return [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@batchc\/omics"/g)].flatMap((m) =>
+    m[1].split(",").map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean),
+  );
+}
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
@@ -38,6 +67,17 @@ await build({
       name: "chevrotain-single-file",
       setup(b) {
         b.onResolve({ filter: /^chevrotain$/ }, () => ({ path: chevrotainBundle }));
+      },
+    },
+    {
+      name: "omics-without-schemas",
+      setup(b) {
+        b.onResolve({ filter: /^@batchc\/omics$/ }, (args) => {
+          const names = omicsImports(args.importer);
+          if (names === undefined || !names.every((n) => slimNames.has(n))) return undefined;
+          return { path: join(omicsDist, "index.slim.js"), namespace: "omics-slim" };
+        });
+        b.onLoad({ filter: /.*/, namespace: "omics-slim" }, () => ({ contents: slimIndex, resolveDir: omicsDist, loader: "js" }));
       },
     },
   ],

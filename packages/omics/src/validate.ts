@@ -629,6 +629,8 @@ function fastBounds(shape: ShapeName): { min: number; max: number; printable: bo
 }
 
 const RUN_MEMBERS = new Set(shapes.InlineSetting.members.map((m: MemberSpec) => m.name));
+/** The members in the order a request writes them. */
+const RUN_ORDER = ["runSettingId", "name", "outputUri", "priority", "outputBucketOwnerId", "parameters", "runTags"];
 const ID_BOUNDS = fastBounds("RunSettingId");
 const NAME_BOUNDS = fastBounds("RunName");
 const URI_BOUNDS = fastBounds("RunOutputUri");
@@ -700,12 +702,17 @@ function isJsonTree(v: unknown): boolean {
 
 // Keys found plain (`SAFE_TEXT`), so they are tested once, not in every run; a few hundred at most.
 const plainKeys = new Set<string>();
+// The keys of the last run, by position: the next run's usually are the same strings.
+const lastKeys: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
 
-/** Whether a parameter or tag key is plain text (`SAFE_TEXT`); remembered. */
-function plainKey(k: string): boolean {
-  if (plainKeys.has(k)) return true;
-  if (!SAFE_TEXT.test(k)) return false;
-  if (plainKeys.size < 1000) plainKeys.add(k);
+/** Whether the parameter or tag key at position `i` (of both, counted together) is plain text; remembered. */
+function plainKey(k: string, i: number): boolean {
+  if (lastKeys[i] === k) return true;
+  if (!plainKeys.has(k)) {
+    if (!SAFE_TEXT.test(k)) return false;
+    if (plainKeys.size < 1000) plainKeys.add(k);
+  }
+  if (i < 64) lastKeys[i] = k;
   return true;
 }
 
@@ -735,7 +742,12 @@ function isLiteralRecord(v: unknown): v is Record<string, unknown> {
  */
 export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; parameters?: unknown }, run: RunSettingInput): string | undefined {
   if (!FAST_PATH || typeof run !== "object" || run === null || Array.isArray(run)) return undefined;
-  for (const k in run) if (!RUN_MEMBERS.has(k)) return undefined;
+  // The members in the request's order (as compile builds them) pass by identity.
+  let m = 0;
+  for (const k in run) {
+    if (k === RUN_ORDER[m]) m++;
+    else if (!RUN_MEMBERS.has(k)) return undefined;
+  }
   const id = run.runSettingId as unknown;
   if (typeof id !== "string" || id.length === 0 || id.length > ID_BOUNDS.max) return undefined;
   let safe: string = id;
@@ -764,6 +776,7 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
   }
   // Every value is tested at once, at the end: `safe` gathers them. Keys repeat from run to
   // run, so each is tested once (`plainKey`).
+  let keyIndex = 0;
   const params = run.parameters as unknown;
   if (params !== undefined) {
     if (!isLiteralRecord(params)) return undefined;
@@ -775,7 +788,7 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
     let sep = `,"parameters":{"`;
     for (const k in params) {
       if (!hasOwn(params, k)) continue;
-      if (!plainKey(k)) return undefined;
+      if (!plainKey(k, keyIndex++)) return undefined;
       const v = params[k];
       bound += 4 + 6 * k.length;
       if (typeof v === "string") {
@@ -821,7 +834,7 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
     for (const k in tags) {
       if (!hasOwn(tags, k)) continue;
       const v = tags[k];
-      if (typeof v !== "string" || k.length === 0 || k.length > TAG_KEY.max || v.length > TAG_VALUE.max || !plainKey(k)) return undefined;
+      if (typeof v !== "string" || k.length === 0 || k.length > TAG_KEY.max || v.length > TAG_VALUE.max || !plainKey(k, keyIndex++)) return undefined;
       if (byDefaults === undefined || !hasOwn(byDefaults, k)) n++;
       safe += v;
       text += `${sep}${k}":"${v}"`;

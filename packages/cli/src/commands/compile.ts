@@ -157,8 +157,16 @@ async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Re
     io.stdout.write(emitted.json);
   }
   const where = settings ? `settings file ${settings.uri} (${uploaded})` : "inline settings";
-  io.stderr.write(`${loaded.file}: ${emitted.runCount.toLocaleString("en-US")} run${emitted.runCount === 1 ? "" : "s"}, ${where}${output ? `, request written to ${output}` : ""}\n`);
+  io.stderr.write(`${loaded.file}: ${formatCount(emitted.runCount)} run${emitted.runCount === 1 ? "" : "s"}, ${where}${output ? `, request written to ${output}` : ""}\n`);
   return 0;
+}
+
+/**
+ * `100,000`: a whole number with thousands separated, as `toLocaleString("en-US")` writes it,
+ * without the ICU number formats (their first use costs about 10 ms).
+ */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 async function atomicWrite(target: string, text: string): Promise<void> {

@@ -134,6 +134,19 @@ const per = (label: string): number | undefined => {
 };
 const p10 = per("compile 10,000 runs");
 const p100 = per("compile 100,000 runs");
+// The targets of issue 5, met or missed by how much.
+const big = rows.find((r) => r.label === `compile ${(100_000).toLocaleString("en-US")} runs`);
+const inline = rows.find((r) => r.label === "compile 100 runs (inline)");
+const verdict = (ok: boolean): string => (ok ? "met" : "missed");
+const targets: string[] = [];
+if (big?.b) {
+  const ratio = big.a.seconds / big.b.seconds;
+  targets.push(`- 100,000-run compile ≤ 1.5× the baseline: ${ratio.toFixed(2)}× (${f(big.a.seconds)} s vs ${f(big.b.seconds)} s), ${verdict(ratio <= 1.5)}.`);
+  targets.push(`- 100,000-run compile ≤ 150 MiB peak RSS: ${big.a.rssMiB.toFixed(0)} MiB, ${verdict(big.a.rssMiB <= 150)}.`);
+}
+if (inline) targets.push(`- 100-run compile ≤ 0.25 s: ${f(inline.a.seconds)} s, ${verdict(inline.a.seconds <= 0.25)}.`);
+if (p10 !== undefined && p100 !== undefined) targets.push(`- per-run time at 100,000 ≤ 1.2× that at 10,000: ${(p100 / p10).toFixed(2)}×, ${verdict(p100 / p10 <= 1.2)}.`);
+
 const lines = [
   "# batchc benchmark results",
   "",
@@ -148,6 +161,7 @@ const lines = [
     ? `Wall time per run: ${p10.toFixed(2)} µs at 10,000 runs, ${p100.toFixed(2)} µs at 100,000 runs (ratio ${(p100 / p10).toFixed(2)}).`
     : "",
   "",
+  ...(targets.length > 0 ? ["Targets (issue 5):", "", ...targets, ""] : []),
 ];
 writeFileSync(path.join(root, "bench/results.md"), lines.join("\n"));
 console.log(lines.join("\n"));

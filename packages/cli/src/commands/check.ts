@@ -3,6 +3,7 @@ import { sortDiagnostics } from "@batchc/language";
 import { runCountDiagnostics } from "../run-count.js";
 import type { Io } from "../io.js";
 import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
+import { formatCount } from "../format.js";
 
 export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const file = args[0] as string;
@@ -20,7 +21,7 @@ export async function checkCommand(args: string[], options: Record<string, unkno
   }
   const failed = reportDiagnostics(list, loaded, io, format);
   if (!failed && format === "text") {
-    io.stdout.write(`${file}: ok, ${count.toLocaleString("en-US")} run${count === 1 ? "" : "s"}\n`);
+    io.stdout.write(`${file}: ok, ${formatCount(count)} run${count === 1 ? "" : "s"}\n`);
   }
   return failed ? 1 : 0;
 }

@@ -14,6 +14,7 @@ import {
   type OmicsSession,
 } from "./omics-common.js";
 import type { GetBatchResponse } from "@batchc/omics";
+import { formatCount } from "../format.js";
 
 /** Seconds between polls while the runs are being deleted. */
 const DELETE_POLL_MS = 5_000;
@@ -80,5 +81,5 @@ async function deleteRuns(session: OmicsSession, id: string, io: Io): Promise<nu
 
 function deleteProgress(b: GetBatchResponse): string {
   const s = b.submissionSummary ?? {};
-  return `${(b.runSummary?.deletedRunCount ?? 0).toLocaleString("en-US")} of ${(s.successfulStartSubmissionCount ?? 0).toLocaleString("en-US")} runs deleted, ${(s.failedDeleteSubmissionCount ?? 0).toLocaleString("en-US")} failed`;
+  return `${formatCount(b.runSummary?.deletedRunCount ?? 0)} of ${formatCount(s.successfulStartSubmissionCount ?? 0)} runs deleted, ${formatCount(s.failedDeleteSubmissionCount ?? 0)} failed`;
 }

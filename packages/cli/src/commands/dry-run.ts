@@ -5,6 +5,7 @@ import { effectiveRun, type EffectiveRun, type Value } from "@batchc/language";
 import type { EmitResult } from "@batchc/omics";
 import type { Io } from "../io.js";
 import type { LoadedProgram } from "../load.js";
+import { formatCount } from "../format.js";
 
 export interface PreviewOptions {
   format: string;
@@ -17,7 +18,7 @@ type Emitted = Extract<EmitResult, { ok: true }>;
 /** The summary lines: run count, where the runs go, request id. */
 export function summaryLines(loaded: LoadedProgram, emitted: Emitted): string[] {
   const batch = loaded.frontEnd.expansion?.batch;
-  const n = emitted.runCount.toLocaleString("en-US");
+  const n = formatCount(emitted.runCount);
   const lines = [`batch      ${batch?.batchName ?? "(no name)"}`];
   if (emitted.settingsFile) {
     lines.push(`runs       ${n}, in a settings file on S3 (more than 100 runs)`);
@@ -119,7 +120,7 @@ function writeTable(loaded: LoadedProgram, total: number, limit: number, out: Ch
   for (const row of table) {
     out.write(`${row.map((s, c) => (c === row.length - 1 ? s : s.padEnd(widths[c] as number))).join("  ").trimEnd()}\n`);
   }
-  if (total > rows.length) out.write(`… ${(total - rows.length).toLocaleString("en-US")} more\n`);
+  if (total > rows.length) out.write(`… ${formatCount(total - rows.length)} more\n`);
 }
 
 function unionKeys(maps: readonly (Record<string, unknown> | undefined)[]): string[] {

@@ -2,6 +2,7 @@
 // as a table, json, jsonl or csv.
 import { CommandError, type Io } from "../io.js";
 import { defined, isoTime, listAllBatches, openOmics, printRows, type BatchItem, type Column } from "./omics-common.js";
+import { formatCount } from "../format.js";
 
 const COLUMNS: Column<BatchItem>[] = [
   { header: "id", cell: (b) => b.id },
@@ -31,7 +32,7 @@ export async function listCommand(_args: string[], options: Record<string, unkno
   try {
     const batches = await listAllBatches(session, filter);
     printRows(batches, COLUMNS, format, io, (b) => defined({ ...b, createdAt: isoTime(b.createdAt) }));
-    if (format === "table") io.stderr.write(`${batches.length.toLocaleString("en-US")} batch${batches.length === 1 ? "" : "es"}\n`);
+    if (format === "table") io.stderr.write(`${formatCount(batches.length)} batch${batches.length === 1 ? "" : "es"}\n`);
     return 0;
   } finally {
     session.close();

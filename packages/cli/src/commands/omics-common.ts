@@ -17,6 +17,7 @@ import {
   type OmicsSdk,
 } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
+import { formatCount } from "../format.js";
 
 /** A connected client and the SDK module its commands come from. */
 export interface OmicsSession {
@@ -203,7 +204,7 @@ export const STARTING_STATUSES: ReadonlySet<string> = new Set(["CREATING", "PEND
 // ---------------------------------------------------------------------------------------------
 // Showing a batch.
 
-const n = (v: number | undefined): string => (v ?? 0).toLocaleString("en-US");
+const n = (v: number | undefined): string => formatCount(v ?? 0);
 
 /** A timestamp as the API gives it (text, epoch seconds or a Date), as ISO 8601 text. */
 export function isoTime(v: string | number | Date | undefined): string | undefined {
@@ -379,5 +380,5 @@ export function defined<T extends object>(o: T): T {
 
 /** `1 run`, `2 runs`. */
 export function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
+  return `${formatCount(count)} ${word}${count === 1 ? "" : "s"}`;
 }

@@ -9,6 +9,7 @@ import { loadProgram, parseVars, reportDiagnostics } from "../load.js";
 import { compileRequest } from "./compile.js";
 import { batchIdArg, getBatch, listAllRuns, openOmics, plural, STARTING_STATUSES, type RunItem } from "./omics-common.js";
 import { checkSubmitOptions, printDryRun, reportAndWait, uploadAndStart, type PreparedRequest } from "./submit.js";
+import { formatCount } from "../format.js";
 
 /** Why a run is resubmitted. */
 interface Pick {
@@ -126,7 +127,7 @@ export async function resubmitCommand(args: string[], options: Record<string, un
 
 /** `resubmitting 3 runs of batch 5000001 (2 failed to start, 1 missing)`. */
 function resubmitHeadline(id: string, count: number, failed: number, missing: number, verb: string): string {
-  return `${verb} ${plural(count, "run")} of batch ${id} (${failed.toLocaleString("en-US")} failed to start, ${missing.toLocaleString("en-US")} missing)`;
+  return `${verb} ${plural(count, "run")} of batch ${id} (${formatCount(failed)} failed to start, ${formatCount(missing)} missing)`;
 }
 
 function describePick(p: Pick): string {

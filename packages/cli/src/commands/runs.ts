@@ -4,6 +4,7 @@
 import { didYouMean } from "@batchc/language";
 import { CommandError, type Io } from "../io.js";
 import { batchIdArg, defined, listAllRuns, openOmics, printRows, type Column, type RunItem } from "./omics-common.js";
+import { formatCount } from "../format.js";
 
 /** The per-run submission statuses of a batch. */
 export const SUBMISSION_STATUSES = ["SUCCESS", "FAILED", "CANCEL_SUCCESS", "CANCEL_FAILED", "DELETE_SUCCESS", "DELETE_FAILED"] as const;
@@ -56,6 +57,6 @@ export async function runsCommand(args: string[], options: Record<string, unknow
 function summary(runs: readonly RunItem[]): string {
   const counts = new Map<string, number>();
   for (const r of runs) counts.set(r.submissionStatus ?? "?", (counts.get(r.submissionStatus ?? "?") ?? 0) + 1);
-  const parts = [...counts].map(([s, c]) => `${c.toLocaleString("en-US")} ${s}`);
-  return `${runs.length.toLocaleString("en-US")} run${runs.length === 1 ? "" : "s"}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
+  const parts = [...counts].map(([s, c]) => `${formatCount(c)} ${s}`);
+  return `${formatCount(runs.length)} run${runs.length === 1 ? "" : "s"}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`;
 }

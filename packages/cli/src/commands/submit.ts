@@ -30,6 +30,7 @@ import {
   type OmicsSession,
 } from "./omics-common.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
+import { formatCount } from "../format.js";
 
 /** A request ready to send, from a `.batch` program or a request `.json` file. */
 export interface PreparedRequest {
@@ -164,7 +165,7 @@ function canonicalJson(value: unknown): string {
 /** Where the runs go, for the text outputs. */
 function placement(p: PreparedRequest, upload?: string): string {
   const settings = p.request.batchRunSettings;
-  const count = (p.runCount ?? 0).toLocaleString("en-US");
+  const count = formatCount(p.runCount ?? 0);
   if (p.settingsFile) return `${count}, in ${p.settingsFile.uri} (${formatBytes(p.settingsFile.bytes)}${upload ? `, ${upload}` : ""})`;
   if ("s3UriSettings" in settings) return `in ${settings.s3UriSettings} (as given)`;
   return `${count}, inline in the request`;
@@ -306,7 +307,7 @@ function outcome(b: GetBatchResponse, id: string, prepared: PreparedRequest): vo
   const failed = b.submissionSummary?.failedStartSubmissionCount ?? 0;
   if (failed > 0) {
     throw new CommandError(
-      `${plural(failed, "run")} of ${(b.totalRuns ?? 0).toLocaleString("en-US")} failed to start`,
+      `${plural(failed, "run")} of ${formatCount(b.totalRuns ?? 0)} failed to start`,
       1,
       `see why with \`batchc runs ${id} --status FAILED\`${again !== undefined ? `; after fixing the cause, start them with ${again}` : ""}`,
     );

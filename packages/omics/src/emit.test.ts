@@ -5,9 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emitRequest, settingsFileStem, type EmitInput, type EmitResult } from "./emit.js";
+import { EncodedRun, emitRequest, settingsFileStem, type EmitInput, type EmitResult } from "./emit.js";
 import { StartRunBatchRequestSchema, type InlineSetting } from "./schema.js";
 import type { RunSettingInput } from "./types.js";
+import { encodeRun } from "./validate.js";
 
 const DEFAULTS = {
   workflowId: "1234567",
@@ -442,5 +443,47 @@ describe("errors come back as data", () => {
     await expect(
       emitRequest({ defaults: DEFAULTS, runs: [{ runSettingId: "a", priority: -1 }] }, { tmpDir: dir, validateRuns: false }),
     ).rejects.toThrow(/^internal error: the emitted request breaks the API model/);
+  });
+});
+
+describe("runs the caller encoded (EncodedRun)", () => {
+  const encoded = (r: RunSettingInput): EncodedRun => new EncodedRun(r.runSettingId, encodeRun(DEFAULTS, r) as string);
+  const settled = async (r: EmitResult): Promise<[string, string | undefined, string[]]> => {
+    const o = ok(r);
+    return [o.json, o.settingsFile === undefined ? undefined : readFileSync(o.settingsFile.path, "utf8"), o.hoisted];
+  };
+
+  for (const n of [3, 100, 101, 250]) {
+    it(`${n} runs: the same request, settings file and hoisting as the runs themselves, given all or some encoded`, async () => {
+      // An array is re-iterable (hoisted above 100 runs too); a one-shot iterator is not.
+      const plainArray = await settled(await emit({ runs: [...runs(n)] }, true));
+      const plainOnce = await settled(await emit({ runs: runs(n) }, true));
+      const all = await settled(await emit({ runs: [...runs(n)].map(encoded) }, true));
+      const some = await settled(await emit({ runs: [...runs(n)].map((r, i) => (i % 3 === 1 ? encoded(r) : r)).values() }, true));
+      expect(all).toEqual(plainArray);
+      expect(some).toEqual(plainOnce);
+      expect(plainArray[2]).toEqual(["parameters.reference"]);
+    });
+  }
+
+  it("a re-iterable input of encoded runs is hoisted from their text, as the runs themselves are", async () => {
+    const list = [...runs(150)].map((r) => ({ ...r, priority: 10 }));
+    const plain = ok(await emit({ runs: list }, true));
+    const fast = ok(await emit({ runs: list.map(encoded) }, true));
+    expect(plain.hoisted).toEqual(["priority", "parameters.reference"]);
+    expect(fast.hoisted).toEqual(plain.hoisted);
+    expect([fast.json, readFileSync(fast.settingsFile!.path, "utf8")]).toEqual([plain.json, readFileSync(plain.settingsFile!.path, "utf8")]);
+  });
+
+  it("are not handed to the caller's checks, and count toward the limits and duplicate ids", async () => {
+    const seen: number[] = [];
+    const r = await emitRequest(
+      { batch: BATCH, defaults: DEFAULTS, runs: [...runs(5)].map((x, i) => (i === 2 ? x : encoded(x))) },
+      { tmpDir: dir, validateRuns: (_run, i) => (seen.push(i), true) },
+    );
+    expect(seen).toEqual(encodeRun(DEFAULTS, run(2)) === undefined ? [2] : []);
+    expect(ok(r).runCount).toBe(5);
+    const dup = await emit({ runs: [encoded(run(1)), encoded(run(1))] });
+    expect(codes(dup)).toEqual(["BC4022"]);
   });
 });

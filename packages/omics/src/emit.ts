@@ -18,12 +18,24 @@ import { MAX_INLINE_RUNS, MAX_RUNS } from "./limits.js";
 /** Size at which the settings file is written out (1 MiB of text). */
 const CHUNK = 1 << 20;
 
+/**
+ * A run already checked and encoded by the caller (with `runEncoder` or `encodeRun`): `json`
+ * is exactly what `encodeRun` returns for the run, and the run passes every run check. The
+ * emission takes it as it is (the caller's `validateRuns` function is not called for it).
+ */
+export class EncodedRun {
+  constructor(
+    readonly runSettingId: string,
+    readonly json: string,
+  ) {}
+}
+
 /** What `emitRequest` turns into a request. */
 export interface EmitInput {
   batch?: BatchInput;
   defaults: DefaultsInput;
   /** The runs, in order; streamed once (twice for hoisting above 100 runs when re-iterable). */
-  runs: Iterable<RunSettingInput> | AsyncIterable<RunSettingInput>;
+  runs: Iterable<RunSettingInput | EncodedRun> | AsyncIterable<RunSettingInput | EncodedRun>;
 }
 
 /** How `emitRequest` works. */
@@ -400,7 +412,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
   let hoist: HoistScan | undefined;
   if (options.hoist === true && isReiterable(input.runs)) {
     hoist = new HoistScan(defaults);
-    for await (const run of input.runs) hoist.add(run);
+    for await (const run of input.runs) hoist.add(run instanceof EncodedRun ? (JSON.parse(run.json) as RunSettingInput) : run);
   }
 
   const buffered: RunSettingInput[] = [];
@@ -415,13 +427,21 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
   try {
     // One run; a promise only when the settings file is created or a chunk is written, so a
     // synchronous input is consumed without a microtask per run.
-    const step = (run: RunSettingInput): Promise<void> | undefined => {
+    const step = (given: RunSettingInput | EncodedRun): Promise<void> | undefined => {
       const index = count++;
+      // A run the caller encoded comes as its text; its object is rebuilt only where one is
+      // needed (kept for the inline list, or hoisted), else it stands for its id.
+      let pre: string | undefined;
+      let run: RunSettingInput;
+      if (given instanceof EncodedRun) {
+        pre = given.json;
+        run = index < MAX_INLINE_RUNS || hoist !== undefined ? (JSON.parse(pre) as RunSettingInput) : { runSettingId: given.runSettingId };
+      } else run = given;
       // The fast check-and-encode first; the full checks (which say what is wrong) when it fails.
       let json: string | undefined;
       if (checkRun !== undefined) {
         // The caller's checks see every run, also beyond the limit.
-        json = encodeRun(defaults, run);
+        json = pre ?? encodeRun(defaults, run);
         if (json === undefined && !checkRun(run, index)) {
           rejected = true;
           failed = true;
@@ -429,7 +449,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       }
       if (count > MAX_RUNS) return undefined; // keep counting for the message
       if (checkRuns === true) {
-        json = encodeRun(defaults, run);
+        json = pre ?? encodeRun(defaults, run);
         let vs: readonly Violation[] = [];
         if (json === undefined) {
           vs = validateRunSetting(run);
@@ -457,7 +477,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       }
       // `encodeRun`'s text (ASCII), unless hoisting changes the run; else JSON.stringify.
       if (hoist !== undefined) json = undefined;
-      else if (json === undefined && checkRuns === false) json = encodeRun(defaults, run);
+      else if (json === undefined && checkRuns === false) json = pre ?? encodeRun(defaults, run);
       const text = json ?? JSON.stringify(orderedRun(run, hoist));
       if (writer === undefined) return startFile(text, json !== undefined);
       return writer.add(text, json !== undefined);
@@ -479,7 +499,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
     };
     const runs = input.runs;
     if (typeof (runs as Iterable<RunSettingInput>)[Symbol.iterator] === "function") {
-      for (const run of runs as Iterable<RunSettingInput>) {
+      for (const run of runs as Iterable<RunSettingInput | EncodedRun>) {
         const pending = step(run);
         if (pending !== undefined) await pending;
       }

@@ -56,11 +56,17 @@ export {
   displayPath,
   MAX_RUN_TAGS,
   MAX_PARAMETER_BYTES,
+  encodeRun,
+  runEncoder,
+  type RunEncoder,
+  type RunShape,
+  type RunScalar,
   type Path,
   type Violation,
 } from "./validate.js";
 export {
   emitRequest,
+  EncodedRun,
   deriveRequestId,
   normalizePrefix,
   settingsFileStem,

@@ -888,3 +888,137 @@ export function validateBatch(b: BatchInput): readonly Violation[] {
 
 /** The same as `validateBatch` (the name the command line uses). */
 export const validateBatchSettings = validateBatch;
+
+/** The scalar members a run may set, in the request's order. */
+export type RunScalar = "name" | "outputUri" | "priority" | "outputBucketOwnerId";
+const SCALAR_ORDER: readonly RunScalar[] = ["name", "outputUri", "priority", "outputBucketOwnerId"];
+
+/** Which members a kind of run sets, known before any run: what `runEncoder` specialises on. */
+export interface RunShape {
+  /** The scalar members set, in the request's order. */
+  scalars: readonly RunScalar[];
+  /** The parameter keys, in order, when the runs set parameters. */
+  parameters?: readonly string[];
+  /** The tag keys, in order, when the runs set tags. */
+  runTags?: readonly string[];
+}
+
+/**
+ * Checks and encodes one run of a `RunShape`: its values are read from `source` by the
+ * shape's readers. Returns what `encodeRun` returns for the run `{ runSettingId, ...members }`,
+ * or undefined when the fast test does not pass or a reader throws (the caller then builds
+ * the run and takes the full checks).
+ */
+export type RunEncoder<S> = (runSettingId: string, source: S) => string | undefined;
+
+/**
+ * `encodeRun` specialised to one shape of run (and one `defaults`), as generated code: the key
+ * tests, the key text and the counts that do not depend on the values are done once, here.
+ * `read` has one reader per value, in order: the scalars, then the parameters, then the tags.
+ * Undefined when the shape cannot take the fast path at all. Its output and its acceptance
+ * are `encodeRun`'s (which stays the reference), except that it also falls back when a value
+ * is `null` or `undefined` (a member or key left unset), a list or a record.
+ */
+export function runEncoder<S>(
+  defaults: { outputUri?: unknown; runTags?: unknown; parameters?: unknown },
+  shape: RunShape,
+  read: readonly ((source: S) => unknown)[],
+): RunEncoder<S> | undefined {
+  if (!FAST_PATH) return undefined;
+  const scalars = shape.scalars;
+  const kinds: number[] = [];
+  for (const s of scalars) {
+    const k = SCALAR_ORDER.indexOf(s);
+    if (k < 0 || (kinds.length > 0 && k <= (kinds[kinds.length - 1] as number))) return undefined;
+    kinds.push(k);
+  }
+  if (!kinds.includes(1) && defaults.outputUri === undefined) return undefined;
+  const params = shape.parameters ?? [];
+  const tags = shape.runTags ?? [];
+  if ((shape.parameters !== undefined && params.length === 0) || (shape.runTags !== undefined && tags.length === 0)) return undefined;
+  if (read.length !== kinds.length + params.length + tags.length) return undefined;
+  // Keys in the given order, as a record would list them: so no array-index keys (a record
+  // lists those first), and none that a record treats apart.
+  const plain = (keys: readonly string[]): boolean =>
+    new Set(keys).size === keys.length &&
+    keys.every((k) => SAFE_TEXT.test(k) && !/^(?:0|[1-9][0-9]*)$/.test(k) && k !== "__proto__" && k !== "constructor");
+  if (!plain(params) || !plain(tags)) return undefined;
+  let paramBase = 0;
+  if (params.length > 0) {
+    paramBase = jsonByteBound(defaults.parameters) + 2;
+    for (const k of params) paramBase += 4 + 6 * k.length;
+    if (paramBase > MAX_PARAMETER_BYTES) return undefined;
+  }
+  if (tags.length > 0) {
+    const dt = defaults.runTags;
+    const byDefaults = isPlainObject(dt) ? dt : undefined;
+    let n = countKeys(dt);
+    for (const k of tags) {
+      if (k.length === 0 || k.length > TAG_KEY.max) return undefined;
+      if (byDefaults === undefined || !hasOwn(byDefaults, k)) n++;
+    }
+    if (n > MAX_RUN_TAGS) return undefined;
+  }
+  // The generated body: read and test each value, gather the strings in `safe` (tested at
+  // once at the end) and the text's pieces in `t`; every key's text is a literal.
+  const lit = (s: string): string => JSON.stringify(s);
+  let body = `if (id.length === 0 || id.length > ${ID_BOUNDS.max}) return undefined;\nlet safe = id;\nlet t = ${lit('{"runSettingId":"')} + id + '"';\n`;
+  let i = 0;
+  for (const k of kinds) {
+    const v = `v${i}`;
+    body += `const ${v} = R[${i}](src);\n`;
+    const key = SCALAR_ORDER[k] as string;
+    switch (k) {
+      case 0:
+        body += `if (typeof ${v} !== "string" || ${v}.length === 0 || ${v}.length > ${NAME_BOUNDS.max}) return undefined;\n`;
+        break;
+      case 1:
+        body += `if (typeof ${v} !== "string" || ${v}.length > ${URI_BOUNDS.max} || !isS3Uri(${v})) return undefined;\n`;
+        break;
+      case 2:
+        body += `if (typeof ${v} !== "number" || !Number.isSafeInteger(${v}) || ${v} < ${PRIORITY_RANGE.min as number} || ${v} > ${PRIORITY_RANGE.max as number}) return undefined;\n`;
+        body += `t += ${lit(`,"${key}":`)} + ${v};\n`;
+        i++;
+        continue;
+      default:
+        body += `if (typeof ${v} !== "string" || !ACCOUNT_ID.test(${v})) return undefined;\n`;
+    }
+    body += `safe += ${v};\nt += ${lit(`,"${key}":"`)} + ${v} + '"';\n`;
+    i++;
+  }
+  if (params.length > 0) {
+    body += `let bound = ${paramBase};\n`;
+    params.forEach((k, j) => {
+      const v = `v${i}`;
+      const head = lit(`${j === 0 ? `,"parameters":{` : ","}"${k}":`);
+      body += `const ${v} = R[${i}](src);
+if (typeof ${v} === "string") { safe += ${v}; bound += 2 + 6 * ${v}.length; t += ${head} + '"' + ${v} + '"'; }
+else if (typeof ${v} === "number") { if (!Number.isFinite(${v})) return undefined; bound += 24; t += ${head} + ${v}; }
+else if (typeof ${v} === "boolean") { bound += 5; t += ${head} + (${v} ? "true" : "false"); }
+else return undefined;\n`;
+      i++;
+    });
+    body += `if (bound > ${MAX_PARAMETER_BYTES}) return undefined;\nt += "}";\n`;
+  }
+  if (tags.length > 0) {
+    tags.forEach((k, j) => {
+      const v = `v${i}`;
+      const head = lit(`${j === 0 ? `,"runTags":{` : ","}"${k}":"`);
+      body += `const ${v} = R[${i}](src);
+if (typeof ${v} !== "string" || ${v}.length > ${TAG_VALUE.max}) return undefined;
+safe += ${v}; t += ${head} + ${v} + '"';\n`;
+      i++;
+    });
+    body += `t += "}";\n`;
+  }
+  body += `if (!SAFE.test(safe)) return undefined;\nreturn t + "}";`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function(
+    "R",
+    "isS3Uri",
+    "ACCOUNT_ID",
+    "SAFE",
+    `"use strict"; return function encodeRunOfShape(id, src) { try {\n${body}\n} catch { return undefined; } };`,
+  ) as (...args: unknown[]) => RunEncoder<S>;
+  return make(read, isS3Uri, ACCOUNT_ID, SAFE_TEXT);
+}

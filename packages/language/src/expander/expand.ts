@@ -38,7 +38,7 @@ import { Failure, SILENT, describeValue } from "./errors.js";
 import { ExprCompiler, Scope, generate, type Evaluator } from "./evaluate.js";
 import { IdTable } from "./id-table.js";
 import { setKey } from "./records.js";
-import type { Binding, BatchSettings, DataOrigin, DefaultSettings, EffectiveRun, RunFields, RunSpec } from "./run-spec.js";
+import type { Binding, BatchSettings, DataOrigin, DefaultSettings, EffectiveRun, RunEncoderFactory, RunFields, RunPlan, RunSpec } from "./run-spec.js";
 
 export interface ExpandOptions {
   host: Host;
@@ -53,11 +53,18 @@ export interface Expansion {
   batch: BatchSettings;
   /** The `defaults` block, evaluated, with declared parameter defaults merged into `parameters`. */
   defaults: DefaultSettings;
-  /** The runs, lazily; each call starts the loops again (top-level `let`s are evaluated once). */
-  runs(): Generator<RunSpec>;
+  /**
+   * The runs, lazily; each call starts the loops again (top-level `let`s are evaluated once).
+   * With `encoders`, each `run` statement may get a fast encoder: the runs it encodes come
+   * with `json` set and empty `fields`.
+   */
+  runs(encoders?: RunEncoderFactory): Generator<RunSpec>;
   /** Set-up errors, then errors found while iterating (complete once `runs()` is exhausted). */
   diagnostics: Diagnostic[];
 }
+
+/** The `fields` of a run its encoder took (they are not built). */
+const NO_FIELDS: RunFields = Object.freeze({});
 
 /** Expansion stops after this many distinct errors. */
 export const MAX_ERRORS = 100;
@@ -161,6 +168,9 @@ interface RunIR {
   id: Evaluator;
   idSpan: Span;
   fields: (env: Value[]) => RunFields;
+  plan: RunPlan;
+  /** The statement's position among the program's `run` statements. */
+  n: number;
   vars: readonly LoopVar[];
 }
 
@@ -200,6 +210,8 @@ class Walk {
   readonly env: Value[];
   readonly bind: (Binding | undefined)[];
   readonly seen = new IdTable();
+  /** Per `run` statement (by `RunIR.n`): its encoder, null when it has none, unset until asked. */
+  readonly encoders: (((id: string, env: Value[]) => string | undefined) | null | undefined)[] = [];
   index = 0;
   occurrences = 0;
   readonly distinct = new Set<string>();
@@ -208,6 +220,7 @@ class Walk {
     slots: number,
     /** A quiet walk records nothing (used to look up the first run with a duplicate id). */
     readonly quiet: boolean,
+    readonly encode: RunEncoderFactory | undefined,
   ) {
     this.env = new Array<Value>(slots).fill(null);
     this.bind = new Array<Binding | undefined>(slots).fill(undefined);
@@ -230,6 +243,7 @@ class Expander {
   private setupDistinct = 0;
   private stopReported = false;
   private slots = 0;
+  private runStatements = 0;
   private readonly top: StmtIR[] = [];
   private readonly batch: BatchSettings = {};
   private readonly defaultsFields = new Map<string, Value>();
@@ -254,7 +268,7 @@ class Expander {
     return {
       batch: this.batch,
       defaults,
-      runs: () => self.walk(false),
+      runs: (encoders?: RunEncoderFactory) => self.walk(false, encoders),
       diagnostics: this.diagnostics,
     };
   }
@@ -581,6 +595,21 @@ class Expander {
       body += "if (anyTag) out.runTags = t;\n";
     }
     body += "return out;";
+    const plan: RunPlan = {
+      statement: s,
+      scalars: scalars.map((x) => ({ key: x.key as RunPlan["scalars"][number]["key"], value: x.f })),
+      parameters: hasParams
+        ? params.map((pe) => {
+            const f = pe.f;
+            const check = pe.check;
+            return { key: pe.key, value: check === undefined ? f : (env: Value[]) => {
+              const v = f(env);
+              return v === null ? v : check(v);
+            } };
+          })
+        : undefined,
+      runTags: tags?.map((te) => ({ key: te.key, value: te.f })),
+    };
     const nullRequired = params.map((pe) => () =>
       new Failure(codes.wrongType(`parameter \`${pe.key}\``, printType(pe.required as Type), "`null`"), pe.span),
     );
@@ -589,7 +618,7 @@ class Expander {
       [scalars.map((x) => x.f), params.map((x) => x.f), params.map((x) => x.check), nullRequired, (tags ?? []).map((x) => x.f), setKey],
       body,
     ) as unknown as (env: Value[]) => RunFields;
-    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, vars };
+    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, plan, n: this.runStatements++, vars };
   }
 
   /** A value check against `to` for a value from `e`, or undefined when the static type suffices. */
@@ -642,8 +671,8 @@ class Expander {
 
   // ---- Walking ----
 
-  private *walk(quiet: boolean): Generator<RunSpec> {
-    const w = new Walk(this.slots, quiet);
+  private *walk(quiet: boolean, encoders?: RunEncoderFactory): Generator<RunSpec> {
+    const w = new Walk(this.slots, quiet, encoders);
     yield* this.block(this.top, w);
   }
 
@@ -809,12 +838,18 @@ class Expander {
     const env = w.env;
     let id: string;
     let fields: RunFields;
+    let json: string | undefined;
     try {
       const v = s.id(env);
       if (typeof v !== "string") throw new Failure(codes.runIdNotString(describeValue(v)), s.idSpan);
       if (v === "") throw new Failure(codes.emptyRunId(), s.idSpan);
       id = v;
-      fields = s.fields(env);
+      if (w.encode !== undefined) {
+        let enc = w.encoders[s.n];
+        if (enc === undefined) enc = w.encoders[s.n] = w.encode(s.plan) ?? null;
+        if (enc !== null) json = enc(id, env);
+      }
+      fields = json === undefined ? s.fields(env) : NO_FIELDS;
     } catch (e) {
       this.fail(w, e, s.vars);
       return undefined;
@@ -838,6 +873,7 @@ class Expander {
     const vars = s.vars;
     const bindings = new Array<Binding>(vars.length);
     for (let i = 0; i < vars.length; i++) bindings[i] = w.bind[(vars[i] as LoopVar).slot] as Binding;
+    if (json !== undefined) return { runSettingId: id, fields, statement: s.node, bindings, index: w.index++, json };
     return { runSettingId: id, fields, statement: s.node, bindings, index: w.index++ };
   }
 

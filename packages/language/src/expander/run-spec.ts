@@ -35,7 +35,35 @@ export interface RunSpec {
   bindings: readonly Binding[];
   /** 0-based position in the batch. */
   index: number;
+  /**
+   * The run as the API takes it, checked and encoded by the caller's encoder (see
+   * `RunEncoderFactory`); `fields` is then left empty (not built).
+   */
+  json?: string;
 }
+
+/**
+ * One `run` statement, compiled: the evaluators of its fields in the request's order, each
+ * applying the statement's type checks and conversions (`null` is returned as it is, and means
+ * unset). An evaluator throws when the slow path would report an error; the caller of an
+ * encoder built on them then lets the expander build and report the run.
+ */
+export interface RunPlan {
+  statement: RunStatement;
+  /** `name`, `outputUri`, `priority`, `outputBucketOwnerId`: those set, in this order. */
+  scalars: readonly { key: "name" | "outputUri" | "priority" | "outputBucketOwnerId"; value: (env: Value[]) => Value }[];
+  /** The `params` block's entries, in order, when there is one. */
+  parameters: readonly { key: string; value: (env: Value[]) => Value }[] | undefined;
+  /** The `runTags` block's entries, in order, when there is one (strings, or `undefined` when unset). */
+  runTags: readonly { key: string; value: (env: Value[]) => string | undefined }[] | undefined;
+}
+
+/**
+ * Given a run statement's plan, a fast encoder of its runs, or undefined: the encoder returns
+ * the run's request text from its id and the loop environment, or undefined, and the expander
+ * then builds `fields` as usual.
+ */
+export type RunEncoderFactory = (plan: RunPlan) => ((runSettingId: string, env: Value[]) => string | undefined) | undefined;
 
 /** The `defaultRunSetting` fields, by API name, with declared parameter defaults merged in. */
 export interface DefaultSettings {

@@ -5,7 +5,8 @@ import { copyFile, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { hasErrors, type RunSpec } from "@batchc/language";
-import { emitRequest, type EmitResult, type RunSettingInput } from "@batchc/omics";
+import { EncodedRun, emitRequest, type EmitResult, type RunSettingInput } from "@batchc/omics";
+import { fastEncoders } from "../fast-encode.js";
 import { CommandError, type Io } from "../io.js";
 import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { emitErrorDiagnostics } from "../run-count.js";
@@ -46,11 +47,17 @@ export async function compileRequest(
     // One object per run. emitRequest checks and encodes it in one pass, and hands the runs
     // its fast check does not pass to the validator, which places each problem in the source:
     // `current` is the run whose setting emitRequest is taking (it takes each as it is yielded).
-    // Runs left out by `select` are checked all the same.
+    // Runs left out by `select` are checked all the same. Without `select`, each run statement
+    // has a fast encoder (see fast-encode.ts): the runs it takes come as their text.
     let current: RunSpec | undefined;
     const runs = (function* () {
       validator.checkSetup(expansion.batch, defaults);
-      for (const run of expansion.runs()) {
+      for (const run of expansion.runs(select ? undefined : fastEncoders(defaults))) {
+        if (run.json !== undefined) {
+          current = run;
+          yield new EncodedRun(run.runSettingId, run.json);
+          continue;
+        }
         const setting = settingOf(run);
         if (select && !select(run)) {
           validator.checkRun(run, defaults, setting);

@@ -1,0 +1,138 @@
+// Property: `compile` writes the same bytes, and reports the same diagnostics, with the fast
+// per-statement encoders as with the full path alone (which `compileRequest` takes when given
+// a `select`): random data rows with unicode, quotes, backslashes, control characters, long
+// text, numbers at the range edges, unset (`null`) parameters and record parameters.
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { compileFile, memoryHost } from "@batchc/language";
+import { describe, expect, it } from "vitest";
+import { compileRequest } from "./commands/compile.js";
+import { fastEncoders } from "./fast-encode.js";
+import type { Io } from "./io.js";
+
+const program = (copies: number, ownUri: boolean): string => `batch "b" {
+  settings = "s3://lab-batches/x/"
+}
+defaults {
+  workflowId = "1234567"
+  roleArn    = "arn:aws:iam::123456789012:role/R"
+  outputUri  = "s3://lab-results/x/"
+  runTags { project = "p" }
+  params { ref = "r" }
+}
+params {
+  ref: string
+  a: string
+  n?: int
+  meta?: { k: string }
+}
+type Row = { a: string, b: string, n: int, o: string }
+let rows: [Row] = json("rows.json")
+for r in rows, i in range(0, ${copies}) {
+  if i % 7 == 2 {
+    run "\${r.a}-\${i}" {
+      name = "\${r.b} \${i}"
+      params {
+        a    = r.a
+        meta = { k: r.b }
+      }
+    }
+  } else {
+    run "\${r.a}-\${i}" {
+      name      = "\${r.b} \${i}"
+      ${ownUri ? "outputUri = r.o" : ""}
+      priority  = r.n + i
+      params {
+        a = r.a
+        n = if i % 5 == 1 then null else r.n
+      }
+      runTags { t = r.b, u = "\${r.a}\${i}" }
+    }
+  }
+}
+`;
+
+/** The outputs of one compile: the request and settings file, or the diagnostics. */
+async function outputs(files: Record<string, string>, fast: boolean): Promise<[number, string, string | undefined, string]> {
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: () => true, isTTY: false },
+    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
+    env: {},
+    cwd: "/",
+    host: memoryHost(files),
+  };
+  const compiled = await compileRequest("p.batch", {}, io, fast ? undefined : () => true);
+  if (typeof compiled === "number") return [compiled, "", undefined, stderr];
+  try {
+    const file = compiled.emitted.settingsFile;
+    return [0, compiled.emitted.json, file === undefined ? undefined : readFileSync(file.path, "utf8"), stderr];
+  } finally {
+    await compiled.dispose();
+  }
+}
+
+const plain = fc.stringMatching(/^[A-Za-z0-9 ._-]{1,12}$/);
+const odd = fc.oneof(
+  fc.constantFrom("café", "東京", "😀", 'say "hi"', "back\\slash", "tab\there", "nl\nx", "\u0001", "\u007f", "", " ", "x".repeat(300), "y".repeat(129)),
+  fc.string({ maxLength: 8 }),
+  fc.string({ unit: "grapheme", maxLength: 4 }),
+);
+const text = fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: odd });
+const row = fc.record({
+  a: fc.oneof({ weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,10}$/) }, { weight: 1, arbitrary: odd }),
+  b: text,
+  n: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom(-1, 0, 99_990, 100_000, 100_001)),
+  o: fc.oneof(fc.constantFrom("s3://lab-out/a/", "s3://lab-out/b c/", "s3://x/", "s3://lab-out/é/"), fc.stringMatching(/^s3:\/\/lab-[a-z]{1,5}\/[a-z0-9/]{0,10}$/)),
+});
+
+describe("the fast encoders", () => {
+  it("give compile's bytes and diagnostics exactly as the full path does", async () => {
+    let written = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.constantFrom(2, 30, 60), fc.boolean(), async (rows, copies, ownUri) => {
+        const files = { "p.batch": program(copies, ownUri), "rows.json": JSON.stringify(rows) };
+        const fast = await outputs(files, true);
+        const full = await outputs(files, false);
+        expect(fast).toEqual(full);
+        if (fast[0] === 0) written++;
+      }),
+      { numRuns: 40 },
+    );
+    // Both outcomes were seen.
+    expect(written).toBeGreaterThan(3);
+    expect(written).toBeLessThan(37);
+  });
+
+  it("take exactly the runs with only plain values set", () => {
+    const rows = [
+      { a: "s1", b: "plain", n: 3, o: "s3://lab-out/a/" },
+      { a: "s2", b: 'café "q"', n: 7, o: "s3://lab-out/b/" },
+    ];
+    const files = { "p.batch": program(60, true), "rows.json": JSON.stringify(rows) };
+    const expansion = compileFile("p.batch", files["p.batch"], { host: memoryHost(files) }).expansion!;
+    const taken: string[] = [];
+    for (const run of expansion.runs(fastEncoders(expansion.defaults))) {
+      if (run.json === undefined) continue;
+      taken.push(run.runSettingId);
+      expect(run.fields).toEqual({});
+      expect(JSON.parse(run.json)).toMatchObject({ runSettingId: run.runSettingId, name: `plain ${run.runSettingId.slice(3)}` });
+    }
+    // Row s1 but for i % 5 == 1 (`n` unset) and i % 7 == 2 (`meta` a record); no run of s2 (not plain text).
+    const expected = Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 5 !== 1 && i % 7 !== 2).map((i) => `s1-${i}`);
+    expect(taken).toEqual(expected);
+    expect(taken).toHaveLength(41);
+  });
+
+  it("write a settings file above 100 runs, byte for byte as the full path", async () => {
+    const rows = [
+      { a: "s1", b: "plain", n: 3, o: "s3://lab-out/a/" },
+      { a: "s2", b: 'café "q"', n: 7, o: "s3://lab-out/b/" },
+    ];
+    const files = { "p.batch": program(60, true), "rows.json": JSON.stringify(rows) };
+    const fast = await outputs(files, true);
+    expect(fast[0]).toBe(0);
+    expect(JSON.parse(fast[2] as string)).toHaveLength(120);
+    expect(fast).toEqual(await outputs(files, false));
+  });
+});

@@ -1,0 +1,29 @@
+// The fast path of `compile`: for each `run` statement, an encoder that evaluates the
+// statement's compiled field expressions and writes the run's request text straight away,
+// with `runEncoder`'s checks (those of `encodeRun`, specialised to the statement's keys),
+// instead of building the run's objects to check and encode them afterwards. Whatever it does
+// not take (an unset value, a list or record, text that needs escaping, a failed check, an
+// evaluation error) falls back to the expander's run objects and the full checks, which stay
+// the reference and report the problems at their source.
+import type { DefaultSettings, Expansion } from "@batchc/language";
+import { runEncoder, type RunScalar } from "@batchc/omics";
+
+/** What `Expansion.runs` takes: a fast encoder per `run` statement. */
+export type RunEncoders = NonNullable<Parameters<Expansion["runs"]>[0]>;
+
+/** The fast encoders of a program's run statements, against its evaluated `defaults`. */
+export function fastEncoders(defaults: DefaultSettings): RunEncoders {
+  return (plan) => {
+    const params = plan.parameters ?? [];
+    const tags = plan.runTags ?? [];
+    return runEncoder(
+      defaults,
+      {
+        scalars: plan.scalars.map((x) => x.key as RunScalar),
+        ...(plan.parameters !== undefined ? { parameters: params.map((p) => p.key) } : {}),
+        ...(plan.runTags !== undefined ? { runTags: tags.map((t) => t.key) } : {}),
+      },
+      [...plan.scalars, ...params, ...tags].map((x) => x.value),
+    );
+  };
+}

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { compileFile, memoryHost } from "@batchc/language";
 import { describe, expect, it } from "vitest";
 import { compileRequest } from "./commands/compile.js";
-import { fastEncoders } from "./fast-encode.js";
+import { fastEncoders, type RunEncoders } from "./fast-encode.js";
 import type { Io } from "./io.js";
 
 const program = (copies: number, ownUri: boolean): string => `batch "b" {
@@ -134,5 +134,38 @@ describe("the fast encoders", () => {
     expect(fast[0]).toBe(0);
     expect(JSON.parse(fast[2] as string)).toHaveLength(120);
     expect(fast).toEqual(await outputs(files, false));
+  });
+});
+
+describe("a statement's fast encoder", () => {
+  /** A plan setting only `name`, read from the environment's first slot; counts its reads. */
+  const namePlan = (): { plan: Parameters<RunEncoders>[0]; reads: () => number } => {
+    let reads = 0;
+    const plan = {
+      statement: {} as never,
+      scalars: [{ key: "name" as const, value: (env: unknown[]) => (reads++, env[0] as string) }],
+      parameters: undefined,
+      runTags: undefined,
+    };
+    return { plan, reads: () => reads };
+  };
+
+  it("stops trying after 256 runs it did not take when it took almost none", () => {
+    const { plan, reads } = namePlan();
+    const encode = fastEncoders({ outputUri: "s3://o/" })(plan)!;
+    expect(encode("r0", ["fine"])).toBe('{"runSettingId":"r0","name":"fine"}');
+    const out = Array.from({ length: 400 }, (_, i) => encode(`r${i + 1}`, ["café"]));
+    expect(out.every((x) => x === undefined)).toBe(true);
+    expect(reads()).toBe(1 + 256);
+    expect(encode("r999", ["fine"])).toBeUndefined();
+    expect(reads()).toBe(1 + 256);
+  });
+
+  it("keeps trying while it takes more than one run in nine", () => {
+    const { plan, reads } = namePlan();
+    const encode = fastEncoders({ outputUri: "s3://o/" })(plan)!;
+    let taken = 0;
+    for (let i = 0; i < 3000; i++) if (encode(`r${i}`, [i % 8 === 0 ? "fine" : "café"]) !== undefined) taken++;
+    expect([taken, reads()]).toEqual([375, 3000]);
   });
 });

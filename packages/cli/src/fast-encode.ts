@@ -11,12 +11,15 @@ import { runEncoder, type RunScalar } from "@batchc/omics";
 /** What `Expansion.runs` takes: a fast encoder per `run` statement. */
 export type RunEncoders = NonNullable<Parameters<Expansion["runs"]>[0]>;
 
+/** A statement's encoder gives up after this many runs it did not take, if it took almost none. */
+const GIVE_UP_AFTER = 256;
+
 /** The fast encoders of a program's run statements, against its evaluated `defaults`. */
 export function fastEncoders(defaults: DefaultSettings): RunEncoders {
   return (plan) => {
     const params = plan.parameters ?? [];
     const tags = plan.runTags ?? [];
-    return runEncoder(
+    const encode = runEncoder(
       defaults,
       {
         scalars: plan.scalars.map((x) => x.key as RunScalar),
@@ -25,5 +28,17 @@ export function fastEncoders(defaults: DefaultSettings): RunEncoders {
       },
       [...plan.scalars, ...params, ...tags].map((x) => x.value),
     );
+    if (encode === undefined) return undefined;
+    // A run the encoder does not take is evaluated twice; when a statement's runs (say, all
+    // with non-ASCII names) mostly go the full way, the encoder stops trying.
+    let taken = 0;
+    let missed = 0;
+    return (id, env) => {
+      if (missed >= GIVE_UP_AFTER && missed > 8 * taken) return undefined;
+      const json = encode(id, env);
+      if (json === undefined) missed++;
+      else taken++;
+      return json;
+    };
   };
 }

@@ -430,12 +430,13 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
     const step = (given: RunSettingInput | EncodedRun): Promise<void> | undefined => {
       const index = count++;
       // A run the caller encoded comes as its text; its object is rebuilt only where one is
-      // needed (kept for the inline list, or hoisted), else it stands for its id.
+      // needed (kept for the inline list, or hoisted). Elsewhere only its id is read (for
+      // duplicates), and the EncodedRun stands for it.
       let pre: string | undefined;
       let run: RunSettingInput;
       if (given instanceof EncodedRun) {
         pre = given.json;
-        run = index < MAX_INLINE_RUNS || hoist !== undefined ? (JSON.parse(pre) as RunSettingInput) : { runSettingId: given.runSettingId };
+        run = index < MAX_INLINE_RUNS || hoist !== undefined ? (JSON.parse(pre) as RunSettingInput) : (given as unknown as RunSettingInput);
       } else run = given;
       // The fast check-and-encode first; the full checks (which say what is wrong) when it fails.
       let json: string | undefined;

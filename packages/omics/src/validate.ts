@@ -959,15 +959,22 @@ export function runEncoder<S>(
     }
     if (n > MAX_RUN_TAGS) return undefined;
   }
-  // The generated body: read and test each value, gather the strings in `safe` (tested at
-  // once at the end) and the text's pieces in `t`; every key's text is a literal.
+  // The generated body reads and tests each value, then joins the text in one expression
+  // (`parts`: literal key text and the values, in order). The strings are tested all at once,
+  // by a pattern of the whole text (`whole`): a string's place in it admits only `SAFE_TEXT`
+  // characters, none of which (no `"`) can end it early, so the text passes exactly when every
+  // string is `SAFE_TEXT`. Testing the text also flattens it, once, for its copy to the file.
   const lit = (s: string): string => JSON.stringify(s);
-  let body = `if (id.length === 0 || id.length > ${ID_BOUNDS.max}) return undefined;\nlet safe = id;\nlet t = ${lit('{"runSettingId":"')} + id + '"';\n`;
+  const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  const str = `"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*"`;
+  const parts: string[] = [lit('{"runSettingId":"'), "id", lit('"')];
+  let whole = `^${re('{"runSettingId":')}${str}`;
+  let body = `if (id.length === 0 || id.length > ${ID_BOUNDS.max}) return undefined;\n`;
   let i = 0;
   for (const k of kinds) {
-    const v = `v${i}`;
-    body += `const ${v} = R[${i}](src);\n`;
-    const key = SCALAR_ORDER[k] as string;
+    const v = `v${i++}`;
+    const head = `,"${SCALAR_ORDER[k] as string}":`;
+    body += `const ${v} = R[${i - 1}](src);\n`;
     switch (k) {
       case 0:
         body += `if (typeof ${v} !== "string" || ${v}.length === 0 || ${v}.length > ${NAME_BOUNDS.max}) return undefined;\n`;
@@ -977,48 +984,62 @@ export function runEncoder<S>(
         break;
       case 2:
         body += `if (typeof ${v} !== "number" || !Number.isSafeInteger(${v}) || ${v} < ${PRIORITY_RANGE.min as number} || ${v} > ${PRIORITY_RANGE.max as number}) return undefined;\n`;
-        body += `t += ${lit(`,"${key}":`)} + ${v};\n`;
-        i++;
+        parts.push(lit(head), v);
+        whole += `${re(head)}-?[0-9]+`;
         continue;
       default:
         body += `if (typeof ${v} !== "string" || !ACCOUNT_ID.test(${v})) return undefined;\n`;
     }
-    body += `safe += ${v};\nt += ${lit(`,"${key}":"`)} + ${v} + '"';\n`;
-    i++;
+    parts.push(lit(`${head}"`), v, lit('"'));
+    whole += `${re(head)}${str}`;
   }
   if (params.length > 0) {
     body += `let bound = ${paramBase};\n`;
     params.forEach((k, j) => {
-      const v = `v${i}`;
-      const head = lit(`${j === 0 ? `,"parameters":{` : ","}"${k}":`);
-      body += `const ${v} = R[${i}](src);
-if (typeof ${v} === "string") { safe += ${v}; bound += 2 + 6 * ${v}.length; t += ${head} + '"' + ${v} + '"'; }
-else if (typeof ${v} === "number") { if (!Number.isFinite(${v})) return undefined; bound += 24; t += ${head} + ${v}; }
-else if (typeof ${v} === "boolean") { bound += 5; t += ${head} + (${v} ? "true" : "false"); }
+      const v = `v${i++}`;
+      const head = `${j === 0 ? `,"parameters":{` : ","}"${k}":`;
+      body += `const ${v} = R[${i - 1}](src);
+let p${v};
+if (typeof ${v} === "string") { bound += 2 + 6 * ${v}.length; p${v} = '"' + ${v} + '"'; }
+else if (typeof ${v} === "number") { if (!Number.isFinite(${v})) return undefined; bound += 24; p${v} = "" + ${v}; }
+else if (typeof ${v} === "boolean") { bound += 5; p${v} = ${v} ? "true" : "false"; }
 else return undefined;\n`;
-      i++;
+      parts.push(lit(head), `p${v}`);
+      whole += `${re(head)}(?:${str}|[-+.0-9eE]+|true|false)`;
     });
-    body += `if (bound > ${MAX_PARAMETER_BYTES}) return undefined;\nt += "}";\n`;
+    body += `if (bound > ${MAX_PARAMETER_BYTES}) return undefined;\n`;
+    parts.push(lit("}"));
+    whole += "\\}";
   }
   if (tags.length > 0) {
     tags.forEach((k, j) => {
-      const v = `v${i}`;
-      const head = lit(`${j === 0 ? `,"runTags":{` : ","}"${k}":"`);
-      body += `const ${v} = R[${i}](src);
-if (typeof ${v} !== "string" || ${v}.length > ${TAG_VALUE.max}) return undefined;
-safe += ${v}; t += ${head} + ${v} + '"';\n`;
-      i++;
+      const v = `v${i++}`;
+      const head = `${j === 0 ? `,"runTags":{` : ","}"${k}":`;
+      body += `const ${v} = R[${i - 1}](src);
+if (typeof ${v} !== "string" || ${v}.length > ${TAG_VALUE.max}) return undefined;\n`;
+      parts.push(lit(`${head}"`), v, lit('"'));
+      whole += `${re(head)}${str}`;
     });
-    body += `t += "}";\n`;
+    parts.push(lit("}"));
+    whole += "\\}";
   }
-  body += `if (!SAFE.test(safe)) return undefined;\nreturn t + "}";`;
+  parts.push(lit("}"));
+  whole += "\\}$";
+  // Adjacent literals joined into one.
+  const joined: string[] = [];
+  for (const p of parts) {
+    const last = joined[joined.length - 1];
+    if (p.startsWith('"') && last !== undefined && last.startsWith('"')) joined[joined.length - 1] = lit((JSON.parse(last) as string) + (JSON.parse(p) as string));
+    else joined.push(p);
+  }
+  body += `const t = ${joined.join(" + ")};\nreturn WHOLE.test(t) ? t : undefined;`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function(
     "R",
     "isS3Uri",
     "ACCOUNT_ID",
-    "SAFE",
+    "WHOLE",
     `"use strict"; return function encodeRunOfShape(id, src) { try {\n${body}\n} catch { return undefined; } };`,
   ) as (...args: unknown[]) => RunEncoder<S>;
-  return make(read, isS3Uri, ACCOUNT_ID, SAFE_TEXT);
+  return make(read, isS3Uri, ACCOUNT_ID, new RegExp(whole));
 }

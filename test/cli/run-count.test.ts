@@ -80,3 +80,23 @@ describe("run-count boundaries", () => {
     expect(over.stderr).toContain("error[BC4020]");
   });
 });
+
+describe("--dry-run writes nothing", () => {
+  it("previews 101 runs with the exact settings-file name without creating any file", async () => {
+    const files = { "count.batch": program(true) };
+    const real = await runCli(["compile", "count.batch", "--no-upload", "--var", "n=101"], { files });
+    const uri = JSON.parse(real.stdout).batchRunSettings.s3UriSettings as string;
+    // With no usable temporary folder, any attempt to write a file fails the command.
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = "/nonexistent/batchc-no-tmp";
+    try {
+      const dry = await runCli(["compile", "count.batch", "--dry-run", "--var", "n=101"], { files });
+      expect(dry.stderr).toBe("");
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain(`settings   ${uri} (`);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+});

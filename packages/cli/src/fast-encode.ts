@@ -5,11 +5,11 @@
 // not take (an unset value, a list or record, text that needs escaping, a failed check, an
 // evaluation error) falls back to the expander's run objects and the full checks, which stay
 // the reference and report the problems at their source.
-import type { DefaultSettings, Expansion } from "@batchc/language";
+import type { DefaultSettings, RunEncoderFactory } from "@batchc/language";
 import { runEncoder, type RunScalar } from "@batchc/omics";
 
 /** What `Expansion.runs` takes: a fast encoder per `run` statement. */
-export type RunEncoders = NonNullable<Parameters<Expansion["runs"]>[0]>;
+export type RunEncoders = RunEncoderFactory;
 
 /** A statement's encoder gives up after this many runs it did not take, if it took almost none. */
 const GIVE_UP_AFTER = 256;

@@ -24,6 +24,8 @@ export type {
   DefaultSettings,
   BatchSettings,
   EffectiveRun,
+  RunPlan,
+  RunEncoderFactory,
 } from "./expander/run-spec.js";
 export { tokenize, type TokenizeResult } from "./lexer/lex.js";
 export { parse, type ParseResult } from "./parser/parse.js";

@@ -182,6 +182,17 @@ describe("the settings file's bytes", () => {
   });
 });
 
+describe("a preview without the settings file (writeSettingsFile: false)", () => {
+  it("gives the same request, hash and size and writes nothing", async () => {
+    const written = ok(await emit({ runs: runs(5_000) }));
+    const counted = ok(await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: runs(5_000) }, { tmpDir: dir, writeSettingsFile: false }));
+    expect(counted.json).toBe(written.json);
+    expect({ ...counted.settingsFile, path: "" }).toEqual({ ...written.settingsFile, path: "" });
+    expect(counted.settingsFile?.path).toBe("");
+    expect(readdirSync(dir)).toEqual([written.settingsFile!.path.slice(dir.length + 1)]);
+  });
+});
+
 describe("a caller's own run checks (`validateRuns` as a function)", () => {
   it("sees, with their index, exactly the runs the fast check does not pass, also beyond 100,000; they are emitted all the same", async () => {
     const seen: [number, string][] = [];

@@ -43,6 +43,12 @@ export interface EmitOptions {
   /** Folder for the settings file of batches above 100 runs (default: the OS temp folder). */
   tmpDir?: string;
   /**
+   * Write the settings file (default true). When false, its bytes are only counted and hashed,
+   * so the request (with its `s3UriSettings` and `requestId`) is exact and nothing touches the
+   * disk; `settingsFile.path` is then empty. For previews (`compile --dry-run`).
+   */
+  writeSettingsFile?: boolean;
+  /**
    * Move per-run values that are identical in every run into `defaultRunSetting` (for
    * `parameters`/`runTags`: the keys whose value is identical in every run). Effective runs do
    * not change. Needs to see every run before writing: done for inline batches (≤ 100 runs),
@@ -280,12 +286,15 @@ class SettingsWriter {
 
   private constructor(
     readonly path: string,
-    private readonly fh: FileHandle,
+    /** The file; undefined when the bytes are only hashed and counted. */
+    private readonly fh: FileHandle | undefined,
   ) {
     this.buf[0] = 0x5b; // [
   }
 
-  static async create(dir: string): Promise<SettingsWriter> {
+  /** A writer into a new file in `dir`, or (without `dir`) one that only hashes and counts. */
+  static async create(dir: string | undefined): Promise<SettingsWriter> {
+    if (dir === undefined) return new SettingsWriter("", undefined);
     const path = join(dir, `batchc-settings-${randomUUID()}.json`);
     return new SettingsWriter(path, await open(path, "wx"));
   }
@@ -324,7 +333,7 @@ class SettingsWriter {
     this.hash.update(data);
     const at = this.bytes;
     this.bytes += data.length;
-    await writeAll(this.fh, data, at);
+    if (this.fh !== undefined) await writeAll(this.fh, data, at);
   }
 
   /**
@@ -338,9 +347,11 @@ class SettingsWriter {
     const at = this.bytes;
     this.bytes += this.off;
     const previous = this.inFlight;
-    this.inFlight = writeAll(this.fh, data, at);
-    // Keep a failure for the next wait, without an unhandled rejection meanwhile.
-    this.inFlight.catch(() => undefined);
+    if (this.fh !== undefined) {
+      this.inFlight = writeAll(this.fh, data, at);
+      // Keep a failure for the next wait, without an unhandled rejection meanwhile.
+      this.inFlight.catch(() => undefined);
+    }
     const next = this.spare;
     this.spare = this.buf;
     this.buf = next;
@@ -356,13 +367,14 @@ class SettingsWriter {
     await previous;
     await this.inFlight;
     this.inFlight = undefined;
-    await this.fh.close();
+    await this.fh?.close();
     return this.hash.digest("hex");
   }
 
   /** Closes and removes the file (on any failure). */
   async discard(): Promise<void> {
     await this.inFlight?.catch(() => undefined);
+    if (this.fh === undefined) return;
     await this.fh.close().catch(() => undefined);
     await unlink(this.path).catch(() => undefined);
   }
@@ -422,7 +434,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
   let failed = errors.length > 0;
   // A run the caller's check found wrong (it reports it).
   let rejected = false;
-  const dir = options.tmpDir ?? tmpdir();
+  const dir = options.writeSettingsFile === false ? undefined : (options.tmpDir ?? tmpdir());
 
   try {
     // One run; a promise only when the settings file is created or a chunk is written, so a
@@ -487,7 +499,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       try {
         writer = await SettingsWriter.create(dir);
       } catch (e) {
-        errors.push({ ...io.settingsFileWriteFailed(dir, (e as Error).message), scope: "runs" });
+        errors.push({ ...io.settingsFileWriteFailed(dir ?? "", (e as Error).message), scope: "runs" });
         failed = true;
         return;
       }
@@ -537,7 +549,7 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
         sha256 = await writer.finish();
       } catch (e) {
         await writer.discard();
-        return { ok: false, errors: [{ ...io.settingsFileWriteFailed(dir, (e as Error).message), scope: "runs" }], runCount: count };
+        return { ok: false, errors: [{ ...io.settingsFileWriteFailed(dir ?? "", (e as Error).message), scope: "runs" }], runCount: count };
       }
       const uri = `${normalizePrefix(batch.settings!)}${settingsFileStem(batch.batchName)}-${sha256.slice(0, 8)}.json`;
       const parsed = parseS3Uri(uri);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../../../test/cli/harness.js";
-import { formatCount } from "./compile.js";
+import { formatCount } from "../format.js";
 
 const program = (runs: number): string => `batch "b" {
   settings = "s3://lab-batches/x/"

@@ -12,6 +12,7 @@ import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics
 import { emitErrorDiagnostics } from "../run-count.js";
 import { printPreview } from "./dry-run.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
+import { formatCount } from "../format.js";
 
 /** A compiled request, with the temporary folder holding its settings file. */
 export interface CompiledRequest {
@@ -39,8 +40,12 @@ export async function compileRequest(
     reportDiagnostics(loaded.diagnostics, loaded, io, "text");
     return 1;
   }
-  const tmp = await mkdtemp(path.join(tmpdir(), "batchc-"));
-  const dispose = (): Promise<void> => rm(tmp, { recursive: true, force: true });
+  // A dry run writes nothing: the settings file's bytes are only hashed, for its exact name.
+  const preview = options["dry-run"] === true;
+  const tmp = preview ? undefined : await mkdtemp(path.join(tmpdir(), "batchc-"));
+  const dispose = async (): Promise<void> => {
+    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
+  };
   try {
     const validator = new RunValidator(loaded.frontEnd);
     const defaults = expansion.defaults;
@@ -71,7 +76,7 @@ export async function compileRequest(
     const requestId = (options["request-id"] as string | undefined) ?? expansion.batch.requestId;
     const emitted = await emitRequest(
       { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults, runs },
-      { tmpDir: tmp, hoist: options["no-hoist"] !== true, validateRuns: checkRun },
+      { ...(tmp !== undefined ? { tmpDir: tmp } : { writeSettingsFile: false }), hoist: options["no-hoist"] !== true, validateRuns: checkRun },
     );
     const list = allDiagnostics(loaded, validator);
     if (hasErrors(list)) {
@@ -168,13 +173,6 @@ async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Re
   return 0;
 }
 
-/**
- * `100,000`: a whole number with thousands separated, as `toLocaleString("en-US")` writes it,
- * without the ICU number formats (their first use costs about 10 ms).
- */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
 
 async function atomicWrite(target: string, text: string): Promise<void> {
   const tmp = `${target}.${process.pid}.tmp`;

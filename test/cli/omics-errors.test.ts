@@ -164,7 +164,7 @@ describe("credentials, Region and network", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       `error: could not connect to the HealthOmics endpoint \`${url.replace("http://", "")}\`: connection refused\n` +
-        "help: check the endpoint URL (`AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`) and that the service behind it is running\n",
+        "help: check the endpoint URL (`--endpoint-url`, `AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`) and that the service behind it is running\n",
     );
   });
 

@@ -139,7 +139,7 @@ describe("describeOmicsError", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED", address: "127.0.0.1", port: 9 });
     expect(describeOmicsError(refused)).toEqual({
       message: "could not connect to the HealthOmics endpoint `127.0.0.1:9`: connection refused",
-      help: "check the endpoint URL (`AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`) and that the service behind it is running",
+      help: "check the endpoint URL (`--endpoint-url`, `AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`) and that the service behind it is running",
     });
     const aggregate = Object.assign(new AggregateError([refused]), { code: "ECONNREFUSED" });
     expect(describeOmicsError(aggregate).message).toBe("could not connect to the HealthOmics endpoint `127.0.0.1:9`: connection refused");

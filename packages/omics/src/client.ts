@@ -1,7 +1,7 @@
 // The HealthOmics client: builds an `OmicsClient` over the AWS SDK (loaded on first use, so
 // commands that never call AWS never load it) and turns its failures into one clear message.
 import type { OmicsClient, OmicsClientConfig } from "@aws-sdk/client-omics";
-import { loadOmicsSdk } from "./sdk-modules.js";
+import { loadOmicsSdk, type ErrorLike } from "./sdk-modules.js";
 
 export type { OmicsClient, OmicsClientConfig } from "@aws-sdk/client-omics";
 
@@ -177,7 +177,7 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
   if (code === "ECONNREFUSED") {
     return {
       message: `could not connect to the HealthOmics endpoint${address(e)}: connection refused`,
-      help: "check the endpoint URL (`AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`) and that the service behind it is running",
+      help: "check the endpoint URL (`--endpoint-url`, `AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`) and that the service behind it is running",
     };
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
@@ -213,18 +213,6 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
     message: `the HealthOmics call failed${serviceDetail(e)}`,
     help: "run the command again; if it keeps failing, check the network, the credentials and the Region",
   };
-}
-
-interface ErrorLike {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  hostname?: unknown;
-  address?: unknown;
-  port?: unknown;
-  cause?: unknown;
-  errors?: unknown;
-  $metadata?: { httpStatusCode?: number };
 }
 
 function accessHelp(operation: OmicsOperation | undefined): string {

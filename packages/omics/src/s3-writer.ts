@@ -3,7 +3,7 @@
 // one clear `S3UploadError` each (BC55xx).
 import type { S3Client } from "@aws-sdk/client-s3";
 import { io, type DiagnosticMessage } from "./codes.js";
-import { loadS3Sdk } from "./sdk-modules.js";
+import { loadS3Sdk, type ErrorLike } from "./sdk-modules.js";
 
 /** How to reach S3. Without `endpointUrl`, the SDK's standard endpoint and credential chain apply. */
 export interface S3ClientOptions {
@@ -71,18 +71,6 @@ const ACCESS_NAMES = new Set([
   "InvalidToken",
   "AccountProblem",
 ]);
-
-interface ErrorLike {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  hostname?: unknown;
-  address?: unknown;
-  port?: unknown;
-  cause?: unknown;
-  errors?: unknown;
-  $metadata?: { httpStatusCode?: number };
-}
 
 /** The Node network error code (`ECONNREFUSED`...) of an error or of its causes, if any. */
 function networkError(e: ErrorLike | undefined, depth = 0): ErrorLike | undefined {

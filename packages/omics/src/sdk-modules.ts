@@ -24,3 +24,16 @@ export function loadS3Sdk(): Promise<S3Sdk> {
   s3 ??= import("@aws-sdk/client-s3").then((m) => namedExports<S3Sdk>(m, "S3Client"));
   return s3;
 }
+
+/** The fields batchc reads from the errors the SDK and Node's network layer throw. */
+export interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  hostname?: unknown;
+  address?: unknown;
+  port?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}

@@ -5,51 +5,10 @@ import { memoryHost } from "../host.js";
 import { parse } from "../parser/parse.js";
 import { SourceFile } from "../source.js";
 import { expand } from "./expand.js";
+import { REFERENCE_PROGRAM } from "../fixtures.js";
 
 /** The §1 program. */
-export const COHORT_PROGRAM = `# wgs-cohort.batch — 25,000 samples x 2 references x 2 callers = 100,000 runs
-batch "wgs-cohort-a" {
-  settings = "s3://lab-batches/cohort-a/"    # where the per-run file goes above 100 runs
-  tags { project = "cohort-a" }               # tags of the batch resource itself
-}
-
-defaults {
-  workflowId  = "1234567"
-  roleArn     = "arn:aws:iam::123456789012:role/OmicsRunRole"
-  storageType = "DYNAMIC"
-  logLevel    = "ALL"
-  runTags { project = "cohort-a" }
-}
-
-params {
-  sample_id: string
-  fastq_r1:  s3uri
-  fastq_r2:  s3uri
-  reference: s3uri
-  caller:    "deepvariant" | "gatk"
-  threads:   int = 16
-  notes?:    string
-}
-
-type Sample = { sample_id: string, r1: s3uri, r2: s3uri, urgent: bool }
-let samples: [Sample] = csv("samples.csv")
-
-for s in samples, ref in ["hg38", "t2t"], caller in ["deepvariant", "gatk"] {
-  run "\${s.sample_id}-\${ref}-\${caller}" {
-    name      = "wgs \${s.sample_id} \${ref} \${caller}"
-    outputUri = "s3://lab-results/cohort-a/\${ref}/\${caller}/\${s.sample_id}/"
-    priority  = if s.urgent then 90 else 10
-    params {
-      sample_id = s.sample_id
-      fastq_r1  = s.r1
-      fastq_r2  = s.r2
-      reference = "s3://lab-refs/\${ref}/genome.fa"
-      caller    = caller
-    }
-    runTags { sample = s.sample_id, reference = ref }
-  }
-}
-`;
+export const COHORT_PROGRAM = REFERENCE_PROGRAM;
 
 /** A samples.csv with `n` rows: S000001 ... with every 7th sample urgent. */
 export function cohortCsv(n: number): string {

@@ -148,3 +148,15 @@ describe("the shipped executable", () => {
     expect(bad.stderr).toBe("error[BC5001]: cannot read `examples`: it is a folder, not a file\n  --> examples\nhelp: check the path; it is relative to the current folder\n\n1 error\n");
   });
 });
+
+describe("compile --format json with errors", () => {
+  it("reports the diagnostics as JSON data on stdout, like check", async () => {
+    const files = { "p.batch": 'defaults { workflowId = "1234567" roleArn = "arn:aws:iam::123456789012:role/R" }\nrun "a" { nmae = "x" }\n' };
+    const r = await runCli(["compile", "p.batch", "--dry-run", "--format", "json"], { files });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { ok: boolean; diagnostics: { code: string; line: number; column: number; help?: string }[] };
+    expect(out.ok).toBe(false);
+    expect(out.diagnostics.map((d) => [d.code, d.line, d.column, d.help])).toEqual([["BC2006", 2, 11, "did you mean `name`?"]]);
+  });
+});

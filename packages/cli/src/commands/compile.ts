@@ -14,6 +14,11 @@ import { printPreview } from "./dry-run.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "../format.js";
 
+/** `--format json` (and `jsonl`) report problems as JSON data on stdout, as `check --format json` does. */
+function diagnosticsFormat(options: Record<string, unknown>): "text" | "json" {
+  return options.format === "json" || options.format === "jsonl" ? "json" : "text";
+}
+
 /** A compiled request, with the temporary folder holding its settings file. */
 export interface CompiledRequest {
   loaded: LoadedProgram;
@@ -37,7 +42,7 @@ export async function compileRequest(
   const loaded = loadProgram(file, io, parseVars(options.var));
   const expansion = loaded.frontEnd.expansion;
   if (!expansion) {
-    reportDiagnostics(loaded.diagnostics, loaded, io, "text");
+    reportDiagnostics(loaded.diagnostics, loaded, io, diagnosticsFormat(options));
     return 1;
   }
   // A dry run writes nothing: the settings file's bytes are only hashed, for its exact name.
@@ -80,12 +85,12 @@ export async function compileRequest(
     );
     const list = allDiagnostics(loaded, validator);
     if (hasErrors(list)) {
-      reportDiagnostics(list, loaded, io, "text");
+      reportDiagnostics(list, loaded, io, diagnosticsFormat(options));
       await dispose();
       return 1;
     }
     if (!emitted.ok) {
-      reportDiagnostics(emitErrorDiagnostics(emitted.errors, loaded.frontEnd), loaded, io, "text");
+      reportDiagnostics(emitErrorDiagnostics(emitted.errors, loaded.frontEnd), loaded, io, diagnosticsFormat(options));
       await dispose();
       return 1;
     }

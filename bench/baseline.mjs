@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The hand-written baseline batchc is measured against: the streaming script a careful user
-// would write for the wgs-cohort sweep (LANGUAGE.md §1) without batchc. It reads the sample
+// would write for the wgs-cohort sweep (docs/language.md §1) without batchc. It reads the sample
 // sheet, builds each run's settings, JSON.stringify's it and writes the array in 1 MiB chunks.
 // It does no validation beyond what the cohort needs.
 //

@@ -1,5 +1,5 @@
 // `pnpm bench`: batchc against a hand-written streaming baseline on the wgs-cohort sweep
-// (LANGUAGE.md §1) at 1,000, 10,000 and 100,000 runs. Whole processes, alternating A B A B
+// (docs/language.md §1) at 1,000, 10,000 and 100,000 runs. Whole processes, alternating A B A B
 // after a warm-up; prints median wall seconds, peak RSS and A/B ratios, and writes
 // bench/results.md. A benchmark, not a test: it prints figures and asserts only that both
 // programs produce the same effective runs.

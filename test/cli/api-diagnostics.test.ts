@@ -1,5 +1,5 @@
 // Every API constraint on the effective runs is reported at the source expression that
-// produced the value (LANGUAGE.md §8.3, reference §2.11), with the iteration and the data-file
+// produced the value (docs/language.md §8.3), with the iteration and the data-file
 // row where the value came from a loop, and nothing is written.
 import { describe, expect, it } from "vitest";
 import { runCli } from "./harness.js";

@@ -1,4 +1,4 @@
-// The run-count boundaries of LANGUAGE.md §8.5: 0 runs is an error, 1–100 go inline,
+// The run-count boundaries of docs/language.md §8.5: 0 runs is an error, 1–100 go inline,
 // 101–100,000 go to a settings file, more is an error; above 100 a `settings` prefix is needed.
 import { describe, expect, it } from "vitest";
 import { runCli } from "./harness.js";

@@ -1,4 +1,4 @@
-// Batch-wide rules on the number of runs (LANGUAGE.md §8.5) and placing emission errors:
+// Batch-wide rules on the number of runs (docs/language.md §8.5) and placing emission errors:
 // 0 runs, more than 100,000, or more than 100 without a `settings` prefix.
 import type { Diagnostic, FrontEndResult, Span, Statement } from "@batchc/language";
 import { api, MAX_INLINE_RUNS, MAX_RUNS, type DiagnosticMessage, type EmitError } from "@batchc/omics";

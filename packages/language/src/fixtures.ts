@@ -1,6 +1,6 @@
 // Test fixtures shared by the front end's tests (not part of the package build).
 
-/** LANGUAGE.md §1, verbatim: the reference program every phase must accept. */
+/** docs/language.md §1, verbatim: the reference program every phase must accept. */
 export const REFERENCE_PROGRAM = `# wgs-cohort.batch — 25,000 samples x 2 references x 2 callers = 100,000 runs
 batch "wgs-cohort-a" {
   settings = "s3://lab-batches/cohort-a/"    # where the per-run file goes above 100 runs

@@ -1,7 +1,7 @@
 // Fast checks of the batch, the defaults and every run (up to 100,000 per batch) against the
 // model table in `model.ts` — the same constraints as the zod schemas in `schema.ts`, without
 // zod and without allocating on the happy path — plus the rules the model cannot express
-// (reference §2.11): an `s3://` output for every run, at most 50 run tags and 51,200 bytes of
+// (the StartRunBatch rules the model cannot express): an `s3://` output for every run, at most 50 run tags and 51,200 bytes of
 // parameters per run after merging, no `READY2RUN`, no `cacheBehavior` without `cacheId`.
 import { api, quote, type DiagnosticMessage, type PatternKind } from "./codes.js";
 import { shapeSpec, shapes, type Bounds, type MemberSpec, type ShapeName } from "./model.js";
@@ -505,7 +505,7 @@ export function mergedTagCount(defaults: unknown, run: unknown): number {
   return n;
 }
 
-/** The effective settings of a run: the defaults overlaid with it (LANGUAGE.md §8.2). */
+/** The effective settings of a run: the defaults overlaid with it (docs/language.md §8.2). */
 export function effectiveRun(defaults: { [K in keyof EffectiveRun]?: unknown }, run: RunSettingInput): EffectiveRun {
   const e: EffectiveRun = { runSettingId: run.runSettingId };
   const name = run.name ?? (defaults.name as string | undefined);

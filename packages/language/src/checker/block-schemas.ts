@@ -1,5 +1,5 @@
 // What each block (`batch`, `defaults`, `run`) may contain, by API name, with each field's type
-// (LANGUAGE.md §3). Enumerated fields are string-literal unions of the API's enum values.
+// (docs/language.md §3). Enumerated fields are string-literal unions of the API's enum values.
 import { INT, S3URI, STRING, enumOf, type Type } from "./types.js";
 
 /** A `key = value` field and the type its value must have. */

@@ -1,4 +1,4 @@
-// Top-level statements and the fields of `batch`, `defaults` and `run` (LANGUAGE.md §3).
+// Top-level statements and the fields of `batch`, `defaults` and `run` (docs/language.md §3).
 import { describe, it } from "vitest";
 import { expectErrors, expectValid } from "./harness.js";
 

@@ -1,4 +1,4 @@
-// The built-in functions (LANGUAGE.md §7) as data: name, parameters, result type. The checker
+// The built-in functions (docs/language.md §7) as data: name, parameters, result type. The checker
 // types calls with it; the expander imports the same names for its implementations.
 import {
   ANY,
@@ -170,7 +170,7 @@ const table: Builtin[] = [
 /** Every built-in function by name. */
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map(table.map((b) => [b.name, b]));
 
-/** The built-in function names, in the order of LANGUAGE.md §7. */
+/** The built-in function names, in the order of docs/language.md §7. */
 export const BUILTIN_NAMES: readonly string[] = table.map((b) => b.name);
 
 /** The data-file built-ins whose result type may come from a `let` annotation. */

@@ -16,7 +16,7 @@ const REFERENCE = REFERENCE_PROGRAM;
 
 const SAMPLES = "sample_id,r1,r2,urgent\nS000001,s3://lab-raw/S000001_R1.fastq.gz,s3://lab-raw/S000001_R2.fastq.gz,false\n";
 
-describe("the LANGUAGE.md §1 program", () => {
+describe("the docs/language.md §1 program", () => {
   it("checks clean and fills the side tables", () => {
     const r = expectValid(REFERENCE, { "samples.csv": SAMPLES });
     const text = (e: { span: { start: number; end: number } }): string => r.source.text.slice(e.span.start, e.span.end);

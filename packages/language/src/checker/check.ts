@@ -1,4 +1,4 @@
-// The static checker: Program -> CheckedProgram (LANGUAGE.md §3-§7a). Resolves names and types,
+// The static checker: Program -> CheckedProgram (docs/language.md §3-§7a). Resolves names and types,
 // builds the parameter schema, and reports every problem it finds in one pass; it never throws
 // on a recovered AST (holes are skipped silently) and never reports an `error`-typed value twice.
 import type { BlockEntry, MapBlock, Program, RunStatement, Statement } from "../ast/nodes.js";

@@ -1,4 +1,4 @@
-// Expressions: operators, access, conditionals, loops and built-in calls (LANGUAGE.md §5-§7).
+// Expressions: operators, access, conditionals, loops and built-in calls (docs/language.md §5-§7).
 import { describe, expect, it } from "vitest";
 import { BUILTIN_NAMES, BUILTINS, printSignature } from "./builtins.js";
 import { checkSource, expectErrors, expectValid } from "./harness.js";
@@ -223,7 +223,7 @@ describe("for sources (BC2032, BC2033, BC2034)", () => {
 });
 
 describe("built-in calls (BC2030, BC2031)", () => {
-  it("lists every built-in of LANGUAGE.md §7 with its signature", () => {
+  it("lists every built-in of docs/language.md §7 with its signature", () => {
     expect(BUILTIN_NAMES).toEqual([
       "csv", "tsv", "json", "lines", "glob", "str", "lower", "upper", "trim", "replace", "split", "join", "pad", "matches", "match",
       "basename", "dirname", "stem", "len", "range", "zip", "enumerate", "flatten", "unique", "sort", "keys", "int", "float", "min",

@@ -1,4 +1,4 @@
-// Scopes and names: lets, loop variables, shadowing, built-ins, `var()` (LANGUAGE.md §3, §5, §6).
+// Scopes and names: lets, loop variables, shadowing, built-ins, `var()` (docs/language.md §3, §5, §6).
 import { describe, expect, it } from "vitest";
 import { checkSource, expectErrors, expectValid } from "./harness.js";
 import { printType } from "./types.js";

@@ -1,5 +1,5 @@
 // Workflow parameters: declarations, templates, and the `params { }` blocks of runs and
-// defaults (LANGUAGE.md §7a).
+// defaults (docs/language.md §7a).
 import { describe, expect, it } from "vitest";
 import { checkSource, expectErrors, expectValid } from "./harness.js";
 import { printType } from "./types.js";

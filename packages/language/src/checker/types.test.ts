@@ -1,4 +1,4 @@
-// Types: aliases, annotations, records, unions, S3 URIs (LANGUAGE.md §4), and the type helpers.
+// Types: aliases, annotations, records, unions, S3 URIs (docs/language.md §4), and the type helpers.
 import { describe, expect, it } from "vitest";
 import { checkSource, expectErrors, expectValid } from "./harness.js";
 import {

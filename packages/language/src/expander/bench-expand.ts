@@ -1,4 +1,4 @@
-// Prints how long expanding the LANGUAGE.md §1 program takes at 100,000 runs (a 25,000-row
+// Prints how long expanding the docs/language.md §1 program takes at 100,000 runs (a 25,000-row
 // csv in memory), after warm-up. Not a test: run `pnpm exec tsx packages/language/src/expander/bench-expand.ts`.
 import { check } from "../checker/check.js";
 import { memoryHost } from "../host.js";

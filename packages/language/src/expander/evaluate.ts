@@ -6,7 +6,7 @@
 // variables and nested `let`s become slots of a flat `env` array. Static types from the
 // checker select fast paths; values typed `any` (or untyped) go through checked slow paths.
 //
-// Choices where LANGUAGE.md is silent:
+// Choices where docs/language.md is silent:
 // - `%` is floored, as in Python: the result has the sign of the right side (`-7 % 3` is 2).
 // - `/` always divides as floats (`7 / 2` is 3.5); `x / 0` and `x % 0` are errors.
 // - Reading an optional record field that is absent gives `null`.

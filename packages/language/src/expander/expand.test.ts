@@ -7,7 +7,7 @@ import { expandText, ids, runAll } from "./test-harness.js";
 /** A run without its AST node, for exact comparisons. */
 const plain = (r: RunSpec | undefined): unknown => (r === undefined ? undefined : { ...r, statement: r.statement.kind });
 
-describe("the LANGUAGE.md §1 program", () => {
+describe("the docs/language.md §1 program", () => {
   const result = runAll(COHORT_PROGRAM, { "samples.csv": cohortCsv(25) });
 
   it("expands 25 samples into 100 runs without diagnostics", () => {

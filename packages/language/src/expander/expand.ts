@@ -1,5 +1,5 @@
 // The expander: CheckedProgram -> batch settings, defaults and a lazy stream of RunSpecs
-// (LANGUAGE.md §5–§8). Set-up evaluates the `batch`, `defaults` and `params` blocks and the
+// (docs/language.md §5–§8). Set-up evaluates the `batch`, `defaults` and `params` blocks and the
 // top-level `let`s once; `runs()` then walks the loops with a flat slot environment, yielding
 // one RunSpec per executed `run` without ever building the list of runs or combinations.
 //
@@ -9,7 +9,7 @@
 // errors. A failing nested `let` skips the rest of its block for that iteration; a failing `for`
 // source, `where` or `if` condition skips what depends on it.
 //
-// Choices where LANGUAGE.md is silent:
+// Choices where docs/language.md is silent:
 // - A field, parameter or tag whose value is `null` is left unset (as in HCL); a required
 //   declared parameter set to `null` is an error.
 // - Tag values and string API fields accept numbers and bools, converted as by `str()`.
@@ -112,7 +112,7 @@ export function expand(checked: CheckedProgram, options: ExpandOptions): Expansi
 }
 
 /**
- * The effective settings of a run (LANGUAGE.md §8.2): `parameters` and `runTags` merge key by
+ * The effective settings of a run (docs/language.md §8.2): `parameters` and `runTags` merge key by
  * key with the run winning; `name`, `outputUri`, `priority` and `outputBucketOwnerId` replace.
  * Keys come in a fixed order; absent fields are omitted.
  */

@@ -98,7 +98,7 @@ export interface BatchSettings {
   tags?: Record<string, string>;
 }
 
-/** The effective settings of one run: defaults overlaid with the run (LANGUAGE.md §8.2). */
+/** The effective settings of one run: defaults overlaid with the run (docs/language.md §8.2). */
 export interface EffectiveRun {
   runSettingId: string;
   name?: string;

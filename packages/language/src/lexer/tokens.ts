@@ -76,7 +76,7 @@ export const False = keyword("false");
 export const Null = keyword("null");
 export const From = keyword("from");
 
-/** Every keyword, in the order of LANGUAGE.md §2. */
+/** Every keyword, in the order of docs/language.md §2. */
 export const keywords: readonly TokenType[] = [
   Batch, Defaults, Params, Run, For, In, Where, If, Then, Else, Let, Type, And, Or, Not, True, False, Null, From,
 ];

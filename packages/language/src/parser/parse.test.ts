@@ -1,5 +1,5 @@
 // Parser tables (description, input, one-line debug form) for every construct of
-// LANGUAGE.md §2-§7a, each also printed and parsed again (same AST); spans; and the
+// docs/language.md §2-§7a, each also printed and parsed again (same AST); spans; and the
 // grammar's self-check.
 import { describe, expect, it } from "vitest";
 import { debugExpr, debugProgram } from "../ast/debug.js";

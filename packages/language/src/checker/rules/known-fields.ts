@@ -1,4 +1,4 @@
-// Invariant: a `batch`, `defaults` or `run` block contains only its own fields (LANGUAGE.md §3),
+// Invariant: a `batch`, `defaults` or `run` block contains only its own fields (docs/language.md §3),
 // each written as what it is: `name = value` for fields, `name { ... }` for blocks.
 // Counterexample: `run "a" { outputURI = "s3://b/" }` (the field is `outputUri`).
 import type { BlockEntry } from "../../ast/nodes.js";

@@ -2,7 +2,7 @@
 // leading BOM) that remembers where every cell starts, and the conversion of rows to records
 // of a declared type. Reading is one pass over the text; conversion is one closure per column.
 //
-// Choices where RFC 4180 and LANGUAGE.md are silent:
+// Choices where RFC 4180 and docs/language.md are silent:
 // - Line breaks are `\n`, `\r\n` or a lone `\r`. Completely empty lines are skipped anywhere
 //   (not only at the end); a line with only a quoted empty cell (`""`) is a row.
 // - Text after a closing quote (`"ab"c`) is kept as part of the cell (as most readers do).

@@ -1,4 +1,4 @@
-// The table of built-in functions (LANGUAGE.md §7) as the evaluator calls them. The set of
+// The table of built-in functions (docs/language.md §7) as the evaluator calls them. The set of
 // names must stay identical to the checker's signatures in `checker/builtins.ts`.
 import type { Value } from "../../values.js";
 import type { BuiltinImpl } from "./context.js";

@@ -1,7 +1,6 @@
 // Checks every effective run against the StartRunBatch limits and turns each violation into a
 // diagnostic at the source expression that produced the value, naming the iteration.
 import {
-  type Binding,
   type DefaultSettings,
   type Diagnostic,
   type DiagnosticMessage,
@@ -9,21 +8,11 @@ import {
   type RunSpec,
   type Span,
   type BatchSettings,
-  displayValue,
+  iterationText,
   sortDiagnostics,
 } from "@batchc/language";
 import { validateBatchSettings, validateDefaults, validateMergedRun, validateRunSetting, type RunSettingInput, type Violation } from "@batchc/omics";
 import { SourceLocator } from "./source-map.js";
-
-/** The note naming the iteration a run came from: `in iteration s = "S1" (samples.csv:2), ref = "t2t"`. */
-export function describeIteration(bindings: readonly Binding[]): string | undefined {
-  if (bindings.length === 0) return undefined;
-  const parts = bindings.map((b) => {
-    const where = b.origin ? ` (${b.origin.file}:${b.origin.line}${b.origin.column ? `:${b.origin.column}` : ""})` : "";
-    return `${b.name} = ${displayValue(b.value, 48)}${where}`;
-  });
-  return `in iteration ${parts.join(", ")}`;
-}
 
 interface Repeated {
   diagnostic: Diagnostic;
@@ -83,7 +72,7 @@ export class RunValidator {
     const merged = validateMergedRun(defaults, setting);
     if (own.length === 0 && merged.length === 0) return true;
     this.badRuns++;
-    const note = describeIteration(run.bindings);
+    const note = run.bindings.length > 0 ? `in iteration ${iterationText(run.bindings)}` : undefined;
     const report = (v: Violation): void => {
       const span = v.path[0] === "runSettingId" ? run.statement.id.span : this.locator.forRun(run.statement, v.path);
       this.add(span, v.message, note, true);

@@ -33,5 +33,5 @@ export { printProgram, printExpression, printTypeExpression } from "./ast/print.
 export { debugExpr, debugType, debugStatement, debugProgram } from "./ast/debug.js";
 export { walk, forEachChild } from "./ast/walk.js";
 export { check, type CheckOptions, type CheckResult } from "./checker/check.js";
-export { expand, effectiveRun, type Expansion, type ExpandOptions } from "./expander/expand.js";
+export { expand, effectiveRun, iterationText, type Expansion, type ExpandOptions } from "./expander/expand.js";
 export { compileFile, type FrontEndOptions, type FrontEndResult } from "./compile.js";

@@ -178,16 +178,24 @@ async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Re
   return 0;
 }
 
-
-async function atomicWrite(target: string, text: string): Promise<void> {
+/** Writes `target` through a temporary file beside it and a rename, so it is never half-written. */
+async function atomically(target: string, put: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, text);
+    await put(tmp);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw new CommandError(`cannot write \`${target}\`: ${err instanceof Error ? err.message : String(err)}`, 1);
+    throw cannotWrite(target, err);
   }
+}
+
+function cannotWrite(target: string, err: unknown): CommandError {
+  return new CommandError(`cannot write \`${target}\`: ${err instanceof Error ? err.message : String(err)}`, 1);
+}
+
+function atomicWrite(target: string, text: string): Promise<void> {
+  return atomically(target, (tmp) => writeFile(tmp, text));
 }
 
 /**
@@ -199,19 +207,8 @@ async function moveSettings(from: string, target: string): Promise<void> {
   try {
     await rename(from, target);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw new CommandError(`cannot write \`${target}\`: ${err instanceof Error ? err.message : String(err)}`, 1);
-    await atomicCopy(from, target);
-  }
-}
-
-async function atomicCopy(from: string, target: string): Promise<void> {
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    await copyFile(from, tmp);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw new CommandError(`cannot write \`${target}\`: ${err instanceof Error ? err.message : String(err)}`, 1);
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw cannotWrite(target, err);
+    await atomically(target, (tmp) => copyFile(from, tmp));
   }
 }
 

@@ -27,21 +27,15 @@ import { randomUUID } from "node:crypto";
 import { makeTestS3, type TestS3 } from "./sdk.js";
 import { verifySigV4, type EndpointCredentials } from "./sigv4.js";
 import { validateInlineSettings, validateStartRunBatch } from "./validate.js";
+import type { OmicsOperation } from "../../packages/omics/src/client.js";
 
 export type { EndpointCredentials } from "./sigv4.js";
 
 /** The credentials a test endpoint accepts unless told otherwise. */
 export const TEST_CREDENTIALS: EndpointCredentials = { accessKeyId: "AKIDOMICSTEST", secretAccessKey: "omics-test-secret" };
 
-/** The operations the endpoint implements. */
-export type OperationName =
-  | "StartRunBatch"
-  | "GetBatch"
-  | "ListBatch"
-  | "ListRunsInBatch"
-  | "CancelRunBatch"
-  | "DeleteRunBatch"
-  | "DeleteBatch";
+/** The operations the endpoint implements: the run-batch operations batchc calls. */
+export type OperationName = Exclude<OmicsOperation, "GetWorkflow">;
 
 /** The eight errors of the run-batch operations, with their HTTP status codes. */
 export const OMICS_ERRORS = {

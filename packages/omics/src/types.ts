@@ -49,14 +49,7 @@ export interface RunSettingInput {
 
 /**
  * The effective settings of one run: the defaults overlaid with the run. `parameters` and
- * `runTags` merge key by key (the run wins), the other per-run fields replace.
+ * `runTags` merge key by key (the run wins), the other per-run fields replace. Same members
+ * as a per-run setting.
  */
-export interface EffectiveRun {
-  runSettingId: string;
-  name?: string;
-  outputUri?: string;
-  priority?: number;
-  outputBucketOwnerId?: string;
-  parameters?: JsonValue;
-  runTags?: TagMap;
-}
+export type EffectiveRun = RunSettingInput;

@@ -2,6 +2,7 @@
 // BATCHC_UPDATE=1 rewrites the files under test/golden/ instead of comparing.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import * as path from "node:path";
+import { InlineSettingSchema, StartRunBatchRequestSchema } from "@batchc/omics";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./harness.js";
 
@@ -52,6 +53,9 @@ describe.each(EXAMPLES)("example $name", ({ name, file, runs }) => {
     const r = await runCli(["compile", file], { cwd: root });
     expect(r.code).toBe(0);
     golden(name, "request.json", r.stdout);
+    // `compile` leaves the schema check to its fast checks; the schema agrees.
+    const request = StartRunBatchRequestSchema.parse(JSON.parse(r.stdout));
+    expect(request.batchRunSettings.inlineSettings).toHaveLength(runs);
     const again = await runCli(["compile", file], { cwd: root });
     expect(again.stdout).toBe(r.stdout);
   });

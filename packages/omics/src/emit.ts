@@ -4,6 +4,7 @@
 // URI the request carries; `uploadSettingsFile` puts it there. Bad input is returned as data,
 // and nothing is left behind on failure. The same input always gives byte-identical output.
 import { createHash, randomUUID } from "node:crypto";
+import { ChunkSink } from "./chunk-sink.js";
 import { open, unlink, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,6 +66,14 @@ export interface EmitOptions {
    * no errors of its own for those runs: the caller reports what it found, its own way.
    */
   validateRuns?: boolean | ((run: RunSettingInput, index: number) => boolean);
+  /**
+   * Check the finished request against the zod schema as well (default true); a request that
+   * fails it is an internal error, since it is built from checked parts. Loading zod and the
+   * schemas takes about 10 ms, so `batchc compile` turns this off: its runs pass the fast
+   * checks, which reject exactly what the schema rejects (validate.property.test.ts), and its
+   * tests check the requests it writes against the schema.
+   */
+  schemaCheck?: boolean;
 }
 
 /** The settings file of a batch above 100 runs, written locally, to be uploaded to `uri`. */
@@ -269,18 +278,14 @@ export function deriveRequestId(canonicalWithoutRequestId: string, settingsSha25
 // The settings file, streamed.
 
 /**
- * Writes the JSON array of runs through two 1 MiB buffers: runs are encoded into one while the
- * other is being written (positional writes, so they may overlap), and each buffer is hashed
- * as it is handed to the file.
+ * Writes the JSON array of runs in 1 MiB chunks: runs are encoded into a chunk on this thread,
+ * and each full chunk goes to a `ChunkSink`, which hashes and writes it on a worker thread.
  */
 class SettingsWriter {
-  private buf = Buffer.allocUnsafe(CHUNK);
-  private spare = Buffer.allocUnsafe(CHUNK);
-  /** The write of `spare`, when one is in flight. */
-  private inFlight: Promise<void> | undefined;
+  private buf: Buffer;
   private off = 1;
   private first = true;
-  private readonly hash = createHash("sha256");
+  private readonly sink: ChunkSink;
   /** Bytes handed to the file so far (its size once finished). */
   bytes = 0;
 
@@ -289,6 +294,8 @@ class SettingsWriter {
     /** The file; undefined when the bytes are only hashed and counted. */
     private readonly fh: FileHandle | undefined,
   ) {
+    this.sink = new ChunkSink(fh?.fd ?? -1, CHUNK);
+    this.buf = this.sink.current;
     this.buf[0] = 0x5b; // [
   }
 
@@ -296,94 +303,63 @@ class SettingsWriter {
   static async create(dir: string | undefined): Promise<SettingsWriter> {
     if (dir === undefined) return new SettingsWriter("", undefined);
     const path = join(dir, `batchc-settings-${randomUUID()}.json`);
-    return new SettingsWriter(path, await open(path, "wx"));
+    const fh = await open(path, "wx");
+    try {
+      return new SettingsWriter(path, fh);
+    } catch (e) {
+      await fh.close();
+      await unlink(path).catch(() => undefined);
+      throw e;
+    }
   }
 
-  /**
-   * Appends one run (`ascii`: the text is known to be ASCII, so it is copied as one byte per
-   * character); returns a promise only when the caller must wait for a write.
-   */
-  add(json: string, ascii: boolean): Promise<void> | undefined {
+  /** Appends one run (`ascii`: the text is known to be ASCII, so it is copied as one byte per character). */
+  add(json: string, ascii: boolean): void {
     // A UTF-16 unit takes at most 3 bytes of UTF-8; plus the comma.
     const room = (ascii ? json.length : json.length * 3) + 1;
-    let wait: Promise<void> | undefined;
     if (this.off + room > this.buf.length) {
-      wait = this.flush();
-      if (room > this.buf.length) return this.addLarge(json, wait);
+      this.flush();
+      if (room > this.buf.length) {
+        // A run larger than a chunk goes on its own.
+        const data = Buffer.from(this.first ? json : `,${json}`, "utf8");
+        this.first = false;
+        this.bytes += data.length;
+        this.sink.append(data);
+        this.buf = this.sink.current;
+        return;
+      }
     }
-    if (wait !== undefined) return wait.then(() => this.put(json, ascii));
-    this.put(json, ascii);
-    return undefined;
-  }
-
-  private put(json: string, ascii: boolean): undefined {
     if (!this.first) this.buf[this.off++] = 0x2c; // ,
     this.first = false;
     this.off += this.buf.write(json, this.off, ascii ? "latin1" : "utf8");
-    return undefined;
   }
 
-  /** A run larger than a buffer: written on its own, after what is already queued. */
-  private async addLarge(json: string, wait: Promise<void> | undefined): Promise<void> {
-    await wait;
-    await this.inFlight;
-    this.inFlight = undefined;
-    const data = Buffer.from(this.first ? json : `,${json}`, "utf8");
-    this.first = false;
-    this.hash.update(data);
-    const at = this.bytes;
-    this.bytes += data.length;
-    if (this.fh !== undefined) await writeAll(this.fh, data, at);
-  }
-
-  /**
-   * Hands the current buffer to the file and switches to the spare one; returns the write
-   * the spare is still busy with, if any (the caller waits for it before filling the spare).
-   */
-  private flush(): Promise<void> | undefined {
-    if (this.off === 0) return undefined;
-    const data = this.buf.subarray(0, this.off);
-    this.hash.update(data);
-    const at = this.bytes;
+  /** Hands the filled part of the chunk to the sink and starts the next. */
+  private flush(): void {
+    if (this.off === 0) return;
     this.bytes += this.off;
-    const previous = this.inFlight;
-    if (this.fh !== undefined) {
-      this.inFlight = writeAll(this.fh, data, at);
-      // Keep a failure for the next wait, without an unhandled rejection meanwhile.
-      this.inFlight.catch(() => undefined);
-    }
-    const next = this.spare;
-    this.spare = this.buf;
-    this.buf = next;
+    this.sink.commit(this.off);
+    this.buf = this.sink.current;
     this.off = 0;
-    return previous;
   }
 
   /** Writes the closing `]`, closes the file and returns its sha256. */
   async finish(): Promise<string> {
-    if (this.off + 1 > this.buf.length) await this.flush();
+    if (this.off + 1 > this.buf.length) this.flush();
     this.buf[this.off++] = 0x5d; // ]
-    const previous = this.flush();
-    await previous;
-    await this.inFlight;
-    this.inFlight = undefined;
+    this.flush();
+    const sha256 = await this.sink.finish();
     await this.fh?.close();
-    return this.hash.digest("hex");
+    return sha256;
   }
 
   /** Closes and removes the file (on any failure). */
   async discard(): Promise<void> {
-    await this.inFlight?.catch(() => undefined);
+    await this.sink.discard().catch(() => undefined);
     if (this.fh === undefined) return;
     await this.fh.close().catch(() => undefined);
     await unlink(this.path).catch(() => undefined);
   }
-}
-
-/** Writes all of `data` at file position `at`. */
-async function writeAll(fh: FileHandle, data: Buffer, at: number): Promise<void> {
-  let off = 0;
-  while (off < data.length) off += (await fh.write(data, off, data.length - off, at + off)).bytesWritten;
 }
 
 function isReiterable(runs: EmitInput["runs"]): boolean {
@@ -411,7 +387,8 @@ const toErrors = (scope: EmitError["scope"], vs: readonly Violation[], run?: { i
  * and `s3UriSettings = <settings prefix>/<batch name or "batch">-<8 hex of its sha256>.json`,
  * which needs a settings prefix (BC4021); above 100,000 → error (BC4020). Without a
  * `requestId`, one is derived from the request (see `deriveRequestId`). Errors come back as
- * data and leave no file behind; the returned request has passed the zod schema.
+ * data and leave no file behind; the returned request has passed the zod schema (unless
+ * `schemaCheck` is false).
  */
 export async function emitRequest(input: EmitInput, options: EmitOptions = {}): Promise<EmitResult> {
   const batch = input.batch ?? {};
@@ -493,7 +470,8 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       else if (json === undefined && checkRuns === false) json = pre ?? encodeRun(defaults, run);
       const text = json ?? JSON.stringify(orderedRun(run, hoist));
       if (writer === undefined) return startFile(text, json !== undefined);
-      return writer.add(text, json !== undefined);
+      writer.add(text, json !== undefined);
+      return undefined;
     };
     const startFile = async (first: string, ascii: boolean): Promise<void> => {
       try {
@@ -505,10 +483,10 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       }
       for (const b of buffered) {
         const fast = hoist === undefined ? encodeRun(defaults, b) : undefined;
-        await writer.add(fast ?? JSON.stringify(orderedRun(b, hoist)), fast !== undefined);
+        writer.add(fast ?? JSON.stringify(orderedRun(b, hoist)), fast !== undefined);
       }
       buffered.length = 0;
-      await writer.add(first, ascii);
+      writer.add(first, ascii);
     };
     const runs = input.runs;
     if (typeof (runs as Iterable<RunSettingInput>)[Symbol.iterator] === "function") {
@@ -564,12 +542,14 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       requestId = deriveRequestId(canonical, settingsFile?.sha256);
     }
     const request = orderedRequest(batch, requestId, defaultRunSetting, batchRunSettings);
-    // zod (and the schemas) load only here, at the end: `batchc check` never needs them.
-    const { StartRunBatchRequestSchema } = await import("./schema.js");
-    const parsed = StartRunBatchRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      if (settingsFile !== undefined) await unlink(settingsFile.path).catch(() => undefined);
-      throw new Error(`internal error: the emitted request breaks the API model: ${parsed.error.message}`);
+    if (options.schemaCheck !== false) {
+      // zod (and the schemas) load only here, at the end: `batchc check` never needs them.
+      const { StartRunBatchRequestSchema } = await import("./schema.js");
+      const parsed = StartRunBatchRequestSchema.safeParse(request);
+      if (!parsed.success) {
+        if (settingsFile !== undefined) await unlink(settingsFile.path).catch(() => undefined);
+        throw new Error(`internal error: the emitted request breaks the API model: ${parsed.error.message}`);
+      }
     }
     const result: EmitResult = {
       ok: true,

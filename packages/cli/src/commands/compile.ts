@@ -81,7 +81,7 @@ export async function compileRequest(
     const requestId = (options["request-id"] as string | undefined) ?? expansion.batch.requestId;
     const emitted = await emitRequest(
       { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults, runs },
-      { ...(tmp !== undefined ? { tmpDir: tmp } : { writeSettingsFile: false }), hoist: options["no-hoist"] !== true, validateRuns: checkRun },
+      { ...(tmp !== undefined ? { tmpDir: tmp } : { writeSettingsFile: false }), hoist: options["no-hoist"] !== true, validateRuns: checkRun, schemaCheck: false },
     );
     const list = allDiagnostics(loaded, validator);
     if (hasErrors(list)) {

@@ -5,6 +5,7 @@
 import { createTokenInstance, Lexer, type ILexerErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import { at, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { syntax } from "../diagnostics/codes/syntax.js";
+import { shipped } from "../shipped.js";
 import type { SourceFile } from "../source.js";
 import { InterpolationStart, LBrace, lexerDefinition, RBrace, StringEnd, StringEscape, StringNewline, StringStart } from "./tokens.js";
 
@@ -26,6 +27,7 @@ const lexer = new Lexer(lexerDefinition, {
   positionTracking: "onlyOffset",
   ensureOptimizations: true,
   errorMessageProvider: lexerMessages,
+  skipValidations: shipped,
 });
 
 /** The escapes a string may contain, and what they stand for. */

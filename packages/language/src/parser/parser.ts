@@ -51,17 +51,11 @@ import {
   Type,
   Where,
 } from "../lexer/tokens.js";
+import { shipped } from "../shipped.js";
 import { errorMessageProvider } from "./messages.js";
 
 /** Keywords that start a statement. */
 const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set([Batch, Defaults, Params, Type, Let, For, If, Run]);
-
-/**
- * Defined as `true` by the shipped bundle (scripts/bundle.mjs): the grammar's own validations
- * (ambiguities, left recursion) ran in the tests, so the executable skips them at start-up.
- */
-declare const BATCHC_SHIPPED_BUILD: boolean | undefined;
-const shipped = typeof BATCHC_SHIPPED_BUILD !== "undefined" && BATCHC_SHIPPED_BUILD;
 
 /** The `.batch` grammar as a Chevrotain CST parser. */
 export class BatchParser extends CstParser {

@@ -40,7 +40,7 @@ for r in rows, i in range(0, ${copies}) {
   } else {
     run "\${r.a}-\${i}" {
       name      = "\${r.b} \${i}"
-      ${ownUri ? "outputUri = r.o" : ""}
+      outputUri = ${ownUri ? "r.o" : '"s3://lab-results/\${r.a}/"'}
       priority  = r.n + i
       params {
         a = r.a
@@ -124,6 +124,18 @@ describe("the fast encoders", () => {
     expect(taken).toHaveLength(41);
   });
 
+  it("skip the S3 URI test of an outputUri whose template starts with s3://bucket/ only", () => {
+    for (const ownUri of [false, true]) {
+      const files = { "p.batch": program(2, ownUri), "rows.json": JSON.stringify([{ a: "s1", b: "b", n: 1, o: "s3://lab-out/a/" }]) };
+      const expansion = compileFile("p.batch", files["p.batch"], { host: memoryHost(files) }).expansion!;
+      const flags: boolean[] = [];
+      const runs = [...expansion.runs((plan) => (flags.push(...plan.scalars.filter((x) => x.key === "outputUri").map((x) => x.s3uri)), undefined))];
+      expect(runs).toHaveLength(2);
+      // The second statement sets outputUri: `"s3://lab-results/${r.a}/"`, or `r.o` read from the data.
+      expect(flags).toEqual([!ownUri]);
+    }
+  });
+
   it("write a settings file above 100 runs, byte for byte as the full path", async () => {
     const rows = [
       { a: "s1", b: "plain", n: 3, o: "s3://lab-out/a/" },
@@ -143,7 +155,7 @@ describe("a statement's fast encoder", () => {
     let reads = 0;
     const plan = {
       statement: {} as never,
-      scalars: [{ key: "name" as const, value: (env: unknown[]) => (reads++, env[0] as string) }],
+      scalars: [{ key: "name" as const, value: (env: unknown[]) => (reads++, env[0] as string), s3uri: false }],
       parameters: undefined,
       runTags: undefined,
     };

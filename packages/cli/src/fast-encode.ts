@@ -25,6 +25,7 @@ export function fastEncoders(defaults: DefaultSettings): RunEncoders {
         scalars: plan.scalars.map((x) => x.key as RunScalar),
         ...(plan.parameters !== undefined ? { parameters: params.map((p) => p.key) } : {}),
         ...(plan.runTags !== undefined ? { runTags: tags.map((t) => t.key) } : {}),
+        outputUriIsS3Uri: plan.scalars.some((x) => x.key === "outputUri" && x.s3uri),
       },
       [...plan.scalars, ...params, ...tags].map((x) => x.value),
     );

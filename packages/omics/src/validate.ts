@@ -901,6 +901,11 @@ export interface RunShape {
   parameters?: readonly string[];
   /** The tag keys, in order, when the runs set tags. */
   runTags?: readonly string[];
+  /**
+   * The caller knows that every `outputUri` string is an S3 URI (say, from a template that
+   * starts with `s3://bucket/`), so the encoder does not test it.
+   */
+  outputUriIsS3Uri?: boolean;
 }
 
 /**
@@ -980,7 +985,7 @@ export function runEncoder<S>(
         body += `if (typeof ${v} !== "string" || ${v}.length === 0 || ${v}.length > ${NAME_BOUNDS.max}) return undefined;\n`;
         break;
       case 1:
-        body += `if (typeof ${v} !== "string" || ${v}.length > ${URI_BOUNDS.max} || !isS3Uri(${v})) return undefined;\n`;
+        body += `if (typeof ${v} !== "string" || ${v}.length > ${URI_BOUNDS.max}${shape.outputUriIsS3Uri === true ? "" : ` || !isS3Uri(${v})`}) return undefined;\n`;
         break;
       case 2:
         body += `if (typeof ${v} !== "number" || !Number.isSafeInteger(${v}) || ${v} < ${PRIORITY_RANGE.min as number} || ${v} > ${PRIORITY_RANGE.max as number}) return undefined;\n`;

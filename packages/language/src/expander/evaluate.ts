@@ -69,6 +69,15 @@ const fail = (msg: DiagnosticMessage, span: Span): never => {
 /** A text that makes any string starting with it a valid `s3uri`. */
 const S3_PREFIX = /^s3:\/\/[a-z0-9.-]{3,63}\//;
 
+/**
+ * True when `e` is a string or a template whose text starts with `s3://bucket/`: its value is
+ * then always a valid `s3uri`, whatever the template's parts are.
+ */
+export function startsAsS3Uri(e: Expression): boolean {
+  const head = e.kind === "StringLiteral" ? e.value : e.kind === "TemplateString" && e.parts[0]?.kind === "TemplateText" ? e.parts[0].value : "";
+  return S3_PREFIX.test(head);
+}
+
 const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Compiles expressions of one checked program against a shared built-in context. */
@@ -204,11 +213,7 @@ export class ExprCompiler {
    */
   needsCheck(to: Type, e: Expression): boolean {
     if (!needsCheck(to, this.typeOf(e))) return false;
-    if (to.kind === "s3uri") {
-      const head = e.kind === "StringLiteral" ? e.value : e.kind === "TemplateString" && e.parts[0]?.kind === "TemplateText" ? e.parts[0].value : "";
-      if (S3_PREFIX.test(head)) return false;
-    }
-    return true;
+    return !(to.kind === "s3uri" && startsAsS3Uri(e));
   }
 
   /** Compiles a condition to a JS boolean; a non-bool value (typed `any`) is an error. */

@@ -35,7 +35,7 @@ import { displayValue, isRecordValue, type RecordValue, type Value } from "../va
 import { createContext, type ExpandContext } from "./builtins/context.js";
 import { fitsTest, mismatch, mismatchMessage, type Mismatch } from "./coerce.js";
 import { Failure, SILENT, describeValue } from "./errors.js";
-import { ExprCompiler, Scope, generate, type Evaluator } from "./evaluate.js";
+import { ExprCompiler, Scope, generate, startsAsS3Uri, type Evaluator } from "./evaluate.js";
 import { IdTable } from "./id-table.js";
 import { setKey } from "./records.js";
 import type { Binding, BatchSettings, DataOrigin, DefaultSettings, EffectiveRun, RunEncoderFactory, RunFields, RunPlan, RunSpec } from "./run-spec.js";
@@ -540,7 +540,7 @@ class Expander {
   }
 
   private compileRun(s: RunStatement, scope: Scope, vars: readonly LoopVar[]): RunIR {
-    const scalars: { key: keyof RunFields; f: Evaluator }[] = [];
+    const scalars: { key: keyof RunFields; f: Evaluator; s3uri: boolean }[] = [];
     const params: { key: string; f: Evaluator; check: ((v: Value) => Value) | undefined; required: Type | undefined; span: Span }[] = [];
     let tags: { key: string; f: (env: Value[]) => string | undefined }[] | undefined;
     let hasParams = false;
@@ -550,7 +550,7 @@ class Expander {
         const type = RUN_FIELDS.get(entry.key.name);
         if (type === undefined) continue;
         const f = this.conformLenient(this.compiler.compile(entry.value, scope, type), entry.value, type, `\`${entry.key.name}\``);
-        scalars.push({ key: entry.key.name as keyof RunFields, f });
+        scalars.push({ key: entry.key.name as keyof RunFields, f, s3uri: startsAsS3Uri(entry.value) });
       } else if (entry.key.name === "params" || entry.key.name === "parameters") {
         hasParams = true;
         for (const p of entry.entries) {
@@ -597,7 +597,7 @@ class Expander {
     body += "return out;";
     const plan: RunPlan = {
       statement: s,
-      scalars: scalars.map((x) => ({ key: x.key as RunPlan["scalars"][number]["key"], value: x.f })),
+      scalars: scalars.map((x) => ({ key: x.key as RunPlan["scalars"][number]["key"], value: x.f, s3uri: x.s3uri })),
       parameters: hasParams
         ? params.map((pe) => {
             const f = pe.f;

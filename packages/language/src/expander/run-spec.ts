@@ -50,8 +50,12 @@ export interface RunSpec {
  */
 export interface RunPlan {
   statement: RunStatement;
-  /** `name`, `outputUri`, `priority`, `outputBucketOwnerId`: those set, in this order. */
-  scalars: readonly { key: "name" | "outputUri" | "priority" | "outputBucketOwnerId"; value: (env: Value[]) => Value }[];
+  /**
+   * `name`, `outputUri`, `priority`, `outputBucketOwnerId`: those set, in this order. `s3uri`:
+   * the value, when it is a string, is always a valid S3 URI (its expression's text starts with
+   * `s3://bucket/`).
+   */
+  scalars: readonly { key: "name" | "outputUri" | "priority" | "outputBucketOwnerId"; value: (env: Value[]) => Value; s3uri: boolean }[];
   /** The `params` block's entries, in order, when there is one. */
   parameters: readonly { key: string; value: (env: Value[]) => Value }[] | undefined;
   /** The `runTags` block's entries, in order, when there is one (strings, or `undefined` when unset). */

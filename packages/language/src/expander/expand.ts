@@ -65,6 +65,7 @@ export interface Expansion {
 
 /** The `fields` of a run its encoder took (they are not built). */
 const NO_FIELDS: RunFields = Object.freeze({});
+const NO_BINDINGS: readonly Binding[] = Object.freeze([]);
 
 /** Expansion stops after this many distinct errors. */
 export const MAX_ERRORS = 100;
@@ -205,10 +206,16 @@ interface IfIR {
 
 type StmtIR = LetIR | RunIR | ForIR | IfIR;
 
-/** Per-`runs()` state: the slot environment, current bindings, seen ids and error counts. */
+/**
+ * Per-`runs()` state: the slot environment, seen ids and error counts. A loop variable's
+ * binding (name, value, place) is made only when a message or a run's `bindings` needs it:
+ * its value is in `env`, and for an element of a data file's list, `listFile`/`listLine`
+ * hold its place (a row's place is looked up by the row).
+ */
 class Walk {
   readonly env: Value[];
-  readonly bind: (Binding | undefined)[];
+  readonly listFile: (string | undefined)[];
+  readonly listLine: number[];
   readonly seen = new IdTable();
   /** Per `run` statement (by `RunIR.n`): its encoder, null when it has none, unset until asked. */
   readonly encoders: (((id: string, env: Value[]) => string | undefined) | null | undefined)[] = [];
@@ -223,7 +230,8 @@ class Walk {
     readonly encode: RunEncoderFactory | undefined,
   ) {
     this.env = new Array<Value>(slots).fill(null);
-    this.bind = new Array<Binding | undefined>(slots).fill(undefined);
+    this.listFile = new Array<string | undefined>(slots).fill(undefined);
+    this.listLine = new Array<number>(slots).fill(0);
   }
 }
 
@@ -721,7 +729,6 @@ class Expander {
     const idx: number[] = new Array<number>(n).fill(0);
     const listFiles: (string | undefined)[] = new Array(n).fill(undefined);
     const listLines: number[] = new Array<number>(n).fill(0);
-    const origins = this.ctx.rowOrigins;
     const where = s.where;
     const whereLevel = s.whereLevel;
     if (where !== undefined && whereLevel < 0 && !this.test(where, w, s.whereVars)) return;
@@ -760,12 +767,11 @@ class Expander {
       const list = lists[k];
       const v = list === undefined ? (starts[k] as number) + i : (list[i] as Value);
       if (!src.destructure) {
-        const lv = src.names[0] as LoopVar;
-        env[lv.slot] = v;
-        let origin: DataOrigin | undefined;
-        if (typeof v === "object" && v !== null) origin = origins.get(v);
-        else if (listFiles[k] !== undefined) origin = { file: listFiles[k] as string, line: (listLines[k] as number) + i };
-        w.bind[lv.slot] = origin === undefined ? { name: lv.name, value: v } : { name: lv.name, value: v, origin };
+        const slot = (src.names[0] as LoopVar).slot;
+        env[slot] = v;
+        const file = listFiles[k];
+        w.listFile[slot] = file;
+        if (file !== undefined) w.listLine[slot] = (listLines[k] as number) + i;
         return true;
       }
       const names = src.names;
@@ -774,11 +780,9 @@ class Expander {
         return false;
       }
       for (let j = 0; j < names.length; j++) {
-        const lv = names[j] as LoopVar;
-        const x = v[j] as Value;
-        env[lv.slot] = x;
-        const origin = typeof x === "object" && x !== null ? origins.get(x) : undefined;
-        w.bind[lv.slot] = origin === undefined ? { name: lv.name, value: x } : { name: lv.name, value: x, origin };
+        const slot = (names[j] as LoopVar).slot;
+        env[slot] = v[j] as Value;
+        w.listFile[slot] = undefined;
       }
       return true;
     };
@@ -870,11 +874,23 @@ class Expander {
       }
       w.seen.setExact(id, w.index);
     }
-    const vars = s.vars;
-    const bindings = new Array<Binding>(vars.length);
-    for (let i = 0; i < vars.length; i++) bindings[i] = w.bind[(vars[i] as LoopVar).slot] as Binding;
-    if (json !== undefined) return { runSettingId: id, fields, statement: s.node, bindings, index: w.index++, json };
-    return { runSettingId: id, fields, statement: s.node, bindings, index: w.index++ };
+    if (json !== undefined) return { runSettingId: id, fields, statement: s.node, bindings: NO_BINDINGS, index: w.index++, json };
+    return { runSettingId: id, fields, statement: s.node, bindings: this.bindings(w, s.vars), index: w.index++ };
+  }
+
+  /** The bindings of `vars` in the walk's current iteration. */
+  private bindings(w: Walk, vars: readonly LoopVar[]): Binding[] {
+    return vars.map(({ name, slot }) => {
+      const value = w.env[slot] as Value;
+      const file = w.listFile[slot];
+      const origin =
+        typeof value === "object" && value !== null
+          ? this.ctx.rowOrigins.get(value)
+          : file !== undefined
+            ? { file, line: w.listLine[slot] as number }
+            : undefined;
+      return origin === undefined ? { name, value } : { name, value, origin };
+    });
   }
 
   /** The run at `index`, found by a quiet walk. */
@@ -915,7 +931,7 @@ class Expander {
           if (entry.count === 2) notes.push(more);
           else notes[notes.length - 1] = more;
         } else {
-          const iteration = vars.length === 0 ? [] : [`in iteration ${iterationText(vars.map((v) => w.bind[v.slot] as Binding))}`];
+          const iteration = vars.length === 0 ? [] : [`in iteration ${iterationText(this.bindings(w, vars))}`];
           const x = extra?.();
           this.record(f, key, [...iteration, ...(x?.notes ?? [])], x?.labels);
         }

@@ -32,12 +32,16 @@ export interface RunSpec {
   runSettingId: string;
   fields: RunFields;
   statement: RunStatement;
+  /**
+   * The loop variables of the iteration, for messages about the run. Empty when `json` is set:
+   * such a run passed every check, and `Expansion.runs()` without encoders gives its bindings.
+   */
   bindings: readonly Binding[];
   /** 0-based position in the batch. */
   index: number;
   /**
    * The run as the API takes it, checked and encoded by the caller's encoder (see
-   * `RunEncoderFactory`); `fields` is then left empty (not built).
+   * `RunEncoderFactory`); `fields` is then left empty (not built), and `bindings` too.
    */
   json?: string;
 }

@@ -3,7 +3,11 @@
 // encodes runs (hashing 40 MB is about 25 ms it no longer spends). The two share a ring of
 // 1 MiB slots in shared memory: the main thread fills a slot and publishes its length, the
 // worker takes it and marks it free. The memory is reused (a fresh buffer per chunk would
-// cost a page fault per 4 KiB), and nothing is copied or sent per chunk.
+// cost a page fault per 4 KiB), and nothing is copied or sent per chunk. The worker starts with
+// the second chunk: a file of one chunk (up to about 2,500 runs) is hashed and written here, at
+// once, rather than wait for a thread to boot.
+import { createHash } from "node:crypto";
+import { writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 
 /** Slots in the ring; the main thread waits only when all are full. */
@@ -52,39 +56,38 @@ try {
 `;
 
 /**
- * Hashes a stream of bytes, and writes them to `fd` in order when one is given, off the main
- * thread. Fill `current` and `commit` it (or `append` bytes), then `finish` for the sha256;
+ * Hashes a stream of bytes, and writes them to `fd` in order when one is given. Fill `current`
+ * and `commit` it (or `append` bytes); `finish` with the last chunk's length gives the sha256;
  * `discard` stops it on failure.
  */
 export class ChunkSink {
   /** The slot to fill next (`size` bytes). */
   current: Buffer;
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
+  private readonly sharedRing: SharedArrayBuffer;
   private readonly ring: Buffer;
   private readonly state = new Int32Array(new SharedArrayBuffer(4 * (LENGTHS + SLOTS)));
   private produced = 0;
-  private readonly done: Promise<{ sha256?: string; failure?: string }>;
+  private done: Promise<{ sha256?: string; failure?: string }> | undefined;
 
   /** `fd`: an open file to write to from position 0, or -1 to hash only. `size`: bytes per slot. */
   constructor(
-    fd: number,
+    private readonly fd: number,
     readonly size: number,
   ) {
-    const ring = new SharedArrayBuffer(SLOTS * size);
-    this.ring = Buffer.from(ring);
+    this.sharedRing = new SharedArrayBuffer(SLOTS * size);
+    this.ring = Buffer.from(this.sharedRing);
     this.current = this.ring.subarray(0, size);
-    this.worker = new Worker(WORKER, { eval: true, workerData: { fd, ring, state: this.state, slots: SLOTS, size } });
-    this.done = new Promise((resolve, reject) => {
-      this.worker.once("message", resolve);
-      this.worker.once("error", reject);
-      this.worker.once("exit", (code) => reject(new Error(`the settings-file worker stopped (exit code ${code})`)));
-    });
-    // Until `finish` awaits it, a failure is kept, not reported as unhandled.
-    this.done.catch(() => undefined);
+  }
+
+  /** Whether the bytes went through the worker thread (more than one chunk). */
+  get threaded(): boolean {
+    return this.worker !== undefined;
   }
 
   /** Hands the first `length` bytes of `current` to the worker; `current` is then the next slot. */
   commit(length: number): void {
+    if (this.worker === undefined) this.start();
     this.publish(length);
     const slot = this.produced % SLOTS;
     this.current = this.ring.subarray(slot * this.size, (slot + 1) * this.size);
@@ -99,19 +102,45 @@ export class ChunkSink {
     }
   }
 
-  /** The sha256 (hex) of all the bytes, once every one is written; rejects if a write failed. */
-  async finish(): Promise<string> {
+  /**
+   * Takes the first `length` bytes of `current` as the last chunk and returns the sha256 (hex)
+   * of all the bytes once every one is written; rejects if a write failed.
+   */
+  async finish(length: number): Promise<string> {
+    if (this.worker === undefined) {
+      // One chunk in all: hashed and written here.
+      const data = this.current.subarray(0, length);
+      for (let off = 0; this.fd >= 0 && off < length; ) off += writeSync(this.fd, data, off, length - off, off);
+      return createHash("sha256").update(data).digest("hex");
+    }
+    if (length > 0) this.publish(length);
     this.publish(-1);
-    const { sha256, failure } = await this.done;
+    const { sha256, failure } = await (this.done as Promise<{ sha256?: string; failure?: string }>);
     if (sha256 === undefined) throw new Error(failure ?? "the settings-file worker failed");
     return sha256;
   }
 
   /** Stops the worker; what it did not write is lost. */
   async discard(): Promise<void> {
+    if (this.worker === undefined) return;
     // The end mark lets a worker waiting for a slot finish by itself.
     this.publish(-1);
     await this.worker.terminate();
+  }
+
+  private start(): void {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { fd: this.fd, ring: this.sharedRing, state: this.state, slots: SLOTS, size: this.size },
+    });
+    this.worker = worker;
+    this.done = new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`the settings-file worker stopped (exit code ${code})`)));
+    });
+    // Until `finish` awaits it, a failure is kept, not reported as unhandled.
+    this.done.catch(() => undefined);
   }
 
   /** Publishes the current slot's length, then waits (blocking) until the next slot is free. */

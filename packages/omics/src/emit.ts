@@ -347,8 +347,8 @@ class SettingsWriter {
   async finish(): Promise<string> {
     if (this.off + 1 > this.buf.length) this.flush();
     this.buf[this.off++] = 0x5d; // ]
-    this.flush();
-    const sha256 = await this.sink.finish();
+    this.bytes += this.off;
+    const sha256 = await this.sink.finish(this.off);
     await this.fh?.close();
     return sha256;
   }

@@ -1,11 +1,13 @@
 // Property: `compile` writes the same bytes, and reports the same diagnostics, with the fast
 // per-statement encoders as with the full path alone (which `compileRequest` takes when given
-// a `select`): random data rows with unicode, quotes, backslashes, control characters, long
-// text, numbers at the range edges, unset (`null`) parameters and record parameters.
+// a `select`), and `check`, which takes the encoders too, reports what the full path reports:
+// random data rows with unicode, quotes, backslashes, control characters, long text, numbers
+// at the range edges, unset (`null`) parameters and record parameters.
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { compileFile, memoryHost } from "@batchc/language";
 import { describe, expect, it } from "vitest";
+import { checkCommand } from "./commands/check.js";
 import { compileRequest } from "./commands/compile.js";
 import { fastEncoders, type RunEncoders } from "./fast-encode.js";
 import type { Io } from "./io.js";
@@ -72,6 +74,20 @@ async function outputs(files: Record<string, string>, fast: boolean): Promise<[n
   }
 }
 
+/** `check`'s exit code and what it printed. */
+async function checked(files: Record<string, string>): Promise<[number, string, string]> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (s: string) => ((stdout += s), true), isTTY: false },
+    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
+    env: {},
+    cwd: "/",
+    host: memoryHost(files),
+  };
+  return [await checkCommand(["p.batch"], {}, io), stdout, stderr];
+}
+
 const plain = fc.stringMatching(/^[A-Za-z0-9 ._-]{1,12}$/);
 const odd = fc.oneof(
   fc.constantFrom("café", "東京", "😀", 'say "hi"', "back\\slash", "tab\there", "nl\nx", "\u0001", "\u007f", "", " ", "x".repeat(300), "y".repeat(129)),
@@ -95,6 +111,10 @@ describe("the fast encoders", () => {
         const fast = await outputs(files, true);
         const full = await outputs(files, false);
         expect(fast).toEqual(full);
+        // `check` takes the fast encoders too, and reports what the full path reports.
+        const [code, stdout, stderr] = await checked(files);
+        expect([code, stderr]).toEqual([full[0], full[3]]);
+        if (code === 0) expect(stdout).toMatch(/^p\.batch: ok, \d+ runs\n$/);
         if (fast[0] === 0) written++;
       }),
       { numRuns: 40 },

@@ -15,6 +15,7 @@ import {
 } from "@batchc/language";
 import { CommandError, type Io, useColor } from "./io.js";
 import { RunValidator } from "./validate-runs.js";
+import { fastEncoders } from "./fast-encode.js";
 
 export interface LoadedProgram {
   file: string;
@@ -70,8 +71,10 @@ export function* validatedRuns(frontEnd: FrontEndResult, validator: RunValidator
   const expansion = frontEnd.expansion;
   if (!expansion) return;
   validator.checkSetup(expansion.batch, expansion.defaults);
-  for (const run of expansion.runs()) {
-    validator.checkRun(run, expansion.defaults);
+  // As in `compile`: a run its statement's fast encoder takes (json set) has passed every run
+  // check; the others take the full checks, which place each problem in the source.
+  for (const run of expansion.runs(fastEncoders(expansion.defaults))) {
+    if (run.json === undefined) validator.checkRun(run, expansion.defaults);
     yield run;
   }
 }

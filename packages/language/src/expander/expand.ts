@@ -679,9 +679,9 @@ class Expander {
 
   // ---- Walking ----
 
-  private *walk(quiet: boolean, encoders?: RunEncoderFactory): Generator<RunSpec> {
-    const w = new Walk(this.slots, quiet, encoders);
-    yield* this.block(this.top, w);
+  /** The runs of a fresh walk: the top block's generator itself (one generator less per run). */
+  private walk(quiet: boolean, encoders?: RunEncoderFactory): Generator<RunSpec> {
+    return this.block(this.top, new Walk(this.slots, quiet, encoders));
   }
 
   private *block(stmts: readonly StmtIR[], w: Walk): Generator<RunSpec> {

@@ -998,22 +998,30 @@ export function runEncoder<S>(
     parts.push(lit(`${head}"`), v, lit('"'));
     whole += `${re(head)}${str}`;
   }
+  // With parameters, two texts: `parts` for any parameter values, and `stringParts` (quotes
+  // in the literal text) for the usual case of string values only, taken when `allStrings`.
+  let stringParts: string[] | undefined;
   if (params.length > 0) {
-    body += `let bound = ${paramBase};\n`;
+    const vs = params.map(() => `v${i++}`);
+    body += vs.map((v, j) => `const ${v} = R[${i - params.length + j}](src);\n`).join("");
+    body += `const allStrings = ${vs.map((v) => `typeof ${v} === "string"`).join(" && ")};\n`;
+    body += `let bound = ${paramBase};\nlet ${vs.map((v) => `p${v}`).join(", ")};\n`;
+    body += `if (allStrings) bound += ${2 * params.length} + 6 * (${vs.map((v) => `${v}.length`).join(" + ")});\nelse {\n`;
+    stringParts = [...parts];
     params.forEach((k, j) => {
-      const v = `v${i++}`;
+      const v = vs[j] as string;
       const head = `${j === 0 ? `,"parameters":{` : ","}"${k}":`;
-      body += `const ${v} = R[${i - 1}](src);
-let p${v};
-if (typeof ${v} === "string") { bound += 2 + 6 * ${v}.length; p${v} = '"' + ${v} + '"'; }
+      body += `if (typeof ${v} === "string") { bound += 2 + 6 * ${v}.length; p${v} = '"' + ${v} + '"'; }
 else if (typeof ${v} === "number") { if (!Number.isFinite(${v})) return undefined; bound += 24; p${v} = "" + ${v}; }
 else if (typeof ${v} === "boolean") { bound += 5; p${v} = ${v} ? "true" : "false"; }
 else return undefined;\n`;
       parts.push(lit(head), `p${v}`);
+      stringParts?.push(lit(`${head}"`), v, lit('"'));
       whole += `${re(head)}(?:${str}|[-+.0-9eE]+|true|false)`;
     });
-    body += `if (bound > ${MAX_PARAMETER_BYTES}) return undefined;\n`;
+    body += `}\nif (bound > ${MAX_PARAMETER_BYTES}) return undefined;\n`;
     parts.push(lit("}"));
+    stringParts.push(lit("}"));
     whole += "\\}";
   }
   if (tags.length > 0) {
@@ -1023,21 +1031,27 @@ else return undefined;\n`;
       body += `const ${v} = R[${i - 1}](src);
 if (typeof ${v} !== "string" || ${v}.length > ${TAG_VALUE.max}) return undefined;\n`;
       parts.push(lit(`${head}"`), v, lit('"'));
+      stringParts?.push(lit(`${head}"`), v, lit('"'));
       whole += `${re(head)}${str}`;
     });
     parts.push(lit("}"));
+    stringParts?.push(lit("}"));
     whole += "\\}";
   }
   parts.push(lit("}"));
+  stringParts?.push(lit("}"));
   whole += "\\}$";
-  // Adjacent literals joined into one.
-  const joined: string[] = [];
-  for (const p of parts) {
-    const last = joined[joined.length - 1];
-    if (p.startsWith('"') && last !== undefined && last.startsWith('"')) joined[joined.length - 1] = lit((JSON.parse(last) as string) + (JSON.parse(p) as string));
-    else joined.push(p);
-  }
-  body += `const t = ${joined.join(" + ")};\nreturn WHOLE.test(t) ? t : undefined;`;
+  // One concatenation, adjacent literals joined into one.
+  const concat = (list: readonly string[]): string => {
+    const joined: string[] = [];
+    for (const p of list) {
+      const last = joined[joined.length - 1];
+      if (p.startsWith('"') && last !== undefined && last.startsWith('"')) joined[joined.length - 1] = lit((JSON.parse(last) as string) + (JSON.parse(p) as string));
+      else joined.push(p);
+    }
+    return joined.join(" + ");
+  };
+  body += `const t = ${stringParts === undefined ? concat(parts) : `allStrings ? ${concat(stringParts)} : ${concat(parts)}`};\nreturn WHOLE.test(t) ? t : undefined;`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function(
     "R",

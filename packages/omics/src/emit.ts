@@ -4,10 +4,10 @@
 // URI the request carries; `uploadSettingsFile` puts it there. Bad input is returned as data,
 // and nothing is left behind on failure. The same input always gives byte-identical output.
 import { createHash, randomUUID } from "node:crypto";
-import { ChunkSink } from "./chunk-sink.js";
 import { open, unlink, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ChunkSink } from "./chunk-sink.js";
 import { api, io, type DiagnosticMessage } from "./codes.js";
 import { shapes } from "./model.js";
 import type { DefaultRunSetting, InlineSetting, JsonValue, StartRunBatchRequest, TagMap } from "./schema.js";
@@ -414,8 +414,8 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
   const dir = options.writeSettingsFile === false ? undefined : (options.tmpDir ?? tmpdir());
 
   try {
-    // One run; a promise only when the settings file is created or a chunk is written, so a
-    // synchronous input is consumed without a microtask per run.
+    // One run; a promise only when the settings file is created, so a synchronous input is
+    // consumed without a microtask per run.
     const step = (given: RunSettingInput | EncodedRun): Promise<void> | undefined => {
       const index = count++;
       // A run the caller encoded comes as its text; its object is rebuilt only where one is

@@ -193,6 +193,20 @@ describe("run ids", () => {
       ],
     });
   });
+
+  it("a row keeps its data-file line when it reaches the loop through another list, past blank lines", () => {
+    const csv = "sample_id,r1,urgent\nS1,s3://bkt/1,no\n\nS2,s3://bkt/2,no\n";
+    expect(
+      outcome(`type S = { sample_id: string, r1: s3uri, urgent: bool }\nlet samples: [S] = csv("s.csv")\nfor (i, s) in enumerate(samples) {\n  run "x" {}\n}`, {
+        "s.csv": csv,
+      }),
+    ).toEqual({
+      ids: ["x"],
+      diagnostics: [
+        `BC3010 4:7-4:10 duplicate run id "x" | note: in iteration i = 1, s = { sample_id: "S2", r1: "s3://bkt/2", … } (s.csv:4) | note: the first run with this id is in iteration i = 0, s = { sample_id: "S1", r1: "s3://bkt/1", … } (s.csv:2) | ${DUP_HELP}`,
+      ],
+    });
+  });
 });
 
 describe("var()", () => {

@@ -32,7 +32,7 @@ import { at, type Diagnostic, type Label } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host.js";
 import type { Span } from "../source.js";
 import { displayValue, isRecordValue, type RecordValue, type Value } from "../values.js";
-import { createContext, type ExpandContext } from "./builtins/context.js";
+import { createContext, rowOrigin, type ExpandContext } from "./builtins/context.js";
 import { fitsTest, mismatch, mismatchMessage, type Mismatch } from "./coerce.js";
 import { Failure, SILENT, describeValue } from "./errors.js";
 import { ExprCompiler, Scope, generate, startsAsS3Uri, type Evaluator } from "./evaluate.js";
@@ -210,7 +210,7 @@ type StmtIR = LetIR | RunIR | ForIR | IfIR;
  * Per-`runs()` state: the slot environment, seen ids and error counts. A loop variable's
  * binding (name, value, place) is made only when a message or a run's `bindings` needs it:
  * its value is in `env`, and for an element of a data file's list, `listFile`/`listLine`
- * hold its place (a row's place is looked up by the row).
+ * hold its place (a row reached otherwise is looked up by the row).
  */
 class Walk {
   readonly env: Value[];
@@ -729,6 +729,7 @@ class Expander {
     const idx: number[] = new Array<number>(n).fill(0);
     const listFiles: (string | undefined)[] = new Array(n).fill(undefined);
     const listLines: number[] = new Array<number>(n).fill(0);
+    const listRowLines: (Int32Array | undefined)[] = new Array(n).fill(undefined);
     const where = s.where;
     const whereLevel = s.whereLevel;
     if (where !== undefined && whereLevel < 0 && !this.test(where, w, s.whereVars)) return;
@@ -755,6 +756,7 @@ class Expander {
           const lo = this.ctx.listOrigins.get(v);
           listFiles[k] = lo?.file;
           listLines[k] = lo?.firstLine ?? 0;
+          listRowLines[k] = lo?.lines;
         }
       } catch (e) {
         this.fail(w, e, src.varsBefore);
@@ -771,7 +773,10 @@ class Expander {
         env[slot] = v;
         const file = listFiles[k];
         w.listFile[slot] = file;
-        if (file !== undefined) w.listLine[slot] = (listLines[k] as number) + i;
+        if (file !== undefined) {
+          const rows = listRowLines[k];
+          w.listLine[slot] = rows !== undefined ? (rows[i] as number) : (listLines[k] as number) + i;
+        }
         return true;
       }
       const names = src.names;
@@ -884,10 +889,10 @@ class Expander {
       const value = w.env[slot] as Value;
       const file = w.listFile[slot];
       const origin =
-        typeof value === "object" && value !== null
-          ? this.ctx.rowOrigins.get(value)
-          : file !== undefined
-            ? { file, line: w.listLine[slot] as number }
+        file !== undefined
+          ? { file, line: w.listLine[slot] as number }
+          : typeof value === "object" && value !== null
+            ? rowOrigin(this.ctx, value)
             : undefined;
       return origin === undefined ? { name, value } : { name, value, origin };
     });

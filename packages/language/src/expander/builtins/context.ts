@@ -6,10 +6,14 @@ import type { Value } from "../../values.js";
 import type { BuiltinError } from "../errors.js";
 import type { DataOrigin } from "../run-spec.js";
 
-/** Where the elements of a list read by `lines()` came from: element i is on line `firstLine + i`. */
+/**
+ * Where the elements of a list read from a data file came from: element i is on line
+ * `lines[i]` (the rows of `csv`/`tsv`), or else `firstLine + i` (the lines of `lines()`).
+ */
 export interface ListOrigin {
   file: string;
   firstLine: number;
+  lines?: Int32Array;
 }
 
 /** State shared by every built-in call of one expansion. */
@@ -18,13 +22,16 @@ export interface ExpandContext {
   /** Folder of the `.batch` file: data-file paths and glob patterns are relative to it. */
   baseDir: string;
   vars: Readonly<Record<string, string>>;
+  /** The data-file lines of the lists that `csv`, `tsv` and `lines()` produced. */
+  listOrigins: Map<Value[], ListOrigin>;
   /**
-   * The data-file line of every row record that `csv`/`tsv` produced. A Map, not a WeakMap:
-   * it lives as long as the expansion (which caches the rows anyway) and is much cheaper.
+   * The data-file line of each row record of those lists, by the record: for a record that
+   * reaches a loop other than through its own list. Built from `listOrigins` when first asked
+   * (see `rowOrigin`); most expansions never need it.
    */
   rowOrigins: Map<object, DataOrigin>;
-  /** The data-file lines of lists that `lines()` produced. */
-  listOrigins: Map<Value[], ListOrigin>;
+  /** How many entries of `listOrigins` `rowOrigins` holds the rows of. */
+  rowOriginsFrom: number;
   /** Results (or the failure) of data-file calls, by function, path and declared type. */
   fileCache: Map<string, Value | BuiltinError>;
   /** File listings for `glob`, by folder. */
@@ -49,9 +56,26 @@ export function createContext(host: Host, baseDir: string, vars: Readonly<Record
     host,
     baseDir,
     vars,
-    rowOrigins: new Map(),
     listOrigins: new Map(),
+    rowOrigins: new Map(),
+    rowOriginsFrom: 0,
     fileCache: new Map(),
     listings: new Map(),
   };
+}
+
+/** The data-file line of a row record of a `csv`/`tsv` list, or undefined. */
+export function rowOrigin(ctx: ExpandContext, record: object): DataOrigin | undefined {
+  if (ctx.rowOriginsFrom < ctx.listOrigins.size) {
+    let i = 0;
+    for (const [list, origin] of ctx.listOrigins) {
+      if (i++ < ctx.rowOriginsFrom || origin.lines === undefined) continue;
+      const { file, lines } = origin;
+      list.forEach((row, j) => {
+        if (typeof row === "object" && row !== null) ctx.rowOrigins.set(row, { file, line: lines[j] as number });
+      });
+    }
+    ctx.rowOriginsFrom = ctx.listOrigins.size;
+  }
+  return ctx.rowOrigins.get(record);
 }

@@ -18,7 +18,6 @@ import type { RecordValue, Value } from "../../values.js";
 import { mismatch, isS3Uri } from "../coerce.js";
 import { BuiltinError } from "../errors.js";
 import { setKey } from "../records.js";
-import type { DataOrigin } from "../run-spec.js";
 
 /** One row of a table: its cells and where each starts. */
 export interface TableRow {
@@ -296,7 +295,8 @@ class TableConverter {
   constructor(
     private readonly file: string,
     private readonly expected: Type | undefined,
-    private readonly origins: Map<object, DataOrigin> | undefined,
+    /** Receives the line of each record kept, in order. */
+    private readonly lines: number[] | undefined,
   ) {}
 
   visit(row: TableRow): void {
@@ -365,7 +365,7 @@ class TableConverter {
       else setKey(rec, plan.name, v);
     }
     if (bad) return;
-    if (this.origins !== undefined) this.origins.set(rec, { file: this.file, line: row.line });
+    this.lines?.push(row.line);
     this.value.push(rec);
   }
 
@@ -389,14 +389,15 @@ class TableConverter {
 /**
  * Turns table rows (header first) into records keyed by the header. With a declared `[Row]`
  * type the cells are converted; every problem is returned (one per column, with a count).
+ * `lines`, when given, receives the line of each record, in order.
  */
 export function tableToRecords(
   rows: readonly TableRow[],
   file: string,
   expected: Type | undefined,
-  origins?: Map<object, DataOrigin>,
+  lines?: number[],
 ): { value: RecordValue[]; errors: BuiltinError[] } {
-  const t = new TableConverter(file, expected, origins);
+  const t = new TableConverter(file, expected, lines);
   for (const row of rows) t.visit(row);
   return t.finish();
 }
@@ -409,16 +410,17 @@ function withMore(e: BuiltinError, more: number, note: string): BuiltinError {
 
 /**
  * Reads a csv (`,`) or tsv (`\t`) text into records: every cell a string, or converted to the
- * declared `[Row]` type. `file` is the display name used in messages and origins.
+ * declared `[Row]` type. `file` is the display name used in messages; `lines`, when given,
+ * receives the line of each record, in order.
  */
 export function parseDelimited(
   text: string,
   file: string,
   delimiter: "," | "\t",
   expected?: Type,
-  origins?: Map<object, DataOrigin>,
+  lines?: number[],
 ): { value: RecordValue[]; errors: BuiltinError[] } {
-  const t = new TableConverter(file, expected, origins);
+  const t = new TableConverter(file, expected, lines);
   const scan = scanTable(text, delimiter, (row) => t.visit(row));
   if (!scan.ok) return { value: [], errors: [new BuiltinError(codes.unterminatedQuote(file, scan.line, scan.column), undefined, "quote")] };
   return t.finish();

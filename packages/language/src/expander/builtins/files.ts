@@ -60,9 +60,11 @@ function delimited(fn: "csv" | "tsv", delimiter: "," | "\t", args: readonly Valu
   const file = expectString(fn, 0, args[0] as Value);
   return cached(site, `${fn}\0${file}\0${site.expectedKey}`, () => {
     const text = readText(site, file);
-    const { value, errors } = parseDelimited(text, file, delimiter, site.expected, site.ctx.rowOrigins);
+    const lines: number[] = [];
+    const { value, errors } = parseDelimited(text, file, delimiter, site.expected, lines);
     const first = errors[0];
     if (first !== undefined) throw new BuiltinError(first.message, undefined, first.key, errors.slice(1));
+    site.ctx.listOrigins.set(value, { file, firstLine: lines[0] ?? 2, lines: Int32Array.from(lines) });
     return value;
   });
 }

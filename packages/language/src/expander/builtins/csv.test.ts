@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RecordFieldInfo, Type } from "../../checker/types.js";
 import type { BuiltinError } from "../errors.js";
-import { parseDelimited, readTable } from "./csv.js";
+import { parseDelimited, readTable, tableToRecords } from "./csv.js";
 
 const rec = (fields: [string, Type, boolean?][]): Type => ({
   kind: "record",
@@ -171,6 +171,49 @@ describe("parseDelimited", () => {
     expect(text(parseDelimited('a\n"x\n', "q.csv", ",").errors)).toEqual([
       ["BC3017 unterminated quoted cell at q.csv:2:1", '  help: close the cell with `"`; write a quote inside a quoted cell as `""`'].join("\n"),
     ]);
+  });
+
+  it("plain text (the generated row reader) gives the records, lines and problems of the general reader", () => {
+    // Cells that convert or not, optional columns, blank lines, a BOM, wrong cell counts.
+    const names = ["id", "r1", "n", "f", "ok", "kind", "note", "0"];
+    const types: Type[] = [S, U, I, F, B, { kind: "enum", values: ["a", "b"] }];
+    const cell = fc.constantFrom("", " ", "x", "a", "b", "12", " 7 ", "-3", "1.5", "2e3", "yes", "NO", "1", "s3://bk/a", "s3://x/", "s3://bk", "a b");
+    const sheet = fc
+      .record({
+        columns: fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 5 }),
+        typed: fc.boolean(),
+        fields: fc.array(fc.tuple(fc.constantFrom(...types), fc.boolean()), { minLength: 5, maxLength: 5 }),
+        missing: fc.boolean(),
+        bom: fc.boolean(),
+        delimiter: fc.constantFrom(",", "\t"),
+        end: fc.constantFrom("", "\n", "\n\n"),
+      })
+      .chain((s) =>
+        fc.record({
+          s: fc.constant(s),
+          rows: fc.array(fc.oneof({ weight: 8, arbitrary: fc.array(cell, { minLength: s.columns.length, maxLength: s.columns.length }) }, { weight: 1, arbitrary: fc.array(cell, { maxLength: 6 }) }), { maxLength: 12 }),
+        }),
+      );
+    fc.assert(
+      fc.property(sheet, ({ s, rows }) => {
+        const d = s.delimiter;
+        const sheetText = (s.bom ? "\uFEFF" : "") + [s.columns.join(d), ...rows.map((r) => (r.length === 0 ? "" : r.join(d)))].join("\n") + s.end;
+        // The declared row: the columns' fields, and one the sheet lacks when `missing`.
+        const fields: [string, Type, boolean][] = s.columns.map((c, i) => [c, s.fields[i]![0], s.fields[i]![1]]);
+        if (s.missing) fields.push(["absent", S, false]);
+        const expected = s.typed ? listOf(rec(fields)) : undefined;
+        const [fast, general] = [[], []] as [number[], number[]];
+        const a = parseDelimited(sheetText, "t.csv", d as "," | "\t", expected, fast);
+        const table = readTable(sheetText, d);
+        if (!table.ok) throw new Error("plain text always reads");
+        const b = tableToRecords(table.rows, "t.csv", expected, general);
+        expect(a.value).toEqual(b.value);
+        expect(a.value.map((r) => Object.keys(r))).toEqual(b.value.map((r) => Object.keys(r)));
+        expect(text(a.errors)).toEqual(text(b.errors));
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it("a column named __proto__ becomes an ordinary field", () => {

@@ -51,7 +51,10 @@ export function scanTable(
   delimiter: string,
   visit: (row: TableRow) => void,
 ): { ok: true } | { ok: false; line: number; column: number } {
-  if (!NOT_PLAIN.test(text)) return scanPlain(text, delimiter, visit);
+  if (!NOT_PLAIN.test(text)) {
+    scanPlain(text, delimiter, visit);
+    return { ok: true };
+  }
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -146,16 +149,25 @@ const NOT_PLAIN = /["\r\ud800-\udfff]/;
 /**
  * `scanTable` for text without quotes, carriage returns and surrogates (most sample sheets):
  * lines end at `\n` and cells at the delimiter, found with `indexOf`, and a column is the
- * offset in the line. Same rows, cells and places as the general reader.
+ * offset in the line. Same rows, cells and places as the general reader. It starts at offset
+ * `from` (the start of line `line`; by default the text's start, after a BOM), stops after
+ * `maxRows` rows, and returns where the next line starts.
  */
-function scanPlain(text: string, delimiter: string, visit: (row: TableRow) => void): { ok: true } {
+function scanPlain(
+  text: string,
+  delimiter: string,
+  visit: (row: TableRow) => void,
+  from = text.charCodeAt(0) === 0xfeff ? 1 : 0,
+  line = 1,
+  maxRows = Infinity,
+): { at: number; line: number } {
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let i = from;
+  let rows = 0;
   const row: TableRow = { line, cells: [], lines: [], columns: [] };
   // The next delimiter at or after the current cell (-1: none left), found once per delimiter.
   let next = text.indexOf(delimiter, i);
-  for (;;) {
+  while (i <= n) {
     let end = text.indexOf("\n", i);
     if (end < 0) end = n;
     // An empty line is blank: skipped.
@@ -175,13 +187,34 @@ function scanPlain(text: string, delimiter: string, visit: (row: TableRow) => vo
         start = stop + 1;
       }
       visit(row);
+      rows++;
     }
-    if (end >= n) break;
     i = end + 1;
     line++;
+    if (rows >= maxRows) break;
   }
-  return { ok: true };
+  return { at: i, line };
 }
+
+/**
+ * Reads plain text (see `scanPlain`) into `t`: the header the usual way, then the rows with a
+ * reader generated for the header's columns (`TableConverter.plainReader`), which takes the
+ * lines whose cells all fit and hands any other line to the usual way, one by one. The same
+ * records, lines and problems as `scanPlain` into `t.visit`.
+ */
+function readPlain(text: string, delimiter: string, t: TableConverter): void {
+  const visit = (row: TableRow): void => t.visit(row);
+  const body = scanPlain(text, delimiter, visit, undefined, undefined, 1);
+  const read = t.plainReader(delimiter);
+  if (read === undefined) scanPlain(text, delimiter, visit, body.at, body.line);
+  else read(text, body.at, body.line, (from, line) => scanPlain(text, delimiter, visit, from, line, 1));
+}
+
+/**
+ * Reads the rows of plain text from offset `from` (the start of line `line`) into the table;
+ * `slow` takes a line the reader does not (a wrong number of cells, a cell that does not convert).
+ */
+type PlainReader = (text: string, from: number, line: number, slow: (from: number, line: number) => void) => void;
 
 /** Converts one trimmed cell to a column type; returns the value or an error reason. */
 type CellConverter = (cell: string) => Value | CellProblem;
@@ -296,7 +329,7 @@ class TableConverter {
     private readonly file: string,
     private readonly expected: Type | undefined,
     /** Receives the line of each record kept, in order. */
-    private readonly lines: number[] | undefined,
+    readonly lines: number[] | undefined,
   ) {}
 
   visit(row: TableRow): void {
@@ -369,6 +402,58 @@ class TableConverter {
     this.value.push(rec);
   }
 
+  /**
+   * A reader of plain rows for this table's columns (generated code: the cells found with
+   * `indexOf`, each converted, the record built in one literal when no column is optional),
+   * or undefined when the header is missing or unusable, or names `__proto__`.
+   */
+  plainReader(delimiter: string): PlainReader | undefined {
+    const plans = this.plans;
+    if (plans === undefined || this.broken || plans.length === 0 || plans.some((p) => !p.plainKey)) return undefined;
+    const lit = (x: string): string => JSON.stringify(x);
+    const optional = plans.some((p) => p.optional);
+    // Cell c spans s<c>..e<c>: each delimiter is found once (`next`), as in `scanPlain`; a line
+    // with fewer or more cells, or a cell that does not convert, goes to `slow`.
+    const cells = plans.map((_, c) =>
+      c === 0
+        ? "const s0 = i;"
+        : `if (next === -1 || next >= end) { slow(i, line); break row; }
+const e${c - 1} = next, s${c} = next + 1;
+next = text.indexOf(D, s${c});`,
+    );
+    cells.push(`if (next !== -1 && next < end) { slow(i, line); break row; }
+const e${plans.length - 1} = end;`);
+    const values = plans.map((p, c) => {
+      const convert = p.convert === undefined ? `const v${c} = c${c};` : `const v${c} = C[${c}](c${c}); if (v${c} instanceof P) { slow(i, line); break row; }`;
+      const set = optional ? ` r[${lit(p.name)}] = v${c};` : "";
+      const read = `const c${c} = text.slice(s${c}, e${c});\n`;
+      return p.optional ? `${read}if (!(c${c} === "" || c${c}.trim() === "")) { ${convert}${set} }` : `${read}${convert}${set}`;
+    });
+    const record = optional ? "r" : `{ ${plans.map((p, c) => `${lit(p.name)}: v${c}`).join(", ")} }`;
+    const body = `const out = T.value;
+const lines = T.lines;
+const n = text.length;
+let next = text.indexOf(D, i);
+while (i < n) {
+let end = text.indexOf("\\n", i);
+if (end < 0) end = n;
+if (end > i) row: {
+if (next !== -1 && next < i) next = text.indexOf(D, i);
+${cells.join("\n")}
+${optional ? "const r = {};\n" : ""}${values.join("\n")}
+out.push(${record});
+if (lines !== undefined) lines.push(line);
+}
+i = end + 1;
+line++;
+}`;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const make = new Function("T", "D", "C", "P", `"use strict"; return function readPlainRows(text, i, line, slow) {\n${body}\n};`) as (
+      ...args: unknown[]
+    ) => PlainReader;
+    return make(this, delimiter, plans.map((p) => p.convert), CellProblem);
+  }
+
   /** Closes the table: an empty one has no header; repeated problems get a count. */
   finish(): { value: RecordValue[]; errors: BuiltinError[] } {
     const { file, errors } = this;
@@ -421,6 +506,10 @@ export function parseDelimited(
   lines?: number[],
 ): { value: RecordValue[]; errors: BuiltinError[] } {
   const t = new TableConverter(file, expected, lines);
+  if (!NOT_PLAIN.test(text)) {
+    readPlain(text, delimiter, t);
+    return t.finish();
+  }
   const scan = scanTable(text, delimiter, (row) => t.visit(row));
   if (!scan.ok) return { value: [], errors: [new BuiltinError(codes.unterminatedQuote(file, scan.line, scan.column), undefined, "quote")] };
   return t.finish();

@@ -207,6 +207,21 @@ describe("run ids", () => {
       ],
     });
   });
+
+  it("rows and values of a JSON array carry their line too", () => {
+    const rows = '[\n  {"sample_id": "S1", "n": 1},\n\n  {"sample_id": "S2", "n": 2}\n]\n';
+    expect(
+      outcome(`type S = { sample_id: string, n: int }\nlet samples: [S] = json("s.json")\nfor s in samples {\n  run "x" {}\n}\nfor (i, t) in enumerate(samples) {\n  run "y" {}\n}`, {
+        "s.json": rows,
+      }),
+    ).toEqual({
+      ids: ["x", "y"],
+      diagnostics: [
+        `BC3010 4:7-4:10 duplicate run id "x" | note: in iteration s = { sample_id: "S2", n: 2 } (s.json:4) | note: the first run with this id is in iteration s = { sample_id: "S1", n: 1 } (s.json:2) | ${DUP_HELP}`,
+        `BC3010 7:7-7:10 duplicate run id "y" | note: in iteration i = 1, t = { sample_id: "S2", n: 2 } (s.json:4) | note: the first run with this id is in iteration i = 0, t = { sample_id: "S1", n: 1 } (s.json:2) | ${DUP_HELP}`,
+      ],
+    });
+  });
 });
 
 describe("var()", () => {

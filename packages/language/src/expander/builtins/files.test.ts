@@ -1,10 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RecordFieldInfo, Type } from "../../checker/types.js";
 import { memoryHost } from "../../host.js";
 import type { Value } from "../../values.js";
 import { BuiltinError } from "../errors.js";
 import { createContext, type CallSite } from "./context.js";
-import { csv, glob, json, jsonErrorOffset, lines, splitLines, tsv } from "./files.js";
+import { arrayElementLines, csv, glob, json, jsonErrorOffset, lines, offsetToLineColumn, splitLines, tsv } from "./files.js";
 import { convertVar, varBuiltin } from "./var.js";
 
 const files = {
@@ -85,6 +86,31 @@ describe("data-file built-ins", () => {
       ["threads", { kind: "int" }],
     ]);
     expect(err(() => json(["cfg.json"], site(bad)))).toBe('BC3021 `cfg.json`: `$.refs[0]` must be `int`, found a string ("s3://refs/hg38")');
+  });
+
+  it("a top-level JSON array keeps the line of each element", () => {
+    const text = '[\n  {"id": "a, [b]", "n": [1, 2]},\r\n  "x\\"]"\r,\n\n  3 ,\n[[]], {}\n]\n';
+    expect(JSON.parse(text)).toHaveLength(5);
+    expect([...arrayElementLines(text)]).toEqual([2, 3, 6, 7, 7]);
+    expect([...arrayElementLines("[]")]).toEqual([]);
+    expect([...arrayElementLines(' [ 1 ] ')]).toEqual([1]);
+    // Each element's line is where offsetToLineColumn puts its first character.
+    const value = fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 6 });
+    const space = fc.constantFrom("", " ", "\n", "\r\n", "\r", "\t", "\n\n ");
+    fc.assert(
+      fc.property(value, fc.array(space, { minLength: 20, maxLength: 20 }), (items, ws) => {
+        let t = `${ws[0]}[`;
+        const starts: number[] = [];
+        items.forEach((item, i) => {
+          t += `${i > 0 ? "," : ""}${ws[(2 * i + 1) % 20]}`;
+          starts.push(t.length);
+          t += `${JSON.stringify(item, null, i % 2 === 0 ? 2 : undefined)}${ws[(2 * i + 2) % 20]}`;
+        });
+        t += "]";
+        expect([...arrayElementLines(t)]).toEqual(starts.map((at) => offsetToLineColumn(t, at).line));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("invalid JSON is BC3020 with the place of the error", () => {

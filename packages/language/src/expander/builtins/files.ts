@@ -100,8 +100,44 @@ export function json(args: readonly Value[], site: CallSite): Value {
         throw new BuiltinError(codes.jsonType(file, `$${m.path}`, printType(m.expected), describeValue(m.found)), undefined, file);
       }
     }
+    if (Array.isArray(v)) {
+      const lines = arrayElementLines(text);
+      site.ctx.listOrigins.set(v, { file, firstLine: lines[0] ?? 1, lines });
+    }
     return v;
   });
+}
+
+/**
+ * The line where each element of the top-level array of `text` starts; `text` is valid JSON
+ * whose value is an array. Line breaks count as `offsetToLineColumn` counts them.
+ */
+export function arrayElementLines(text: string): Int32Array {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let element = false; // the next value at depth 1 starts an element
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (element && c !== 93) {
+      lines.push(line);
+      element = false;
+    }
+    if (c === 34) {
+      // A string: to its closing quote, past escapes (valid JSON has no line break inside).
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) {
+      depth++;
+      if (depth === 1) element = true;
+    } else if (c === 93 || c === 125) depth--;
+    else if (c === 44 && depth === 1) element = true;
+  }
+  return Int32Array.from(lines);
 }
 
 /** JSON values may nest this deep (deeper ones would overflow the recursive checks and printing). */

@@ -1,6 +1,9 @@
 // `batchc status`, `list`, `runs`, `cancel` and `delete` through the real Omics client against the
 // local test endpoint: output in every format, paging, filters, and confirmation of the
 // destructive commands (a question on a terminal, `--yes` elsewhere).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { inject, describe, expect, it } from "vitest";
 import { loadOmicsSdk } from "../../packages/omics/src/client.js";
 import { batchInput, clientFor } from "../omics-endpoint/harness.js";
@@ -45,6 +48,21 @@ describe("status", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("reaches an endpoint set in the AWS config file (endpoint_url), without the host prefix", async () => {
+    const ep = await start({ autoAdvance: false, now: () => NOW });
+    const id = await submitted(ep, 3);
+    const dir = mkdtempSync(path.join(tmpdir(), "batchc-aws-config-"));
+    try {
+      const config = path.join(dir, "config");
+      writeFileSync(config, `[default]\nendpoint_url = ${ep.url}\n`);
+      const r = await runOmics(["status", id, "--format", "json"], { endpoint: ep, env: { AWS_CONFIG_FILE: config } });
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      expect(JSON.parse(r.stdout)).toMatchObject({ id, status: "INPROGRESS" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("prints the GetBatch reply as json", async () => {

@@ -54,10 +54,21 @@ export function omicsClientConfig(options: OmicsClientOptions = {}): OmicsClient
   return config;
 }
 
-/** Creates an `OmicsClient` (loading the SDK on first use) configured by {@link omicsClientConfig}. */
+/**
+ * Creates an `OmicsClient` (loading the SDK on first use) configured by {@link omicsClientConfig}.
+ * An endpoint set in the shared config file (`endpoint_url`, or a `services` section) is known
+ * only once the SDK has read the file: the client then drops the host prefix as well.
+ */
 export async function makeOmicsClient(options: OmicsClientOptions = {}): Promise<OmicsClient> {
   const { OmicsClient } = await loadOmicsSdk();
-  return new OmicsClient(omicsClientConfig(options));
+  const config = omicsClientConfig(options);
+  const client = new OmicsClient(config);
+  if (config.disableHostPrefix !== true) {
+    // The SDK's own lookup (cached: the requests reuse it); its protocol reads the flag per request.
+    const resolved = client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined>; disableHostPrefix?: boolean };
+    if (await resolved.serviceConfiguredEndpoint?.()) resolved.disableHostPrefix = true;
+  }
+  return client;
 }
 
 /** The HealthOmics operations batchc calls, for {@link describeOmicsError}'s IAM advice. */

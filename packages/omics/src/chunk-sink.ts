@@ -64,7 +64,6 @@ export class ChunkSink {
   /** The slot to fill next (`size` bytes). */
   current: Buffer;
   private worker: Worker | undefined;
-  private readonly sharedRing: SharedArrayBuffer;
   private readonly ring: Buffer;
   private readonly state = new Int32Array(new SharedArrayBuffer(4 * (LENGTHS + SLOTS)));
   private produced = 0;
@@ -75,8 +74,7 @@ export class ChunkSink {
     private readonly fd: number,
     readonly size: number,
   ) {
-    this.sharedRing = new SharedArrayBuffer(SLOTS * size);
-    this.ring = Buffer.from(this.sharedRing);
+    this.ring = Buffer.from(new SharedArrayBuffer(SLOTS * size));
     this.current = this.ring.subarray(0, size);
   }
 
@@ -131,7 +129,7 @@ export class ChunkSink {
   private start(): void {
     const worker = new Worker(WORKER, {
       eval: true,
-      workerData: { fd: this.fd, ring: this.sharedRing, state: this.state, slots: SLOTS, size: this.size },
+      workerData: { fd: this.fd, ring: this.ring.buffer, state: this.state, slots: SLOTS, size: this.size },
     });
     this.worker = worker;
     this.done = new Promise((resolve, reject) => {

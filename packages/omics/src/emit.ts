@@ -303,14 +303,7 @@ class SettingsWriter {
   static async create(dir: string | undefined): Promise<SettingsWriter> {
     if (dir === undefined) return new SettingsWriter("", undefined);
     const path = join(dir, `batchc-settings-${randomUUID()}.json`);
-    const fh = await open(path, "wx");
-    try {
-      return new SettingsWriter(path, fh);
-    } catch (e) {
-      await fh.close();
-      await unlink(path).catch(() => undefined);
-      throw e;
-    }
+    return new SettingsWriter(path, await open(path, "wx"));
   }
 
   /** Appends one run (`ascii`: the text is known to be ASCII, so it is copied as one byte per character). */

@@ -32,7 +32,7 @@ import { at, type Diagnostic, type Label } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host.js";
 import type { Span } from "../source.js";
 import { displayValue, isRecordValue, type RecordValue, type Value } from "../values.js";
-import { createContext, rowOrigin, type ExpandContext } from "./builtins/context.js";
+import { createContext, rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
 import { fitsTest, mismatch, mismatchMessage, type Mismatch } from "./coerce.js";
 import { Failure, SILENT, describeValue } from "./errors.js";
 import { ExprCompiler, Scope, generate, startsAsS3Uri, type Evaluator } from "./evaluate.js";
@@ -727,9 +727,8 @@ class Expander {
     const starts: number[] = new Array<number>(n).fill(0);
     const lens: number[] = new Array<number>(n).fill(0);
     const idx: number[] = new Array<number>(n).fill(0);
-    const listFiles: (string | undefined)[] = new Array(n).fill(undefined);
-    const listLines: number[] = new Array<number>(n).fill(0);
-    const listRowLines: (Int32Array | undefined)[] = new Array(n).fill(undefined);
+    /** Per source, where its list's elements came from (a data file's list), or undefined. */
+    const listOrigins: (ListOrigin | undefined)[] = new Array(n).fill(undefined);
     const where = s.where;
     const whereLevel = s.whereLevel;
     if (where !== undefined && whereLevel < 0 && !this.test(where, w, s.whereVars)) return;
@@ -753,10 +752,7 @@ class Expander {
           if (!Array.isArray(v)) throw new Failure(codes.notIterable(describeValue(v)), src.span);
           lists[k] = v;
           lens[k] = v.length;
-          const lo = this.ctx.listOrigins.get(v);
-          listFiles[k] = lo?.file;
-          listLines[k] = lo?.firstLine ?? 0;
-          listRowLines[k] = lo?.lines;
+          listOrigins[k] = this.ctx.listOrigins.get(v);
         }
       } catch (e) {
         this.fail(w, e, src.varsBefore);
@@ -771,12 +767,9 @@ class Expander {
       if (!src.destructure) {
         const slot = (src.names[0] as LoopVar).slot;
         env[slot] = v;
-        const file = listFiles[k];
-        w.listFile[slot] = file;
-        if (file !== undefined) {
-          const rows = listRowLines[k];
-          w.listLine[slot] = rows !== undefined ? (rows[i] as number) : (listLines[k] as number) + i;
-        }
+        const lo = listOrigins[k];
+        w.listFile[slot] = lo?.file;
+        if (lo !== undefined) w.listLine[slot] = lo.lines !== undefined ? (lo.lines[i] as number) : lo.firstLine + i;
         return true;
       }
       const names = src.names;

@@ -14,7 +14,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts", "grammar/**/*.test.ts", "examples/**/*.test.ts"],
     globalSetup: ["./test/setup/global-setup.ts"],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NO_COLOR: "1" },
-    // The JSON report feeds the `N passed, N failed` line that CI prints (scripts/test-summary.mjs).
+    // The JSON report feeds the `N passed, N failed, N skipped` line that CI prints (scripts/test-summary.mjs).
     reporters: ["default", ["json", { outputFile: ".vitest-results.json" }]],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,18 +1,87 @@
 #!/usr/bin/env node
-// Prints the plain `N passed, N failed` line from vitest's JSON report and exits non-zero when
-// any test failed or the report is missing (for example because the build failed first).
+// Prints the last line of a CI run, `N passed, N failed, N skipped`, from vitest's JSON report
+// (and the test command's exit code), and exits 1 unless the run was a clean success.
+//
+//   node scripts/test-summary.mjs REPORT.json [--exit-code N]
+//
+// N failed counts failed tests, never files or describe blocks; skipped counts skipped and todo
+// tests. The report alone cannot show everything: a crashed worker leaves its tests unfinished
+// while the report still says `success: true`, and an unhandled error after the tests is not in
+// the report at all (only in vitest's exit code). So the line reads `FAILED: …` and the exit code
+// is 1 when the command exited non-zero, when the report is missing or unreadable, when a test
+// failed, when a test file failed outside its tests, when a test never finished, when the
+// report's totals do not add up, or when no test ran.
 import { readFileSync } from "node:fs";
 
-const file = process.argv[2] ?? ".vitest-results.json";
-let report;
-try {
-  report = JSON.parse(readFileSync(file, "utf8"));
-} catch {
-  console.log("0 passed, 1 failed");
-  console.error(`no test report at ${file}: the test run did not finish`);
-  process.exit(1);
+/** The verdict on a report: the line to print and the exit code. */
+function summarize(report, exitCode) {
+  const tests = [];
+  const fileErrors = [];
+  for (const file of Array.isArray(report?.testResults) ? report.testResults : []) {
+    const results = Array.isArray(file?.assertionResults) ? file.assertionResults : [];
+    tests.push(...results);
+    if (file?.status === "failed" && !results.some((t) => t?.status === "failed")) {
+      fileErrors.push(`${file.name ?? "a test file"}: ${oneLine(file.message) || "failed outside its tests"}`);
+    }
+  }
+  const count = (...statuses) => tests.filter((t) => statuses.includes(t?.status)).length;
+  const passed = count("passed");
+  const failed = count("failed");
+  const skipped = count("skipped", "todo", "disabled");
+  const unfinished = tests.length - passed - failed - skipped;
+  const counts = `${passed} passed, ${failed} failed, ${skipped} skipped`;
+
+  const problems = [];
+  if (exitCode !== undefined && exitCode !== 0) {
+    problems.push(
+      failed > 0 || fileErrors.length > 0
+        ? `the test command exited with code ${exitCode}`
+        : `the test command exited with code ${exitCode} (an unhandled error or a crashed worker: see its output above)`,
+    );
+  }
+  if (unfinished > 0) problems.push(`${unfinished} ${unfinished === 1 ? "test" : "tests"} never finished (a crashed worker?)`);
+  problems.push(...fileErrors.map((e) => `test file failed: ${e}`));
+  const reported = [report?.numTotalTests, report?.numPassedTests, report?.numFailedTests];
+  const expected = [tests.length, passed, failed];
+  if (reported.some((n, i) => n !== expected[i])) {
+    problems.push(`the report's totals do not add up (${reported.map(String).join("/")} total/passed/failed reported, ${expected.join("/")} listed)`);
+  }
+  if (tests.length === 0) problems.push("no test ran");
+  if (failed === 0 && problems.length === 0) return { line: counts, code: 0 };
+  return { line: `FAILED: ${counts}${problems.length > 0 ? `; ${problems.join("; ")}` : ""}`, code: 1 };
 }
-const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || report.success === false || passed === 0 ? 1 : 0);
+
+/** The first line of a message, without control characters, at most 200 characters. */
+function oneLine(text) {
+  const first = String(text ?? "").split("\n")[0] ?? "";
+  const clean = first.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+}
+
+function main(argv) {
+  const args = [...argv];
+  let exitCode;
+  const at = args.indexOf("--exit-code");
+  if (at >= 0) {
+    exitCode = Number(args[at + 1]);
+    args.splice(at, 2);
+    if (!Number.isInteger(exitCode)) {
+      console.log("FAILED: 0 passed, 0 failed, 0 skipped; `--exit-code` takes the test command's exit code");
+      return 1;
+    }
+  }
+  const file = args[0] ?? ".vitest-results.json";
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    const why = exitCode !== undefined && exitCode !== 0 ? `; the test command exited with code ${exitCode}` : "";
+    console.log(`FAILED: 0 passed, 0 failed, 0 skipped; no readable test report at ${file}: the test run did not finish${why}`);
+    return 1;
+  }
+  const { line, code } = summarize(report, exitCode);
+  console.log(line);
+  return code;
+}
+
+process.exitCode = main(process.argv.slice(2));

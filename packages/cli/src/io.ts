@@ -22,6 +22,8 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  endQuietlyWhenClosed(process.stdout);
+  endQuietlyWhenClosed(process.stderr);
   const io: Io = {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -31,6 +33,26 @@ export function processIo(): Io {
   };
   if (process.stdin.isTTY) io.confirm = askOnTerminal;
   return io;
+}
+
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A reader that goes away (`batchc runs 5000001 | head`) makes the next write fail with EPIPE:
+ * the command ends there, quietly and with exit 0, as if it had finished. Any other write error
+ * ends it with one line and exit 1, never a stack trace.
+ */
+function endQuietlyWhenClosed(stream: NodeJS.WriteStream): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    try {
+      process.stderr.write(`error: cannot write the output (${err.code ?? err.message})\n`);
+    } finally {
+      process.exit(1);
+    }
+  });
 }
 
 async function askOnTerminal(question: string): Promise<boolean> {

@@ -1,0 +1,64 @@
+// The shipped executable writing to a reader that has gone away (`batchc … | head`): every kind
+// of command ends quietly with exit 0: no EPIPE, no stack trace, no error on stderr (a status
+// line written before the output, such as `submit`'s "follow it with", may still be there).
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOmicsEndpoint, TEST_CREDENTIALS, type OmicsEndpoint } from "../omics-endpoint/server.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "packages/cli/bin/batchc.js");
+const example = path.join(root, "examples/small-inline/tumor-normal.batch");
+let endpoint: OmicsEndpoint;
+
+/** Runs the executable with its standard output closed before it writes anything. */
+function closedStdout(args: string[]): Promise<{ code: number | null; signal: string | null; failure: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH,
+        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        AWS_REGION: "us-east-1",
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_CONFIG_FILE: "/nonexistent/batchc-test/aws-config",
+        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/batchc-test/aws-credentials",
+        NO_COLOR: "1",
+      },
+    });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code, signal) => resolve({ code, signal, failure: /error|EPIPE|^\s+at /im.test(stderr) }));
+  });
+}
+
+beforeAll(async () => {
+  endpoint = await startOmicsEndpoint();
+});
+afterAll(async () => {
+  await endpoint.close();
+});
+
+describe("a closed standard output", () => {
+  it.each([
+    ["--help", ["--help"]],
+    ["check", ["check", example, "--format", "json"]],
+    ["compile --dry-run", ["compile", example, "--dry-run"]],
+  ])("%s ends quietly", async (_, args) => {
+    expect(await closedStdout(args)).toEqual({ code: 0, signal: null, failure: false });
+  });
+
+  it("submit, status, runs, list and resubmit --dry-run end quietly", async () => {
+    const url = ["--endpoint-url", endpoint.url];
+    expect(await closedStdout(["submit", example, ...url])).toEqual({ code: 0, signal: null, failure: false });
+    const [id] = [...endpoint.state.batches.keys()];
+    expect(id).toBe("5000001");
+    await endpoint.advance("5000001", 3);
+    for (const args of [["status", "5000001"], ["runs", "5000001"], ["list"], ["resubmit", "5000001", example, "--dry-run"]]) {
+      expect(await closedStdout([...args, ...url])).toEqual({ code: 0, signal: null, failure: false });
+    }
+  });
+});

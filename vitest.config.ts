@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       "@batchc/language": src("./packages/language/src/index.ts"),
       "@batchc/omics": src("./packages/omics/src/index.ts"),
+      "@batchc/model": src("./packages/model/src/index.ts"),
     },
   },
   test: {

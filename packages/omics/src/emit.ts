@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ChunkSink } from "./chunk-sink.js";
 import { api, io, type DiagnosticMessage } from "./codes.js";
-import { shapes } from "./model.js";
+import { inlineOutputOrder, runSettingFields } from "./model.js";
 import type { DefaultRunSetting, InlineSetting, JsonValue, StartRunBatchRequest, TagMap } from "./schema.js";
 import { parseS3Uri } from "./s3-uri.js";
 import type { BatchInput, DefaultsInput, RunSettingInput } from "./types.js";
@@ -113,9 +113,10 @@ export type EmitResult =
     }
   | { ok: false; errors: EmitError[]; runCount: number };
 
-const DEFAULT_KEYS = shapes.DefaultRunSetting.members.map((m) => m.name) as readonly (keyof DefaultRunSetting)[];
-const SCALARS = ["name", "outputUri", "priority", "outputBucketOwnerId"] as const;
-type Scalar = (typeof SCALARS)[number];
+const DEFAULT_KEYS = runSettingFields.map((f) => f.name) as readonly (keyof DefaultRunSetting)[];
+/** The per-run members a run's value replaces the default's of (the rest merge key by key). */
+const SCALARS = runSettingFields.filter((f) => f.perRun && f.merge === "replace").map((f) => f.name) as readonly Scalar[];
+type Scalar = Exclude<keyof RunSettingInput, "runSettingId" | "parameters" | "runTags">;
 
 // ---------------------------------------------------------------------------------------------
 // Hoisting: what is identical in every run.
@@ -219,22 +220,22 @@ function without<T>(m: Record<string, T>, drop: Map<string, unknown>): Record<st
   return any ? out : undefined;
 }
 
-/** A run in the order `runSettingId, name, outputUri, priority, outputBucketOwnerId, parameters, runTags`. */
+/** A run in the model's output order (`inlineOutputOrder`), less what was hoisted. */
 function orderedRun(r: RunSettingInput, hoist: HoistScan | undefined): InlineSetting {
-  const o: InlineSetting = { runSettingId: r.runSettingId };
-  if (r.name !== undefined && !hoist?.scalars.has("name")) o.name = r.name;
-  if (r.outputUri !== undefined && !hoist?.scalars.has("outputUri")) o.outputUri = r.outputUri;
-  if (r.priority !== undefined && !hoist?.scalars.has("priority")) o.priority = r.priority;
-  if (r.outputBucketOwnerId !== undefined && !hoist?.scalars.has("outputBucketOwnerId")) o.outputBucketOwnerId = r.outputBucketOwnerId;
-  if (r.parameters !== undefined) {
-    const p = hoist !== undefined && hoist.parameters.size > 0 && isPlainObject(r.parameters) ? without(r.parameters, hoist.parameters) : r.parameters;
-    if (p !== undefined) o.parameters = p;
+  const o: Record<string, unknown> = { runSettingId: r.runSettingId };
+  for (const k of inlineOutputOrder) {
+    if (k === "runSettingId") continue;
+    const v = r[k];
+    if (v === undefined) continue;
+    if (k === "parameters") {
+      const p = hoist !== undefined && hoist.parameters.size > 0 && isPlainObject(v) ? without(v, hoist.parameters) : v;
+      if (p !== undefined) o.parameters = p;
+    } else if (k === "runTags") {
+      const t = hoist !== undefined && hoist.runTags.size > 0 ? without(v as TagMap, hoist.runTags) : v;
+      if (t !== undefined) o.runTags = t;
+    } else if (!hoist?.scalars.has(k)) o[k] = v;
   }
-  if (r.runTags !== undefined) {
-    const t = hoist !== undefined && hoist.runTags.size > 0 ? without(r.runTags, hoist.runTags) : r.runTags;
-    if (t !== undefined) o.runTags = t as TagMap;
-  }
-  return o;
+  return o as InlineSetting;
 }
 
 /** The request in its fixed key order: `batchName, requestId, tags, defaultRunSetting, batchRunSettings`. */

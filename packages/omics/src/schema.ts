@@ -5,7 +5,7 @@
 // `emitRequest` parses every request with them before it leaves; per-run checks on large
 // batches use the faster `validate.ts`, which a property test keeps in step with these.
 import { z } from "zod";
-import { shapes, shapeSpec, type Bounds, type EnumValue, type MemberSpec, type StringShapeName } from "./model.js";
+import { shapes, shapeSpec, type Bounds, type EnumValue, type MemberSpec, type ShapeName, type StringShapeName } from "./model.js";
 
 /** Any JSON value (the model's `RunParameters` document type). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -30,41 +30,36 @@ export type RunRetentionMode = EnumValue<"RunRetentionMode">;
 export type StorageType = EnumValue<"StorageType">;
 /** `RESTRICTED` or `VPC`. */
 export type NetworkingMode = EnumValue<"NetworkingMode">;
+/** `LOCAL` or `SHARED`. */
+export type ScratchStorageMode = EnumValue<"ScratchStorageMode">;
 
-/** `DefaultRunSetting`: settings shared by every run of the batch (members in model order). */
-export interface DefaultRunSetting {
-  workflowId: string;
-  workflowType?: WorkflowType;
-  roleArn: string;
-  name?: string;
-  cacheId?: string;
-  cacheBehavior?: CacheBehavior;
-  runGroupId?: string;
-  priority?: number;
-  parameters?: JsonValue;
-  storageCapacity?: number;
-  outputUri?: string;
-  logLevel?: RunLogLevel;
-  runTags?: TagMap;
-  retentionMode?: RunRetentionMode;
-  storageType?: StorageType;
-  workflowOwnerId?: string;
-  outputBucketOwnerId?: string;
-  workflowVersionName?: string;
-  networkingMode?: NetworkingMode;
-  configurationName?: string;
-}
+/** The TypeScript type of a value of a model shape (enums as their values). */
+export type ShapeValue<K extends ShapeName> = (typeof shapes)[K] extends { type: "string"; enum: readonly (infer V)[] }
+  ? V
+  : (typeof shapes)[K] extends { type: "string" }
+    ? string
+    : (typeof shapes)[K] extends { type: "integer" }
+      ? number
+      : (typeof shapes)[K] extends { type: "document" }
+        ? JsonValue
+        : (typeof shapes)[K] extends { type: "map" }
+          ? TagMap
+          : never;
+
+type MembersOf<S extends "DefaultRunSetting" | "InlineSetting"> = (typeof shapes)[S]["members"][number];
+
+/** A structure of the model as a TypeScript type: its required members required, the others optional. */
+export type StructureValue<S extends "DefaultRunSetting" | "InlineSetting"> = {
+  [M in MembersOf<S> as M extends { required: true } ? M["name"] : never]: ShapeValue<M["target"]>;
+} & {
+  [M in MembersOf<S> as M extends { required: true } ? never : M["name"]]?: ShapeValue<M["target"]>;
+};
+
+/** `DefaultRunSetting`: settings shared by every run of the batch. */
+export type DefaultRunSetting = StructureValue<"DefaultRunSetting">;
 
 /** `InlineSetting`: what one run sets; merged over the defaults by the service. */
-export interface InlineSetting {
-  runSettingId: string;
-  name?: string;
-  outputUri?: string;
-  priority?: number;
-  parameters?: JsonValue;
-  outputBucketOwnerId?: string;
-  runTags?: TagMap;
-}
+export type InlineSetting = StructureValue<"InlineSetting">;
 
 /** `BatchRunSettings`: a union, exactly one member set. */
 export type BatchRunSettings =
@@ -110,15 +105,7 @@ function stringSchema(name: string): z.ZodType<string> {
 const built = new Map<string, z.ZodType>();
 
 function memberSchema(m: MemberSpec): z.ZodType {
-  let schema: z.ZodType;
-  if (m.target === "Integer") {
-    let n = z.number().int();
-    if (m.range?.min !== undefined) n = n.min(m.range.min);
-    if (m.range?.max !== undefined) n = n.max(m.range.max);
-    schema = n;
-  } else {
-    schema = schemaFor(m.target);
-  }
+  const schema = schemaFor(m.target);
   return m.required ? schema : schema.optional();
 }
 
@@ -133,9 +120,13 @@ export function schemaFor(name: string): z.ZodType {
     case "string":
       schema = stringSchema(name);
       break;
-    case "integer":
-      schema = z.number().int();
+    case "integer": {
+      let n = z.number().int();
+      if (spec.range?.min !== undefined) n = n.min(spec.range.min);
+      if (spec.range?.max !== undefined) n = n.max(spec.range.max);
+      schema = n;
       break;
+    }
     case "document":
       schema = z.json();
       break;

@@ -4,9 +4,8 @@
 // (the StartRunBatch rules the model cannot express): an `s3://` output for every run, at most 50 run tags and 51,200 bytes of
 // parameters per run after merging, no `READY2RUN`, no `cacheBehavior` without `cacheId`.
 import { api, quote, type DiagnosticMessage, type PatternKind } from "./codes.js";
-import { shapeSpec, shapes, type Bounds, type MemberSpec, type ShapeName } from "./model.js";
+import { inlineOutputOrder, runSettingFields, shapeSpec, shapes, type Bounds, type MemberSpec, type ShapeName } from "./model.js";
 import { closest } from "./suggest.js";
-import type { JsonValue, TagMap } from "./schema.js";
 import type { BatchInput, EffectiveRun, RunSettingInput } from "./types.js";
 
 /** Where a violation is, relative to the validated object: `["name"]`, `["runTags", "sample"]`. */
@@ -330,8 +329,9 @@ function mapCheck(name: string): Check {
 }
 
 function memberCheck(m: MemberSpec): Check {
-  if (m.target === "Integer") return integerCheck(m.range);
-  switch (shapeSpec(m.target)?.type) {
+  const spec = shapeSpec(m.target);
+  if (spec?.type === "integer") return integerCheck(spec.range);
+  switch (spec?.type) {
     case "string":
       return stringCheck(m.target);
     case "map":
@@ -505,25 +505,23 @@ export function mergedTagCount(defaults: unknown, run: unknown): number {
   return n;
 }
 
-/** The effective settings of a run: the defaults overlaid with it (docs/language.md §8.2). */
+/** The per-run members in output order. */
+const PER_RUN = inlineOutputOrder.flatMap((name) => runSettingFields.filter((f) => f.perRun && f.name === name));
+
+/**
+ * The effective settings of a run: the defaults overlaid with it (docs/language.md §8.2), member
+ * by member as the model says: `merge` members key by key when both are records (the run
+ * winning), the others replaced by the run's.
+ */
 export function effectiveRun(defaults: { [K in keyof EffectiveRun]?: unknown }, run: RunSettingInput): EffectiveRun {
-  const e: EffectiveRun = { runSettingId: run.runSettingId };
-  const name = run.name ?? (defaults.name as string | undefined);
-  if (name !== undefined) e.name = name;
-  const outputUri = run.outputUri ?? (defaults.outputUri as string | undefined);
-  if (outputUri !== undefined) e.outputUri = outputUri;
-  const priority = run.priority ?? (defaults.priority as number | undefined);
-  if (priority !== undefined) e.priority = priority;
-  const owner = run.outputBucketOwnerId ?? (defaults.outputBucketOwnerId as string | undefined);
-  if (owner !== undefined) e.outputBucketOwnerId = owner;
-  const dp = defaults.parameters as JsonValue | undefined;
-  const parameters =
-    run.parameters === undefined ? dp : isPlainObject(dp) && isPlainObject(run.parameters) ? { ...dp, ...run.parameters } : run.parameters;
-  if (parameters !== undefined) e.parameters = parameters;
-  const dt = defaults.runTags as TagMap | undefined;
-  const runTags = run.runTags === undefined ? dt : dt === undefined ? run.runTags : { ...dt, ...run.runTags };
-  if (runTags !== undefined) e.runTags = runTags;
-  return e;
+  const e: Record<string, unknown> = { runSettingId: run.runSettingId };
+  for (const f of PER_RUN) {
+    const r = (run as Record<string, unknown>)[f.name];
+    const d = (defaults as Record<string, unknown>)[f.name];
+    const v = r === undefined ? d : f.merge === "merge" && isPlainObject(d) && isPlainObject(r) ? { ...d, ...r } : r;
+    if (v !== undefined) e[f.name] = v;
+  }
+  return e as EffectiveRun;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -636,7 +634,11 @@ const NAME_BOUNDS = fastBounds("RunName");
 const URI_BOUNDS = fastBounds("RunOutputUri");
 const TAG_KEY = fastBounds("TagKey");
 const TAG_VALUE = fastBounds("TagValue");
-const PRIORITY_RANGE: Bounds = (shapes.InlineSetting.members as readonly MemberSpec[]).find((m) => m.name === "priority")?.range ?? {};
+const PRIORITY_RANGE: Bounds = ((): Bounds => {
+  const target = (shapes.InlineSetting.members as readonly MemberSpec[]).find((m) => m.name === "priority")?.target;
+  const spec = target === undefined ? undefined : shapeSpec(target);
+  return spec?.type === "integer" ? (spec.range ?? {}) : {};
+})();
 const ACCOUNT_ID = /^[0-9]{12}$/;
 
 /**
@@ -649,10 +651,11 @@ const FAST_PATH = ((): boolean => {
     ["runSettingId", "RunSettingId"],
     ["name", "RunName"],
     ["outputUri", "RunOutputUri"],
-    ["priority", "Integer"],
+    ["priority", "InlineSettingPriorityInteger"],
     ["outputBucketOwnerId", "AwsAccountId"],
     ["parameters", "RunParameters"],
     ["runTags", "TagMap"],
+    ["engineSettings", "EngineSettings"],
   ];
   const account = shapeSpec("AwsAccountId");
   const tagMap = shapeSpec("TagMap");
@@ -748,6 +751,8 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
     if (k === RUN_ORDER[m]) m++;
     else if (!RUN_MEMBERS.has(k)) return undefined;
   }
+  // A run's engine settings take the full way.
+  if ((run as { engineSettings?: unknown }).engineSettings !== undefined) return undefined;
   const id = run.runSettingId as unknown;
   if (typeof id !== "string" || id.length === 0 || id.length > ID_BOUNDS.max) return undefined;
   let safe: string = id;

@@ -19,6 +19,8 @@ export interface Io {
   confirm?: (question: string) => Promise<boolean>;
   /** Waits between polls (tests replace it to run without delays). */
   sleep?: (ms: number) => Promise<void>;
+  /** Reads all of standard input as UTF-8 (`batchc fmt -`). */
+  readStdin?: () => Promise<string>;
 }
 
 export function processIo(): Io {
@@ -30,6 +32,11 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
   };
   if (process.stdin.isTTY) io.confirm = askOnTerminal;
   return io;

@@ -64,6 +64,8 @@ async function loadCommand(name: string): Promise<Command> {
       return (await import("./commands/delete.js")).deleteCommand;
     case "resubmit":
       return (await import("./commands/resubmit.js")).resubmitCommand;
+    case "fmt":
+      return (await import("./commands/fmt.js")).fmtCommand;
     default:
       throw new Error(`command \`${name}\` is declared but has no implementation`);
   }

@@ -16,7 +16,7 @@ export interface OptionSpec {
 
 export interface CommandSpec {
   name: string;
-  /** Positional arguments, in order; a trailing `?` marks an optional one. */
+  /** Positional arguments, in order; a trailing `?` marks an optional one, `...` any number (last). */
   args: readonly string[];
   summary: string;
   options: readonly OptionSpec[];
@@ -181,6 +181,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       "The new batch has the same settings for exactly those runs and a requestId derived from its\n" +
       "content, so repeating the command never starts a second batch.",
   },
+  {
+    name: "fmt",
+    args: ["FILE..."],
+    summary: "format .batch files in the canonical layout, keeping every comment",
+    options: [
+      { name: "check", kind: "boolean", description: "write nothing; list the files that would change and exit 1 if any would" },
+      { name: "diff", kind: "boolean", description: "write nothing; print the changes as a unified diff" },
+      help,
+    ],
+    details:
+      "Rewrites each FILE in place (only when its layout changes). A folder stands for the .batch files\n" +
+      "below it; no FILE means the working folder; `-` reads standard input and writes the result to\n" +
+      "standard output. A file with syntax errors is left as it is: its errors are shown and the exit\n" +
+      "code is 1.",
+  },
 ];
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -265,11 +280,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (options.help === true) return { kind: "help", command: command.name };
-  const required = command.args.filter((a) => !a.endsWith("?"));
+  const required = command.args.filter((a) => !a.endsWith("?") && !a.endsWith("..."));
   if (args.length < required.length) {
     return { kind: "usage-error", command: command.name, message: `\`${command.name}\` needs ${required.join(" ")}` };
   }
-  if (args.length > command.args.length) {
+  if (args.length > command.args.length && !command.args[command.args.length - 1]?.endsWith("...")) {
     return { kind: "usage-error", command: command.name, message: `unexpected argument \`${args[command.args.length]}\`` };
   }
   return { kind: "run", command: command.name, args, options };

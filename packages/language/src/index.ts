@@ -29,9 +29,10 @@ export type {
 } from "./expander/run-spec.js";
 export { tokenize, type TokenizeResult } from "./lexer/lex.js";
 export { parse, type ParseResult } from "./parser/parse.js";
-export { printProgram, printExpression, printTypeExpression } from "./ast/print.js";
+export { printProgram, formatProgram, printExpression, printTypeExpression } from "./ast/print.js";
 export { debugExpr, debugType, debugStatement, debugProgram } from "./ast/debug.js";
 export { walk, forEachChild } from "./ast/walk.js";
 export { check, type CheckOptions, type CheckResult } from "./checker/check.js";
 export { expand, effectiveRun, iterationText, type Expansion, type ExpandOptions } from "./expander/expand.js";
 export { compileFile, type FrontEndOptions, type FrontEndResult } from "./compile.js";
+export { formatSource, type FormatResult } from "./format.js";

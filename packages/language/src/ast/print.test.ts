@@ -7,6 +7,7 @@ import { parse } from "../parser/parse.js";
 import { SourceFile } from "../source.js";
 import type * as A from "./nodes.js";
 import { printExpression, printProgram, printTypeExpression } from "./print.js";
+import { expression } from "./test-harness.js";
 
 function parseOk(text: string): A.Program {
   const { program, diagnostics } = parse(new SourceFile("t.batch", text));
@@ -186,60 +187,6 @@ describe("parentheses", () => {
 });
 
 describe("round trip of random expressions", () => {
-  const span = { start: 0, end: 0 };
-  const KEYWORDS = new Set(["batch", "defaults", "params", "run", "for", "in", "where", "if", "then", "else", "let", "type", "and", "or", "not", "true", "false", "null", "from"]);
-  const name = fc.stringMatching(/^[a-z_][a-z0-9_]{0,5}$/).filter((n) => !KEYWORDS.has(n));
-  const fieldName = fc.oneof(name, fc.constantFrom("type", "in", "from"));
-  const identifier = (n: fc.Arbitrary<string>): fc.Arbitrary<A.Identifier> => n.map((s) => ({ kind: "Identifier" as const, name: s, span }));
-  const text = fc.string({ maxLength: 6, unit: fc.constantFrom("a", " ", "$", "{", "}", '"', "\\", "\n", "\t", "é") });
-  const key = fc.oneof(
-    name.map((s): A.Key => ({ kind: "Key", name: s, quoted: false, span })),
-    text.map((s): A.Key => ({ kind: "Key", name: s, quoted: true, span })),
-  );
-  const number = fc.oneof(
-    fc.nat({ max: 10_000 }).map((n): A.NumberLiteral => ({ kind: "NumberLiteral", value: n, integer: true, raw: String(n), span })),
-    fc.nat({ max: 999 }).map((n): A.NumberLiteral => ({ kind: "NumberLiteral", value: n + 0.5, integer: false, raw: `${n}.5`, span })),
-  );
-  const binaryOperator = fc.constantFrom<A.BinaryOperator>("or", "and", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%");
-
-  const { expression } = fc.letrec<{ expression: A.Expression }>((tie) => {
-    const sub = tie("expression");
-    return {
-      expression: fc.oneof(
-        { depthSize: "medium", withCrossShrink: true },
-        number,
-        text.map((s): A.Expression => ({ kind: "StringLiteral", value: s, span })),
-        fc.boolean().map((b): A.Expression => ({ kind: "BooleanLiteral", value: b, span })),
-        fc.constant<A.Expression>({ kind: "NullLiteral", span }),
-        identifier(name).map((n): A.Expression => ({ kind: "NameExpression", name: n, span })),
-        fc
-          .array(fc.tuple(text.filter((s) => s !== ""), sub), { minLength: 1, maxLength: 3 })
-          .map((pairs): A.Expression => ({
-            kind: "TemplateString",
-            parts: pairs.flatMap(([t, e]): A.TemplatePart[] => [{ kind: "TemplateText", value: t, span }, e]),
-            span,
-          })),
-        fc.array(sub, { maxLength: 3 }).map((elements): A.Expression => ({ kind: "ListLiteral", elements, span })),
-        fc.array(fc.tuple(key, sub), { maxLength: 3 }).map(
-          (fields): A.Expression => ({ kind: "RecordLiteral", fields: fields.map(([k, v]) => ({ kind: "RecordLiteralField", key: k, value: v, span })), span }),
-        ),
-        fc.tuple(sub, identifier(fieldName)).map(([object, field]): A.Expression => ({ kind: "FieldAccess", object, field, span })),
-        fc.tuple(sub, sub).map(([object, index]): A.Expression => ({ kind: "IndexAccess", object, index, span })),
-        fc.tuple(identifier(name), fc.array(sub, { maxLength: 3 })).map(([callee, args]): A.Expression => ({ kind: "CallExpression", callee, args, span })),
-        fc.tuple(fc.constantFrom<A.UnaryOperator>("-", "not"), sub).map(([operator, operand]): A.Expression => ({ kind: "UnaryExpression", operator, operand, span })),
-        {
-          // Operators are where parentheses matter: make them common.
-          weight: 6,
-          arbitrary: fc
-            .tuple(binaryOperator, sub, sub)
-            .map(([operator, left, right]): A.Expression => ({ kind: "BinaryExpression", operator, operatorSpan: span, left, right, span })),
-        },
-        fc.tuple(sub, sub).map(([start, end]): A.Expression => ({ kind: "RangeExpression", start, end, span })),
-        fc.tuple(sub, sub, sub).map(([condition, then, otherwise]): A.Expression => ({ kind: "ConditionalExpression", condition, then, otherwise, span })),
-      ),
-    };
-  });
-
   it("parses back to the same tree", () => {
     fc.assert(
       fc.property(expression, (e) => {

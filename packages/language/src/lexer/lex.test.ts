@@ -21,6 +21,14 @@ function diagnostics(text: string): string[] {
   });
 }
 
+describe("comments", () => {
+  it("are kept beside the tokens, from `#` to the end of the line, also after a cut string", () => {
+    const text = 'let a = 1 # one\n# two "x"\nlet b = "${c\n# three\n';
+    const spans = tokenize(new SourceFile("t.batch", text)).comments;
+    expect(spans.map((c) => text.slice(c.start, c.end))).toEqual(["# one", '# two "x"', "# three"]);
+  });
+});
+
 describe("tokenize", () => {
   const table: [string, string, string[]][] = [
     ["numbers", "42 1.5 2e3 1.5e-3 7E+2", ["NumberLiteral:42@0", "NumberLiteral:1.5@3", "NumberLiteral:2e3@7", "NumberLiteral:1.5e-3@11", "NumberLiteral:7E+2@18"]],

@@ -6,13 +6,15 @@ import { createTokenInstance, Lexer, type ILexerErrorMessageProvider, type IToke
 import { at, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { syntax } from "../diagnostics/codes/syntax.js";
 import { shipped } from "../shipped.js";
-import type { SourceFile } from "../source.js";
-import { InterpolationStart, LBrace, lexerDefinition, RBrace, StringEnd, StringEscape, StringNewline, StringStart } from "./tokens.js";
+import type { SourceFile, Span } from "../source.js";
+import { COMMENTS, InterpolationStart, LBrace, lexerDefinition, RBrace, StringEnd, StringEscape, StringNewline, StringStart } from "./tokens.js";
 
 /** The result of `tokenize`: tokens for the parser (trivia removed) and lexical errors. */
 export interface TokenizeResult {
   tokens: IToken[];
   diagnostics: Diagnostic[];
+  /** Where each `#` comment is (from `#` to the end of its line), in order. */
+  comments: Span[];
 }
 
 // Chevrotain reports two kinds of lexing errors; the text only says which one.
@@ -51,6 +53,7 @@ export function tokenize(source: SourceFile): TokenizeResult {
   const text = source.text;
   const tokens: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
+  const comments: Span[] = [];
   let offset = 0;
   for (;;) {
     const segment = lexSegment(source, offset);
@@ -58,9 +61,11 @@ export function tokenize(source: SourceFile): TokenizeResult {
     if (replayed.openString === undefined) {
       tokens.push(...replayed.tokens);
       diagnostics.push(...segment.diagnostics, ...replayed.diagnostics);
+      comments.push(...segment.comments);
       break;
     }
     const cut = lineEnd(text, replayed.openString);
+    comments.push(...segment.comments.filter((c) => c.start < cut));
     const before = replay(source, segment.tokens.filter((t) => t.startOffset < cut));
     tokens.push(...before.tokens);
     diagnostics.push(...segment.diagnostics.filter((d) => d.span.start < cut), ...before.diagnostics);
@@ -73,7 +78,7 @@ export function tokenize(source: SourceFile): TokenizeResult {
     }
     offset = cut;
   }
-  return { tokens, diagnostics };
+  return { tokens, diagnostics, comments };
 }
 
 /** An open string (with the offset of its `"`) or an open brace, in the lexer's mode stack. */
@@ -101,10 +106,11 @@ function lexSegment(source: SourceFile, offset: number): TokenizeResult {
     // Offset-only tracking leaves `endOffset` unset; the parser's node locations need it.
     token.endOffset = token.startOffset + token.image.length - 1;
   }
-  return { tokens: lexed.tokens, diagnostics };
+  const comments = (lexed.groups[COMMENTS] ?? []).map((c) => ({ start: offset + c.startOffset, end: offset + c.startOffset + c.image.length }));
+  return { tokens: lexed.tokens, diagnostics, comments };
 }
 
-interface Replayed extends TokenizeResult {
+interface Replayed extends Omit<TokenizeResult, "comments"> {
   /** The lexer's mode stack after the last token (main mode at the bottom is implicit). */
   stack: Open[];
   /** Offset of the outermost string still open at the end, if any. */

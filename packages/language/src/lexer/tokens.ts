@@ -36,7 +36,9 @@ export const WhiteSpace = createToken({
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
-export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: Lexer.SKIPPED });
+/** The lexer group comments are kept in: not parser input, but the formatter keeps them. */
+export const COMMENTS = "comments";
+export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: COMMENTS });
 
 // ---- Names and keywords ----
 

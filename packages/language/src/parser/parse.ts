@@ -18,6 +18,8 @@ import { parser, parseTokens } from "./parser.js";
 export interface ParseResult {
   program: Program;
   diagnostics: Diagnostic[];
+  /** Where each `#` comment is, in order (the formatter keeps them). */
+  comments: Span[];
 }
 
 /** Deepest bracket nesting accepted (the parser recurses about a dozen frames per level). */
@@ -31,6 +33,7 @@ export function parse(source: SourceFile): ParseResult {
   const empty: Program = { kind: "Program", statements: [], span: { start: 0, end: source.text.length } };
   const tooDeep = (span: Span): ParseResult => ({
     program: empty,
+    comments: lexed.comments,
     diagnostics: sortDiagnostics([...lexed.diagnostics, at(source.name, span, syntax.tooDeeplyNested(MAX_BRACKET_DEPTH))]),
   });
 
@@ -68,7 +71,7 @@ export function parse(source: SourceFile): ParseResult {
     }
   }
   if (kept.length !== program.statements.length) program = { ...program, statements: kept };
-  return { program, diagnostics: sortDiagnostics(diagnostics) };
+  return { program, diagnostics: sortDiagnostics(diagnostics), comments: lexed.comments };
 }
 
 /** The span of the first bracket opened beyond `MAX_BRACKET_DEPTH`, if any. */

@@ -14,6 +14,7 @@ const EXAMPLES = [
   { name: "tumor-normal", file: "examples/small-inline/tumor-normal.batch", runs: 6 },
   { name: "fastq-pairs", file: "examples/fastq-pairs/fastq-pairs.batch", runs: 3 },
   { name: "template-params", file: "examples/template-params/template-params.batch", runs: 3 },
+  { name: "rnaseq-lanes", file: "examples/rnaseq-lanes/rnaseq-lanes.batch", runs: 5 },
 ];
 
 function golden(name: string, file: string, actual: string): void {

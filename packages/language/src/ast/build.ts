@@ -613,9 +613,25 @@ class AstBuilder extends BaseVisitor {
     return { kind: "NumberLiteral", value, integer, raw, span };
   }
 
-  listLiteral(ctx: C.ListLiteralCstChildren, span: Span): A.ListLiteral {
+  listLiteral(ctx: C.ListLiteralCstChildren, span: Span): A.ListLiteral | A.ListComprehension {
+    const comprehension = first(ctx.comprehension);
+    if (comprehension !== undefined) {
+      const element = this.expr(first(ctx.expression), span.end);
+      return this.comprehension(comprehension.children, element, span);
+    }
     const elements = (ctx.expression ?? []).map((n) => this.expr(n, span.end));
     return { kind: "ListLiteral", elements, span };
+  }
+
+  comprehension(ctx: C.ComprehensionCstChildren, element: A.Expression, span: Span): A.ListComprehension {
+    const kwEnd = this.after(element.span.end, first(ctx.For));
+    const sources = (ctx.forSource ?? []).map((n) => this.forSource(n.children, this.span(n, kwEnd)));
+    const lastSource = sources[sources.length - 1];
+    const filterKw = first(ctx.Where) ?? first(ctx.If);
+    const ifKw = first(ctx.If);
+    if (real(ifKw)) this.report(tokenSpan(ifKw), syntax.expectedToken("`where` to filter a comprehension", "`if`", "a comprehension filters with `where`: `[x for x in xs where c]`"));
+    const where = filterKw === undefined ? undefined : this.expr(first(ctx.expression), this.after(lastSource?.span.end ?? kwEnd, filterKw));
+    return { kind: "ListComprehension", element, sources, where, span };
   }
 
   recordLiteral(ctx: C.RecordLiteralCstChildren, span: Span): A.RecordLiteral {

@@ -20,6 +20,10 @@ export function debugExpr(e: A.Expression): string {
       return "null";
     case "ListLiteral":
       return e.elements.length === 0 ? "(list)" : `(list ${e.elements.map(debugExpr).join(" ")})`;
+    case "ListComprehension": {
+      const sources = e.sources.map((s) => `(${s.destructure ? `(${s.names.map(debugName).join(" ")})` : debugName(s.names[0] ?? { kind: "Identifier", name: "", span: e.span })} ${debugExpr(s.iterable)})`);
+      return `(for ${debugExpr(e.element)} ${sources.join(" ")}${e.where === undefined ? "" : ` (where ${debugExpr(e.where)})`})`;
+    }
     case "RecordLiteral":
       return e.fields.length === 0 ? "(record)" : `(record ${e.fields.map((f) => `(${debugKey(f.key)} ${debugExpr(f.value)})`).join(" ")})`;
     case "NameExpression":

@@ -190,6 +190,7 @@ export type Expression =
   | BooleanLiteral
   | NullLiteral
   | ListLiteral
+  | ListComprehension
   | RecordLiteral
   | NameExpression
   | FieldAccess
@@ -241,6 +242,14 @@ export interface NullLiteral extends NodeBase {
 export interface ListLiteral extends NodeBase {
   kind: "ListLiteral";
   elements: Expression[];
+}
+
+/** `[EXPR for x in XS, y in YS where COND]`: the sources and filter of a `for` statement. */
+export interface ListComprehension extends NodeBase {
+  kind: "ListComprehension";
+  element: Expression;
+  sources: ForSource[];
+  where: Expression | undefined;
 }
 
 /** `{ k: v, "other-key": w }` */

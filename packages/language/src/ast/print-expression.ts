@@ -113,6 +113,10 @@ export class ExpressionPrinter {
         return "null";
       case "ListLiteral":
         return this.broken(e, e.elements, (x, l) => this.print(x, 0, l), "[", "]", level);
+      case "ListComprehension": {
+        const sources = e.sources.map((s) => `${s.destructure ? `(${s.names.map((n) => n.name).join(", ")})` : (s.names[0]?.name ?? "")} in ${this.print(s.iterable, 0, -1)}`);
+        return `[${this.print(e.element, 0, -1)} for ${sources.join(", ")}${e.where === undefined ? "" : ` where ${this.print(e.where, 0, -1)}`}]`;
+      }
       case "RecordLiteral":
         return this.broken(e, e.fields, (f, l) => `${printKey(f.key)}: ${this.print(f.value, 0, l)}`, "{", "}", level);
       case "NameExpression":

@@ -80,6 +80,11 @@ export function forEachChild(node: A.Node, fn: (child: A.Node) => void): void {
     case "ListLiteral":
       node.elements.forEach(fn);
       return;
+    case "ListComprehension":
+      fn(node.element);
+      node.sources.forEach(fn);
+      if (node.where) fn(node.where);
+      return;
     case "RecordLiteral":
       node.fields.forEach(fn);
       return;

@@ -64,10 +64,14 @@ const fields = (entries: [string, Type][]): ReadonlyMap<string, RecordFieldInfo>
 /** The record type of one `pair_reads` element. */
 export const PAIRED_READS: Type = {
   kind: "record",
-  fields: fields([
-    ["sample", STRING],
-    ["r1", STRING],
-    ["r2", STRING],
+  fields: new Map([
+    ...fields([
+      ["sample", STRING],
+      ["r1", STRING],
+      ["r2", STRING],
+      ["base", STRING],
+    ]),
+    ["lane", { type: STRING, optional: true }],
   ]),
 };
 
@@ -87,6 +91,18 @@ function builtin(
     contextual: extra.contextual ?? false,
   };
 }
+
+const boolList = (name: string): BuiltinParam => ({
+  name,
+  type: "[bool]",
+  accepts: (t) => isOpaque(t) || (t.kind === "list" && (t.element.kind === "bool" || isOpaque(t.element) || t.element.kind === "never")),
+});
+
+/** The element type of a list argument; `any` for an empty list literal. */
+const elementOrAny = (t: Type | undefined): Type => {
+  const e = elementOf(t);
+  return e.kind === "never" ? ANY : e;
+};
 
 const sortable = (t: Type): boolean => isNumeric(t) || isStringLike(t) || isOpaque(t) || t.kind === "never";
 
@@ -146,6 +162,22 @@ const table: Builtin[] = [
     "[string]",
     listOf(STRING),
   ),
+  // reshaping (§7b); `group_by`'s result is typed from its field names by the checker
+  builtin("group_by", [list("xs"), { name: "fields", type: "string | [string]", accepts: (t) => isAssignable(t, STRING) || isAssignable(t, listOf(STRING)) }], "[{ key: K, items: [T] }]", listOf(ANY)),
+  builtin("first", [list("xs")], "T", (a) => elementOrAny(a[0])),
+  builtin("last", [list("xs")], "T", (a) => elementOrAny(a[0])),
+  builtin("any", [boolList("xs")], "bool", BOOL),
+  builtin("all", [boolList("xs")], "bool", BOOL),
+  builtin(
+    "sum",
+    [{ name: "xs", type: "[int] | [float]", accepts: (t) => isOpaque(t) || (t.kind === "list" && (isNumeric(t.element) || isOpaque(t.element) || t.element.kind === "never")) }],
+    "int | float",
+    (a) => {
+      const e = elementOf(a[0]);
+      return e.kind === "int" || e.kind === "never" ? INT : e.kind === "float" ? FLOAT : ANY;
+    },
+  ),
+  builtin("count", [list("xs")], "int", INT),
   // numbers
   builtin(
     "int",
@@ -162,7 +194,7 @@ const table: Builtin[] = [
   builtin("min", [number("a"), number("b")], "int | float", (a) => (a[0]?.kind === "int" && a[1]?.kind === "int" ? INT : FLOAT)),
   builtin("max", [number("a"), number("b")], "int | float", (a) => (a[0]?.kind === "int" && a[1]?.kind === "int" ? INT : FLOAT)),
   // genomics
-  builtin("pair_reads", [{ name: "files", type: "[string]", accepts: (t) => isAssignable(t, listOf(STRING)) }], "[{ sample: string, r1: string, r2: string }]", listOf(PAIRED_READS)),
+  builtin("pair_reads", [{ name: "files", type: "[string]", accepts: (t) => isAssignable(t, listOf(STRING)) }], "[{ sample: string, r1: string, r2: string, base: string, lane?: string }]", listOf(PAIRED_READS)),
   // the CLI's `--var name=value`; only as `let name: T = var("name")`
   builtin("var", [string("name")], "T", ANY, { contextual: true }),
 ];

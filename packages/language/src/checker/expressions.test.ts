@@ -42,7 +42,7 @@ describe("expression types", () => {
     ['csv("s.csv")', "[any]"],
     ['lines("l.txt")', "[string]"],
     ['glob("*.fq")', "[string]"],
-    ['pair_reads(glob("fastq/*.fastq.gz"))', "[{ sample: string, r1: string, r2: string }]"],
+    ['pair_reads(glob("fastq/*.fastq.gz"))', "[{ sample: string, r1: string, r2: string, base: string, lane?: string }]"],
     ['split("a,b", ",")', "[string]"],
     ['join([1, 2], "-")', "string"],
     ['match("a_R1", "(.*)_R1")', "any"],
@@ -226,7 +226,8 @@ describe("built-in calls (BC2030, BC2031)", () => {
   it("lists every built-in of docs/language.md §7 with its signature", () => {
     expect(BUILTIN_NAMES).toEqual([
       "csv", "tsv", "json", "lines", "glob", "str", "lower", "upper", "trim", "replace", "split", "join", "pad", "matches", "match",
-      "basename", "dirname", "stem", "len", "range", "zip", "enumerate", "flatten", "unique", "sort", "keys", "int", "float", "min",
+      "basename", "dirname", "stem", "len", "range", "zip", "enumerate", "flatten", "unique", "sort", "keys", "group_by", "first",
+      "last", "any", "all", "sum", "count", "int", "float", "min",
       "max", "pair_reads", "var",
     ]);
     const csv = BUILTINS.get("csv");

@@ -15,10 +15,12 @@ import { nameLabels, names } from "../diagnostics/codes/names.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { DATA_FILE_BUILTINS } from "./builtins.js";
 import type { CheckContext } from "./context.js";
+import { inferComprehension } from "./comprehension.js";
 import { checkCondition } from "./rules/bool-conditions.js";
 import { checkArguments } from "./rules/builtin-arguments.js";
 import { checkDataFileType } from "./rules/data-file-types.js";
 import { checkEnumLiteral } from "./rules/enum-members.js";
+import { inferGroupBy } from "./rules/group-by.js";
 import { resolveCallee, resolveName } from "./rules/known-names.js";
 import { checkS3UriLiteral, checkS3UriTemplate } from "./rules/s3uri-literals.js";
 import type { Scope } from "./scope.js";
@@ -143,6 +145,8 @@ export function inferExpression(ctx: CheckContext, scope: Scope, e: Expression |
       return ctx.typed(e, NULL);
     case "ListLiteral":
       return ctx.typed(e, inferList(ctx, scope, e));
+    case "ListComprehension":
+      return ctx.typed(e, inferComprehension(ctx, scope, e));
     case "RecordLiteral":
       return ctx.typed(e, inferRecord(ctx, scope, e));
     case "NameExpression":
@@ -305,6 +309,7 @@ function inferCall(ctx: CheckContext, scope: Scope, e: CallExpression): Type {
   if (!checkArguments(ctx, e, builtin, args)) return ERROR;
   if (builtin.name === "zip") ctx.tuples.set(e, [elementType(args[0] ?? ANY) ?? ANY, elementType(args[1] ?? ANY) ?? ANY]);
   if (builtin.name === "enumerate") ctx.tuples.set(e, [INT, elementType(args[0] ?? ANY) ?? ANY]);
+  if (builtin.name === "group_by") return inferGroupBy(ctx, e, args);
   return builtin.result(args);
 }
 

@@ -31,6 +31,7 @@ import { BUILTIN_IMPLS, TYPED_BUILTINS, compareStrings, deepEqual, intRange } fr
 import type { CallSite, ExpandContext } from "./builtins/context.js";
 import { fitsTest, mismatch, mismatchMessage, needsCheck, type Mismatch } from "./coerce.js";
 import { BuiltinError, Failure, SILENT, describeValue } from "./errors.js";
+import { compileComprehension } from "./comprehension.js";
 import { setKey } from "./records.js";
 import type { Span } from "../source.js";
 
@@ -88,6 +89,8 @@ export class ExprCompiler {
   constructor(
     private readonly checked: CheckedProgram,
     private readonly ctx: ExpandContext,
+    /** Hands out a fresh `env` slot (for a comprehension's variables). */
+    private readonly allocate: () => number,
   ) {}
 
   /** The checker's static type of an expression, when it recorded one. */
@@ -130,6 +133,8 @@ export class ExprCompiler {
           return out;
         };
       }
+      case "ListComprehension":
+        return compileComprehension(this, e, scope, this.allocate);
       case "RecordLiteral": {
         const names = e.fields.map((f) => f.key.name);
         const fns = e.fields.map((f) => this.compile(f.value, scope));

@@ -141,6 +141,27 @@ describe("run-time errors in expressions", () => {
     });
   });
 
+  it("BC3034 group_by on untyped rows without the field, naming the row", () => {
+    expect(outcome(`let g = group_by(csv("s.csv"), "smaple")\nrun "r" { name = "${"$"}{len(g)}" }`, { "s.csv": "sample,x\nA,1\n" })).toEqual({
+      ids: [],
+      diagnostics: ["BC3034 1:32-1:40 `group_by`: a row has no field `smaple` (s.csv:2) | help: did you mean `sample`?"],
+    });
+  });
+
+  it("BC3035 first or last of an empty list", () => {
+    expect(outcome(`for n in [0, 2] { run "r${"$"}{n}" { name = str(last(range(0, n))) } }`)).toEqual({
+      ids: ["r2"],
+      diagnostics: ["BC3035 1:44-1:61 `last` of an empty list | note: in iteration n = 0 | help: guard it, as in `if len(xs) > 0 then last(xs) else ...`"],
+    });
+  });
+
+  it("BC3036 a comprehension that builds more elements than a list may hold", () => {
+    expect(outcome(`let xs = [0 for a in range(0, 1000), b in range(0, 1001)]\nrun "r" { name = str(len(xs)) }`)).toEqual({
+      ids: [],
+      diagnostics: ["BC3036 1:10-1:58 this comprehension builds more than 1000000 elements | help: filter earlier with `where`, or loop with a `for` statement, whose sources are not materialised"],
+    });
+  });
+
   it("BC3023 an invalid regular expression", () => {
     expect(outcome(`for s in ["a"] { run s { name = if matches(s, "(") then "y" else "n" } }`)).toEqual({
       ids: [],

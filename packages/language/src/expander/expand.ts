@@ -265,7 +265,7 @@ class Expander {
   ) {
     this.file = checked.source.name;
     this.ctx = createContext(options.host, options.baseDir, options.vars ?? {});
-    this.compiler = new ExprCompiler(checked, this.ctx);
+    this.compiler = new ExprCompiler(checked, this.ctx, () => this.slots++);
   }
 
   expansion(): Expansion {
@@ -995,6 +995,11 @@ function forEachName(e: Expression, visit: (name: string) => void): void {
       return;
     case "ListLiteral":
       for (const x of e.elements) forEachName(x, visit);
+      return;
+    case "ListComprehension":
+      forEachName(e.element, visit);
+      for (const s of e.sources) forEachName(s.iterable, visit);
+      if (e.where !== undefined) forEachName(e.where, visit);
       return;
     case "RecordLiteral":
       for (const f of e.fields) forEachName(f.value, visit);

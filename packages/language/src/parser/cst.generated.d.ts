@@ -529,9 +529,24 @@ export interface ListLiteralCstNode extends CstNode {
 
 export type ListLiteralCstChildren = {
   LBracket: IToken[];
-  expression?: ExpressionCstNode[];
-  Comma?: IToken[];
+  expression?: (ExpressionCstNode)[];
+  comprehension?: ComprehensionCstNode[];
+  Comma?: (IToken)[];
   RBracket: IToken[];
+};
+
+export interface ComprehensionCstNode extends CstNode {
+  name: "comprehension";
+  children: ComprehensionCstChildren;
+}
+
+export type ComprehensionCstChildren = {
+  For: IToken[];
+  forSource: (ForSourceCstNode)[];
+  Comma?: IToken[];
+  Where?: IToken[];
+  If?: IToken[];
+  expression?: ExpressionCstNode[];
 };
 
 export interface RecordLiteralCstNode extends CstNode {
@@ -639,6 +654,7 @@ export interface BatchCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   callSuffix(children: CallSuffixCstChildren, param?: IN): OUT;
   primary(children: PrimaryCstChildren, param?: IN): OUT;
   listLiteral(children: ListLiteralCstChildren, param?: IN): OUT;
+  comprehension(children: ComprehensionCstChildren, param?: IN): OUT;
   recordLiteral(children: RecordLiteralCstChildren, param?: IN): OUT;
   recordField(children: RecordFieldCstChildren, param?: IN): OUT;
   parenthesized(children: ParenthesizedCstChildren, param?: IN): OUT;

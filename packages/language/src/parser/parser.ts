@@ -519,17 +519,47 @@ export class BatchParser extends CstParser {
     ]);
   });
 
-  // listLiteral = "[" { expression [ "," ] } "]" ;
+  // listLiteral = "[" [ expression ( comprehension | { [ "," ] expression } [ "," ] ) ] "]" ;
+  // (commas are optional between elements, as in every list of entries)
   listLiteral = this.RULE("listLiteral", () => {
     this.CONSUME(LBracket);
-    this.MANY({
+    this.OPTION({
       GATE: () => !this.nextLineStartsEntry(true),
       DEF: () => {
         this.SUBRULE(this.expression);
-        this.OPTION(() => this.CONSUME(Comma));
+        this.OR([
+          { ALT: () => this.SUBRULE(this.comprehension) },
+          {
+            ALT: () => {
+              this.OPTION2(() => this.CONSUME(Comma));
+              this.MANY({
+                GATE: () => !this.nextLineStartsEntry(true),
+                DEF: () => {
+                  this.SUBRULE2(this.expression);
+                  this.OPTION3(() => this.CONSUME2(Comma));
+                },
+              });
+            },
+          },
+        ]);
       },
     });
     this.CONSUME(RBracket);
+  });
+
+  // comprehension = "for" forSource { "," forSource } [ ( "where" | "if" ) expression ] ;
+  // (`if` is accepted in place of `where` and reported by the AST builder)
+  comprehension = this.RULE("comprehension", () => {
+    this.CONSUME(For);
+    this.SUBRULE(this.forSource);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.forSource);
+    });
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(Where) }, { ALT: () => this.CONSUME(If) }]);
+      this.SUBRULE(this.expression);
+    });
   });
 
   // recordLiteral = "{" { recordField [ "," ] } "}" ;

@@ -152,4 +152,17 @@ export const expand = {
     }),
   /** A loop source (typed `any`) that is not a list. */
   notIterable: (found: string) => error("BC3033", `cannot iterate over ${found}`, { label: "not a list" }),
+  /** `group_by(rows, "f")` on a row (untyped data) without the field. */
+  groupByMissingField: (field: string, available: readonly string[], row: string | undefined) =>
+    error("BC3034", `\`group_by\`: a row has no field \`${field}\`${row === undefined ? "" : ` (${row})`}`, {
+      help: didYouMean(field, available) ?? (available.length === 0 ? "the row has no fields" : `its fields are ${available.map((k) => `\`${k}\``).join(", ")}`),
+    }),
+  /** `first([])` or `last([])`. */
+  emptyList: (fn: string) =>
+    error("BC3035", `\`${fn}\` of an empty list`, { help: `guard it, as in \`if len(xs) > 0 then ${fn}(xs) else ...\`` }),
+  /** A comprehension that would build more elements than a list may hold. */
+  comprehensionTooLarge: (limit: number) =>
+    error("BC3036", `this comprehension builds more than ${limit} elements`, {
+      help: "filter earlier with `where`, or loop with a `for` statement, whose sources are not materialised",
+    }),
 } as const;

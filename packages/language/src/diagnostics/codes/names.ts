@@ -247,4 +247,10 @@ export const names = {
   /** `type string = ...`: a built-in type name used for an alias. */
   builtinTypeName: (name: string): DiagnosticMessage =>
     error("BC2049", `\`${name}\` is a built-in type and cannot be redefined`, { help: "choose another name" }),
+
+  /** `group_by(xs, f)` whose fields are not written as string literals. */
+  groupByFields: (): DiagnosticMessage =>
+    error("BC2050", "`group_by` takes its field names as a string literal or a list of string literals", {
+      help: 'write `group_by(xs, "sample")` or `group_by(xs, ["patient", "sample"])`',
+    }),
 } as const;

@@ -6,6 +6,7 @@ import { csv, glob, json, lines, tsv } from "./files.js";
 import { enumerate, flatten, keys, len, range, sort, unique, zip } from "./lists.js";
 import { float, int, max, min } from "./numbers.js";
 import { pairReads } from "./pair-reads.js";
+import { anyOrAll, count, firstOrLast, groupBy, sum } from "./reshape.js";
 import { basename, dirname, stem } from "./paths.js";
 import { join, lower, match, matches, pad, replace, split, str, trim, upper } from "./strings.js";
 import { varBuiltin } from "./var.js";
@@ -15,6 +16,7 @@ export { parseDelimited, readTable, tableToRecords } from "./csv.js";
 export { compareStrings, deepEqual, enumerate, flatten, intRange, keys, len, range, sort, unique, zip, MAX_LIST } from "./lists.js";
 export { float, int, max, min } from "./numbers.js";
 export { pairReads, readMate } from "./pair-reads.js";
+export { anyOrAll, count, firstOrLast, groupBy, sum } from "./reshape.js";
 export { basename, dirname, stem } from "./paths.js";
 export { join, lower, match, matches, pad, replace, split, str, trim, upper } from "./strings.js";
 export { convertVar, varBuiltin } from "./var.js";
@@ -56,6 +58,14 @@ export const BUILTIN_IMPLS: ReadonlyMap<string, BuiltinImpl> = new Map<string, B
   ["unique", (a) => unique(a0(a))],
   ["sort", (a) => sort(a0(a))],
   ["keys", (a) => keys(a0(a))],
+  // reshaping
+  ["group_by", (a, site) => groupBy(a0(a), a1(a), site)],
+  ["first", (a) => firstOrLast("first", a0(a))],
+  ["last", (a) => firstOrLast("last", a0(a))],
+  ["any", (a) => anyOrAll("any", a0(a))],
+  ["all", (a) => anyOrAll("all", a0(a))],
+  ["sum", (a) => sum(a0(a))],
+  ["count", (a) => count(a0(a))],
   // numbers
   ["int", (a) => int(a0(a))],
   ["float", (a) => float(a0(a))],

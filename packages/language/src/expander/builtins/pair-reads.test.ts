@@ -26,10 +26,30 @@ describe("pair_reads", () => {
         "B_S1_R2.fq.gz",
       ]),
     ).toEqual([
-      { sample: "A", r1: "s3://raw/A_1.fq", r2: "s3://raw/A_2.fq" },
-      { sample: "B_S1", r1: "B_S1_R1.fq.gz", r2: "B_S1_R2.fq.gz" },
-      { sample: "S10", r1: "fastq/S10_R1_001.fastq.gz", r2: "fastq/S10_R2_001.fastq.gz" },
-      { sample: "S2", r1: "fastq/S2_R1.fastq.gz", r2: "fastq/S2_R2.fastq.gz" },
+      { sample: "A", r1: "s3://raw/A_1.fq", r2: "s3://raw/A_2.fq", base: "A", lane: null },
+      { sample: "B_S1", r1: "B_S1_R1.fq.gz", r2: "B_S1_R2.fq.gz", base: "B", lane: null },
+      { sample: "S10", r1: "fastq/S10_R1_001.fastq.gz", r2: "fastq/S10_R2_001.fastq.gz", base: "S10", lane: null },
+      { sample: "S2", r1: "fastq/S2_R1.fastq.gz", r2: "fastq/S2_R2.fastq.gz", base: "S2", lane: null },
+    ]);
+  });
+
+  it("gives each entry its lane and the sample name without sheet and lane numbers", () => {
+    expect(
+      pairReads([
+        "AEG588A1_S1_L002_R1_001.fastq.gz",
+        "AEG588A1_S1_L002_R2_001.fastq.gz",
+        "AEG588A1_S1_L001_R1_001.fastq.gz",
+        "AEG588A1_S1_L001_R2_001.fastq.gz",
+        "X_S1_R1_001.fastq.gz",
+        "X_S1_R2_001.fastq.gz",
+        "Y_L003_1.fq",
+        "Y_L003_2.fq",
+      ]).map((e) => [e.sample, e.base, e.lane]),
+    ).toEqual([
+      ["AEG588A1_S1_L001", "AEG588A1", "L001"],
+      ["AEG588A1_S1_L002", "AEG588A1", "L002"],
+      ["X_S1", "X", null],
+      ["Y_L003", "Y", "L003"],
     ]);
   });
 

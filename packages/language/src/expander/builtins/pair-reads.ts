@@ -1,5 +1,7 @@
-// `pair_reads(files)`: groups FASTQ paths or URIs into `[{ sample, r1, r2 }]` by the mate marker
-// just before the extension: `S1_R1.fastq.gz`, `S1_2.fq`, `S1_R1_001.fastq.gz`.
+// `pair_reads(files)`: groups FASTQ paths or URIs into `[{ sample, r1, r2, base, lane }]` by the
+// mate marker just before the extension: `S1_R1.fastq.gz`, `S1_2.fq`, `S1_R1_001.fastq.gz`.
+// `lane` is the Illumina `_L001` part of the sample name (else null); `base` is the sample name
+// without its `_S<n>_L<nnn>`, `_S<n>` or `_L<nnn>` ending, so lanes of one sample share it.
 import { expand as codes } from "../../diagnostics/codes/expand.js";
 import type { RecordValue, Value } from "../../values.js";
 import { BuiltinError } from "../errors.js";
@@ -15,6 +17,16 @@ export function readMate(file: string): { sample: string; mate: 1 | 2 } | undefi
   const m = READ.exec(name);
   if (m === null) return undefined;
   return { sample: m[1] as string, mate: m[2] === "1" ? 1 : 2 };
+}
+
+const LANE = /_(L\d{3})$/;
+const SAMPLE_SHEET_SUFFIX = /(?:_S\d+_L\d{3}|_S\d+|_L\d{3})$/;
+
+/** The lane (`L001`) and the sample name without its sample-sheet and lane numbers. */
+export function laneAndBase(sample: string): { lane: string | null; base: string } {
+  const lane = LANE.exec(sample)?.[1] ?? null;
+  const base = sample.replace(SAMPLE_SHEET_SUFFIX, "");
+  return { lane, base: base === "" ? sample : base };
 }
 
 /**
@@ -50,7 +62,10 @@ export function pairReads(files: Value): RecordValue[] {
     const e = samples.get(sample) as { r1?: string; r2?: string };
     if (e.r1 === undefined) errors.push(new BuiltinError(codes.unpairedRead(e.r2 as string, sample, "R1"), 0, e.r2 as string));
     else if (e.r2 === undefined) errors.push(new BuiltinError(codes.unpairedRead(e.r1, sample, "R2"), 0, e.r1));
-    else out.push({ sample, r1: e.r1, r2: e.r2 });
+    else {
+      const { lane, base } = laneAndBase(sample);
+      out.push({ sample, r1: e.r1, r2: e.r2, base, lane });
+    }
   }
   const first = errors[0];
   if (first !== undefined) throw new BuiltinError(first.message, first.argIndex, first.key, errors.slice(1));

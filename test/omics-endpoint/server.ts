@@ -102,6 +102,12 @@ export interface OmicsEndpointOptions {
   s3Endpoint?: string;
   /** Runs whose start is reported as submission `FAILED`. */
   failRuns?: RunFailureSpec;
+  /** Started runs whose cancel fails (`CANCEL_FAILED`; the run keeps running). */
+  failCancels?: Iterable<string>;
+  /** Started runs whose deletion fails (`DELETE_FAILED`). */
+  failDeletes?: Iterable<string>;
+  /** Rewrites a `ListRunsInBatch` page before it is sent (a short listing, an empty or repeated `nextToken`). */
+  listRunsPage?: (batchId: string, page: { runs: Record<string, unknown>[]; nextToken?: string }) => { runs: Record<string, unknown>[]; nextToken?: string };
   /** Whether each `GetBatch` advances the batch one step first; `true` by default. */
   autoAdvance?: boolean;
   /** The clock for batch timestamps; the real one by default. */
@@ -223,6 +229,8 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
   const now = options.now ?? (() => new Date());
   const autoAdvance = options.autoAdvance ?? true;
   const runFailure = runFailurePredicate(options.failRuns);
+  const failCancels = new Set(options.failCancels ?? []);
+  const failDeletes = new Set(options.failDeletes ?? []);
   const state: EndpointState = { batches: new Map(), requests: [], faults: new Map() };
   /** requestId → the body's fingerprint and the batch it created (a promise while the file is read). */
   const requestIds = new Map<string, { fingerprint: string; batch: Promise<BatchRecord> }>();
@@ -461,7 +469,9 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
       submissionFailureReason: r.submissionFailureReason,
       submissionFailureMessage: r.submissionFailureMessage,
     }));
-    return { status: 200, body: dropUndefined({ runs, nextToken: nextToken(offset + maxItems, all.length) }) };
+    const next = nextToken(offset + maxItems, all.length);
+    const page: { runs: Record<string, unknown>[]; nextToken?: string } = next !== undefined ? { runs, nextToken: next } : { runs };
+    return { status: 200, body: dropUndefined(options.listRunsPage?.(b.id, page) ?? page) };
   };
 
   const batchIdFromBody = (body: unknown): string => {
@@ -474,7 +484,9 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
     const b = findBatch(batchIdFromBody(body));
     requireStatus(b, "CancelRunBatch", ["PENDING", "SUBMITTING", "INPROGRESS"]);
     for (const run of b.runs) {
-      if (run.runStatus === "RUNNING") {
+      if (run.runStatus === "RUNNING" && failCancels.has(run.runSettingId)) {
+        run.submissionStatus = "CANCEL_FAILED";
+      } else if (run.runStatus === "RUNNING") {
         run.runStatus = "STOPPING";
         run.submissionStatus = "CANCEL_SUCCESS";
       }
@@ -486,7 +498,7 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
   const deleteRunBatch = (body: unknown): Reply => {
     const b = findBatch(batchIdFromBody(body));
     requireStatus(b, "DeleteRunBatch", ["PROCESSED", "CANCELLED"]);
-    for (const run of b.runs) if (run.runId !== undefined) run.submissionStatus = "DELETE_SUCCESS";
+    for (const run of b.runs) if (run.runId !== undefined) run.submissionStatus = failDeletes.has(run.runSettingId) ? "DELETE_FAILED" : "DELETE_SUCCESS";
     b.status = "RUNS_DELETING";
     return { status: 202, body: {} };
   };

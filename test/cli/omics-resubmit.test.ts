@@ -1,6 +1,7 @@
 // `batchc resubmit BATCH_ID FILE` through the real Omics client against the local test endpoint
-// (and moto above 100 runs): exactly the runs that failed to start or are missing, the same
-// settings, a requestId that makes repeating harmless, --dry-run, and the refusals.
+// (and moto above 100 runs): exactly the runs that never started in the batch's chain, the same
+// settings, a requestId that makes repeating harmless, --dry-run, and the refusals (see also
+// omics-resubmit-chain.test.ts for chains, cancelled batches, changed defaults and listings).
 import { inject, describe, expect, it } from "vitest";
 import { makeTestS3 } from "../omics-endpoint/sdk.js";
 import type { OmicsEndpoint } from "../omics-endpoint/server.js";
@@ -52,7 +53,8 @@ describe("resubmit", () => {
     const original = ep.batch("5000001");
     const again = ep.batch("5000002");
     expect(again.name).toBe("cohort");
-    expect(again.request.tags).toEqual(original.request.tags);
+    expect(again.request.tags).toEqual({ ...(original.request.tags as object), "batchc:resubmit-of": "5000001" });
+    expect(original.request.tags).toEqual({ project: "demo" });
     expect(again.defaultRunSetting).toEqual(original.defaultRunSetting);
     const setting = (b: typeof original, runId: string) => b.runs.find((x) => x.runSettingId === runId)?.setting;
     expect(setting(again, "b")).toEqual(setting(original, "b"));
@@ -61,15 +63,18 @@ describe("resubmit", () => {
     expect(requestIdOf(ep, "5000002")).not.toBe(requestIdOf(ep, "5000001"));
   });
 
-  it("repeating the command returns the same new batch", async () => {
-    const ep = await endpointFailing(new Set(["b", "d"]));
+  it("repeating the command starts nothing new: refused while the new batch starts, nothing to do once it started", async () => {
+    const failing = new Set(["b", "d"]);
+    const ep = await endpointFailing(failing);
     const id = await submitted(ep, v1);
-    const first = await runOmics(["resubmit", id, "cohort.batch", "--format", "json", "--endpoint-url", ep.url], { endpoint: ep, files: v2 });
-    const second = await runOmics(["resubmit", id, "cohort.batch", "--format", "json", "--endpoint-url", ep.url], { endpoint: ep, files: v2 });
-    expect([first.code, second.code]).toEqual([0, 0]);
+    failing.clear();
+    const args = ["resubmit", id, "cohort.batch", "--format", "json", "--endpoint-url", ep.url];
+    const first = await runOmics(args, { endpoint: ep, files: v2 });
+    expect(first.code).toBe(0);
     const out = JSON.parse(first.stdout) as Record<string, unknown>;
     expect(out).toEqual({
       resubmitOf: "5000001",
+      chain: ["5000001"],
       failed: 2,
       missing: 2,
       id: "5000002",
@@ -81,10 +86,19 @@ describe("resubmit", () => {
       runCount: 4,
       settingsUri: null,
     });
-    expect(JSON.parse(second.stdout)).toEqual(out);
+    const second = await runOmics(args, { endpoint: ep, files: v2 });
+    expect([second.code, second.stdout]).toEqual([1, ""]);
+    expect(second.stderr).toBe(
+      "error: batch 5000002 (a resubmission of batch 5000001) is still CREATING: its runs are still being started\n" +
+        "help: wait until it is INPROGRESS or later (`batchc status 5000002`), then resubmit\n",
+    );
+    await ep.advance("5000002", 4);
+    for (const given of ["5000001", "5000002"]) {
+      const third = await runOmics(["resubmit", given, "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files: v2 });
+      expect([third.code, third.stdout, third.stderr]).toEqual([0, "nothing to resubmit: batch 5000001 and its 1 resubmission started all 8 runs of cohort.batch\n", ""]);
+    }
     expect(ep.state.batches.size).toBe(2);
-    const sent = ep.requestsOf("StartRunBatch").map((q) => (q.body as { requestId: string }).requestId);
-    expect(sent).toEqual([requestIdOf(ep, "5000001"), out.requestId, out.requestId]);
+    expect(ep.requestsOf("StartRunBatch")).toHaveLength(2);
   });
 
   it("--dry-run lists the runs and starts nothing", async () => {
@@ -115,6 +129,7 @@ describe("resubmit", () => {
     expect(out).toMatchObject({
       dryRun: true,
       resubmitOf: "5000001",
+      chain: ["5000001"],
       failed: 2,
       missing: 2,
       runs: [
@@ -141,21 +156,30 @@ describe("resubmit", () => {
     const r = await runOmics(["resubmit", id, "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files: v1 });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, "nothing to resubmit: batch 5000001 started all 6 runs of cohort.batch\n", ""]);
     const json = await runOmics(["resubmit", id, "cohort.batch", "--format", "json", "--endpoint-url", ep.url], { endpoint: ep, files: v1 });
-    expect(JSON.parse(json.stdout)).toEqual({ resubmitOf: "5000001", runCount: 0, runs: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ resubmitOf: "5000001", chain: ["5000001"], runCount: 0, runs: [] });
     expect(ep.requestsOf("StartRunBatch")).toHaveLength(1);
   });
 
-  it("a batch whose every run failed gets a new batch, not the original back", async () => {
+  it("a batch whose every run failed is refused without --all; with it, gets a new batch, not the original back", async () => {
     const failing = new Set(["a", "b", "c", "d", "e", "f"]);
     const ep = await endpointFailing(failing);
     const id = await submitted(ep, v1);
     failing.clear();
-    const r = await runOmics(["resubmit", id, "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files: v1 });
+    const refused = await runOmics(["resubmit", id, "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files: v1 });
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([
+      1,
+      "",
+      "error: batch 5000001 started none of its runs (PROCESSED): resubmitting would start 6 runs, the whole of cohort.batch\n" +
+        "help: check why nothing started (`batchc status 5000001`, `batchc runs 5000001`); pass `--all` to start them all in a new batch\n",
+    ]);
+    expect(ep.requestsOf("StartRunBatch")).toHaveLength(1);
+    const r = await runOmics(["resubmit", id, "cohort.batch", "--all", "--endpoint-url", ep.url], { endpoint: ep, files: v1 });
     expect(r.code).toBe(0);
     expect(r.stderr.split("\n")[0]).toBe("resubmitting 6 runs of batch 5000001 (6 failed to start, 0 missing)");
     expect(receivedIds(ep, "5000002")).toEqual(["a", "b", "c", "d", "e", "f"]);
     const [original, resubmitted] = ep.requestsOf("StartRunBatch").map((q) => q.body as Record<string, unknown>);
-    expect({ ...resubmitted, requestId: undefined }).toEqual({ ...original, requestId: undefined });
+    expect({ ...resubmitted, requestId: undefined, tags: undefined }).toEqual({ ...original, requestId: undefined, tags: undefined });
+    expect(resubmitted?.tags).toEqual({ project: "demo", "batchc:resubmit-of": "5000001" });
     expect(resubmitted?.requestId).not.toBe(original?.requestId);
   });
 
@@ -240,12 +264,11 @@ describe("resubmit above 100 runs", () => {
     expect(receivedIds(ep, "5000002")).toEqual(ids(120));
     expect(ep.batch("5000002").settingsFile?.uri).not.toBe(ep.batch("5000001").settingsFile?.uri);
     const again = await runOmics(args, { endpoint: ep, files: big });
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain("already uploaded with the same content)\n");
+    expect([again.code, again.stderr.split("\n")[0]]).toEqual([1, "error: batch 5000002 (a resubmission of batch 5000001) is still CREATING: its runs are still being started"]);
     expect(ep.state.batches.size).toBe(2);
   });
 
-  it("a batch that FAILED before starting any run is resubmitted whole", async () => {
+  it("a batch that FAILED before starting any run is resubmitted whole with --all", async () => {
     const s3 = makeTestS3(s3Endpoint);
     await s3.createBucket("batchc-cli-vanished");
     const ep = await endpointFailing(new Set());
@@ -257,7 +280,13 @@ describe("resubmit above 100 runs", () => {
     s3.destroy();
     await ep.advance(id);
     expect(ep.batch(id).status).toBe("FAILED");
-    const r = await runOmics(["resubmit", id, "cohort.batch", "--endpoint-url", ep.url, "--s3-endpoint-url", s3Endpoint], { endpoint: ep, files: big });
+    const args = ["resubmit", id, "cohort.batch", "--endpoint-url", ep.url, "--s3-endpoint-url", s3Endpoint];
+    const refused = await runOmics(args, { endpoint: ep, files: big });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.split("\n")[0]).toMatch(
+      /^error: batch 5000001 started none of its runs \(FAILED: The s3UriSettings object s3:\/\/batchc-cli-vanished\/b\/vanishing-[0-9a-f]{8}\.json can no longer be read \(NotFound\)\.\): resubmitting would start 130 runs, the whole of cohort\.batch$/,
+    );
+    const r = await runOmics([...args, "--all"], { endpoint: ep, files: big });
     expect(r.code).toBe(0);
     expect(r.stderr.split("\n")[0]).toBe("resubmitting 130 runs of batch 5000001 (0 failed to start, 130 missing)");
     expect(receivedIds(ep, "5000002")).toEqual(ids(130));

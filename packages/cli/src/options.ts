@@ -124,7 +124,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "status",
     args: ["BATCH_ID"],
     summary: "show a batch's status and its submission and run counts (GetBatch)",
-    options: [{ name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "text (default) or json" }, ...omicsOptions, help],
+    options: [
+      { name: "chain", kind: "boolean", description: "show the batch's resubmission chain: each batch and the runs started across them" },
+      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "text (default) or json" },
+      ...omicsOptions,
+      help,
+    ],
   },
   {
     name: "list",
@@ -166,9 +171,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "resubmit",
     args: ["BATCH_ID", "FILE"],
-    summary: "start a new batch of the runs of FILE that failed to start in BATCH_ID or are missing from it",
+    summary: "start a new batch of the runs of FILE that never started in BATCH_ID or any resubmission of it",
     options: [
       { name: "dry-run", kind: "boolean", description: "list the runs that would be resubmitted; start nothing" },
+      { name: "include-cancelled", kind: "boolean", description: "also start the runs a CANCELLED or STOPPING batch of the chain never started" },
+      { name: "all", kind: "boolean", description: "start every run even when no batch of the chain started any" },
+      { name: "accept-changed-defaults", kind: "boolean", description: "start the runs even though FILE's defaults differ from the original batch's" },
+      { name: "no-hoist", kind: "boolean", description: "as `compile --no-hoist` (pass it if the original batch was compiled so)" },
       { name: "wait", kind: "boolean", description: "poll the new batch until it reaches a final status" },
       { name: "poll-interval", kind: "string", value: "SECONDS", description: "seconds between polls with --wait (default 15)" },
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
@@ -178,8 +187,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       help,
     ],
     details:
-      "The new batch has the same settings for exactly those runs and a requestId derived from its\n" +
-      "content, so repeating the command never starts a second batch.",
+      "BATCH_ID is the original batch or any resubmission of it: the chain is found through the\n" +
+      "`batchc:resubmit-of` tag and the original's name. A run is done when it started in any batch of\n" +
+      "the chain. The new batch has the same settings for exactly the runs that never started, and a\n" +
+      "requestId derived from its content and the chain, so repeating the command starts nothing new.",
   },
   {
     name: "fmt",

@@ -135,10 +135,11 @@ export type BatchItem = NonNullable<ListBatchResponse["items"]>[number];
 /** One item of `ListRunsInBatch`: a `runSettingId` and what became of it. */
 export type RunItem = NonNullable<ListRunsInBatchResponse["runs"]>[number];
 
-/** Every page of `ListBatch` with at most one filter. */
+/** Every page of `ListBatch` with at most one filter; `strict`: see {@link nextToken}. */
 export async function listAllBatches(
   session: OmicsSession,
   filter: { status?: string; name?: string; runGroupId?: string },
+  strict = false,
 ): Promise<BatchItem[]> {
   const items: BatchItem[] = [];
   let token: string | undefined;
@@ -148,13 +149,13 @@ export async function listAllBatches(
     const reply = await call("ListBatch", () => session.client.send(new session.sdk.ListBatchCommand(input)));
     const page = parseReply(ListBatchResponseSchema, reply, "ListBatch");
     items.push(...(page.items ?? []));
-    token = nextToken(page.nextToken, token);
+    token = nextToken(page.nextToken, token, strict ? "ListBatch" : undefined);
   } while (token !== undefined);
   return items;
 }
 
-/** Every page of `ListRunsInBatch`, optionally filtered by one submission status. */
-export async function listAllRuns(session: OmicsSession, batchId: string, submissionStatus?: string): Promise<RunItem[]> {
+/** Every page of `ListRunsInBatch`, optionally filtered by one submission status; `strict`: see {@link nextToken}. */
+export async function listAllRuns(session: OmicsSession, batchId: string, submissionStatus?: string, strict = false): Promise<RunItem[]> {
   const runs: RunItem[] = [];
   let token: string | undefined;
   do {
@@ -169,14 +170,24 @@ export async function listAllRuns(session: OmicsSession, batchId: string, submis
     });
     const page = parseReply(ListRunsInBatchResponseSchema, reply, "ListRunsInBatch");
     runs.push(...(page.runs ?? []));
-    token = nextToken(page.nextToken, token);
+    token = nextToken(page.nextToken, token, strict ? `ListRunsInBatch of batch ${batchId}` : undefined);
   } while (token !== undefined);
   return runs;
 }
 
-/** The next page's token; an empty or repeated token ends the listing (never loop forever). */
-function nextToken(next: string | undefined, previous: string | undefined): string | undefined {
-  return next === undefined || next === "" || next === previous ? undefined : next;
+/**
+ * The next page's token. An empty or repeated token ends the listing (never loop forever); for a
+ * `strict` listing (one that decides what to start: `what` names it) it is an error instead.
+ */
+function nextToken(next: string | undefined, previous: string | undefined, what?: string): string | undefined {
+  if (next === undefined) return undefined;
+  if (next !== "" && next !== previous) return next;
+  if (what === undefined) return undefined;
+  throw new CommandError(
+    `${what} ended on ${next === "" ? "an empty" : "a repeated"} nextToken: the listing is incomplete; try again`,
+    3,
+    "nothing was started; run the command again in a moment",
+  );
 }
 
 /**

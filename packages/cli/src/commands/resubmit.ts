@@ -1,15 +1,22 @@
-// `batchc resubmit BATCH_ID FILE`: start a new batch of exactly the runs of FILE that failed to
-// start in BATCH_ID (submission status FAILED) or are missing from it, with the same settings.
-// The new batch keeps FILE's batch name; its requestId is derived from its content and from
-// BATCH_ID, so repeating the command returns the same new batch instead of starting another,
-// and a batch whose every run failed is not mistaken for the original submission.
-import { deriveRequestId, type StartRunBatchRequest } from "@batchc/omics";
+// `batchc resubmit BATCH_ID FILE`: start a new batch of exactly the runs of FILE that never
+// started anywhere in BATCH_ID's resubmission chain (the original batch and every resubmission
+// of it, see chain.ts), with the same settings. A run has started when any batch of the chain
+// lists it with a status other than FAILED. The new batch joins the chain (tag and name), and its
+// requestId is derived from its content and the chain, so repeating a round returns the batch that
+// round started, while a new round after a new failure starts a new one.
+//
+// It refuses, before anything is sent: while a batch of the chain is still starting runs; a chain
+// with a CANCELLED or STOPPING batch (unless --include-cancelled); a chain that started nothing
+// (unless --all); a file whose defaults differ from the original's (unless
+// --accept-changed-defaults); a listing that disagrees with GetBatch's counts.
+import type { DefaultRunSetting } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
-import { loadProgram, parseVars, reportDiagnostics } from "../load.js";
-import { compileRequest } from "./compile.js";
-import { batchIdArg, getBatch, listAllRuns, openOmics, plural, STARTING_STATUSES, type RunItem } from "./omics-common.js";
-import { checkSubmitOptions, printDryRun, reportAndWait, uploadAndStart, type PreparedRequest } from "./submit.js";
 import { formatCount } from "../format.js";
+import { asResubmission, chainOutcomes, chainText, findChain, startingBatches, type Chain, type RunOutcome } from "./chain.js";
+import { compileRequest } from "./compile.js";
+import { defaultsDifferences } from "./defaults-diff.js";
+import { batchIdArg, openOmics, plural } from "./omics-common.js";
+import { checkSubmitOptions, printDryRun, reportAndWait, uploadAndStart, type PreparedRequest } from "./submit.js";
 
 /** Why a run is resubmitted. */
 interface Pick {
@@ -19,7 +26,13 @@ interface Pick {
   failureMessage?: string;
 }
 
-/** Resubmits the failed and missing runs; exit 0 (with nothing sent) when there are none. */
+/** A reason not to resubmit, and the flag that overrides it. */
+interface Refusal {
+  message: string;
+  help: string;
+}
+
+/** Resubmits the runs that never started; exit 0 (with nothing sent) when there are none. */
 export async function resubmitCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const id = batchIdArg(args[0]);
   const file = args[1] as string;
@@ -28,56 +41,42 @@ export async function resubmitCommand(args: string[], options: Record<string, un
     throw new CommandError("`resubmit` needs the .batch program the batch was made from", 2, "pass the .batch file, not a request body");
   }
 
-  // The runSettingIds of FILE, in order. This first pass over the program only reads the ids;
-  // `compileRequest` below runs it again to build (and fully check) the selected runs.
-  const loaded = loadProgram(file, io, parseVars(options.var));
-  const expansion = loaded.frontEnd.expansion;
-  if (!expansion) {
-    reportDiagnostics(loaded.diagnostics, loaded, io, "text");
-    return 1;
-  }
+  // The whole program as `submit` would send it: its runSettingIds, in order, and its defaults
+  // (after hoisting, as the original batch received them). Nothing is written by this pass.
   const runIds: string[] = [];
-  for (const run of expansion.runs()) runIds.push(run.runSettingId);
+  const whole = await compileRequest(file, { ...options, "dry-run": true }, io, (run) => {
+    runIds.push(run.runSettingId);
+    return true;
+  });
+  if (typeof whole === "number") return whole;
+  const fileDefaults = whole.emitted.request.defaultRunSetting;
+  await whole.dispose();
 
-  // What the batch did with each run. Only once every start was attempted is "missing" final.
+  // What the chain did with each run. Only once every start was attempted is "missing" final.
   const session = await openOmics(options, io);
-  let listed: RunItem[];
+  let chain: Chain;
+  let outcomes: Map<string, RunOutcome>;
   try {
-    const batch = await getBatch(session, id);
-    if (STARTING_STATUSES.has(batch.status ?? "")) {
+    chain = await findChain(session, id);
+    const starting = startingBatches(chain);
+    if (starting.length > 0) {
+      const b = starting[0] as Chain["batches"][number];
       throw new CommandError(
-        `batch ${id} is still ${batch.status}: its runs are still being started`,
+        `batch ${b.id}${b.id === chain.originalId ? "" : ` (a resubmission of batch ${chain.originalId})`} is still ${b.status}: its runs are still being started`,
         1,
-        `wait until it is INPROGRESS or later (\`batchc status ${id}\`), then resubmit`,
+        `wait until it is INPROGRESS or later (\`batchc status ${b.id}\`), then resubmit`,
       );
     }
-    listed = await listAllRuns(session, id);
+    outcomes = await chainOutcomes(session, chain);
   } finally {
     session.close();
   }
-  const inBatch = new Map(listed.map((r) => [r.runSettingId ?? "", r]));
 
-  // Which runs of FILE to send again.
-  const picks: Pick[] = [];
-  const total = runIds.length;
-  let known = 0;
-  for (const runSettingId of runIds) {
-    const item = inBatch.get(runSettingId);
-    if (item === undefined) {
-      picks.push({ runSettingId, why: "missing" });
-      continue;
-    }
-    known++;
-    if (item.submissionStatus === "FAILED") {
-      const pick: Pick = { runSettingId, why: "failed" };
-      if (item.submissionFailureReason !== undefined) pick.failureReason = item.submissionFailureReason;
-      if (item.submissionFailureMessage !== undefined) pick.failureMessage = item.submissionFailureMessage;
-      picks.push(pick);
-    }
-  }
-  if (listed.length > 0 && known === 0 && total > 0) {
+  const picks = pickRuns(runIds, outcomes);
+  const known = runIds.filter((r) => outcomes.has(r)).length;
+  if (outcomes.size > 0 && known === 0 && runIds.length > 0) {
     throw new CommandError(
-      `none of the ${plural(total, "run")} of \`${file}\` are in batch ${id} (${plural(listed.length, "run")})`,
+      `none of the ${plural(runIds.length, "run")} of \`${file}\` are in ${chainText(chain)} (${plural(outcomes.size, "run")})`,
       1,
       "check the batch id and pass the .batch file (and `--var` values) the batch was made from",
     );
@@ -85,10 +84,17 @@ export async function resubmitCommand(args: string[], options: Record<string, un
   const failed = picks.filter((p) => p.why === "failed").length;
   const missing = picks.length - failed;
   const json = options.format === "json";
+  const chainIds = chain.batches.map((b) => b.id);
   if (picks.length === 0) {
-    if (json) io.stdout.write(`${JSON.stringify({ resubmitOf: id, runCount: 0, runs: [] }, null, 2)}\n`);
-    else io.stdout.write(`nothing to resubmit: batch ${id} started all ${plural(total, "run")} of ${file}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ resubmitOf: chain.originalId, chain: chainIds, runCount: 0, runs: [] }, null, 2)}\n`);
+    else io.stdout.write(`nothing to resubmit: ${chainText(chain)} started all ${plural(runIds.length, "run")} of ${file}\n`);
     return 0;
+  }
+
+  const refusals = refusalsOf(chain, outcomes, picks, fileDefaults, file, options);
+  if (refusals.length > 0) {
+    for (const r of refusals) io.stderr.write(`error: ${r.message}\nhelp: ${r.help}\n`);
+    return 1;
   }
 
   const selected = new Set(picks.map((p) => p.runSettingId));
@@ -98,26 +104,26 @@ export async function resubmitCommand(args: string[], options: Record<string, un
   const prepared: PreparedRequest = {
     file,
     program: true,
-    request: withResubmitRequestId(emitted.request, id, emitted.settingsFile?.sha256),
+    request: asResubmission(emitted.request, chain, emitted.settingsFile?.sha256),
     runCount: emitted.runCount,
     dispose: compiled.dispose,
   };
   if (emitted.settingsFile) prepared.settingsFile = emitted.settingsFile;
-  const extra = { resubmitOf: id, failed, missing };
+  const extra = { resubmitOf: chain.originalId, chain: chainIds, failed, missing };
   try {
     if (options["dry-run"] === true) {
       if (json) {
         printDryRun(prepared, options, io, { ...extra, runs: picks });
         return 0;
       }
-      io.stdout.write(`${resubmitHeadline(id, picks.length, failed, missing, "would resubmit")}:\n`);
+      io.stdout.write(`${resubmitHeadline(chain, picks.length, failed, missing, "would resubmit")}:\n`);
       const width = Math.max(...picks.map((p) => p.runSettingId.length));
-      for (const p of picks) io.stdout.write(`  ${p.runSettingId.padEnd(width)}  ${describePick(p)}\n`);
+      for (const p of picks) io.stdout.write(`  ${p.runSettingId.padEnd(width)}  ${describePick(p, chain)}\n`);
       io.stdout.write("\n");
       printDryRun(prepared, options, io);
       return 0;
     }
-    if (!json) io.stderr.write(`${resubmitHeadline(id, picks.length, failed, missing, "resubmitting")}\n`);
+    if (!json) io.stderr.write(`${resubmitHeadline(chain, picks.length, failed, missing, "resubmitting")}\n`);
     const started = await uploadAndStart(prepared, options, io);
     return await reportAndWait(started, options, io, intervalMs, extra);
   } finally {
@@ -125,24 +131,73 @@ export async function resubmitCommand(args: string[], options: Record<string, un
   }
 }
 
-/** `resubmitting 3 runs of batch 5000001 (2 failed to start, 1 missing)`. */
-function resubmitHeadline(id: string, count: number, failed: number, missing: number, verb: string): string {
-  return `${verb} ${plural(count, "run")} of batch ${id} (${formatCount(failed)} failed to start, ${formatCount(missing)} missing)`;
+/** The runs of the file, in order, that never started in the chain. */
+function pickRuns(runIds: readonly string[], outcomes: ReadonlyMap<string, RunOutcome>): Pick[] {
+  const picks: Pick[] = [];
+  for (const runSettingId of runIds) {
+    const outcome = outcomes.get(runSettingId);
+    if (outcome === undefined) {
+      picks.push({ runSettingId, why: "missing" });
+      continue;
+    }
+    if (outcome.startedIn.length > 0) continue;
+    const pick: Pick = { runSettingId, why: "failed" };
+    if (outcome.failure?.reason !== undefined) pick.failureReason = outcome.failure.reason;
+    if (outcome.failure?.message !== undefined) pick.failureMessage = outcome.failure.message;
+    picks.push(pick);
+  }
+  return picks;
 }
 
-function describePick(p: Pick): string {
-  if (p.why === "missing") return "missing from the batch";
+/** Every reason not to start the picked runs, unless the matching flag says to. */
+function refusalsOf(
+  chain: Chain,
+  outcomes: ReadonlyMap<string, RunOutcome>,
+  picks: readonly Pick[],
+  fileDefaults: DefaultRunSetting,
+  file: string,
+  options: Record<string, unknown>,
+): Refusal[] {
+  const refusals: Refusal[] = [];
+  const would = `resubmitting would start ${plural(picks.length, "run")}`;
+  if (options["include-cancelled"] !== true) {
+    for (const b of chain.batches.filter((x) => x.status === "CANCELLED" || x.status === "STOPPING")) {
+      refusals.push({
+        message: `batch ${b.id} is ${b.status}: ${would}, some of which may have been cancelled on purpose`,
+        help: "pass `--include-cancelled` to start the runs a cancelled batch never started",
+      });
+    }
+  }
+  if (options.all !== true && ![...outcomes.values()].some((o) => o.startedIn.length > 0)) {
+    const original = chain.batches[0];
+    const why = original?.status === "FAILED" && original.failureReason !== undefined ? ` (${original.status}: ${original.failureReason})` : ` (${original?.status ?? "?"})`;
+    refusals.push({
+      message: `${chainText(chain)} started none of its runs${why}: ${would}, the whole of ${file}`,
+      help: `check why nothing started (\`batchc status ${chain.originalId}\`, \`batchc runs ${chain.originalId}\`); pass \`--all\` to start them all in a new batch`,
+    });
+  }
+  const original = chain.batches[0]?.defaultRunSetting;
+  if (options["accept-changed-defaults"] !== true && original !== undefined) {
+    const differing = defaultsDifferences(original as unknown as Record<string, unknown>, fileDefaults as unknown as Record<string, unknown>);
+    if (differing.length > 0) {
+      refusals.push({
+        message: `the defaults of ${file} differ from those batch ${chain.originalId} ran with, in ${differing.map((f) => `\`${f}\``).join(", ")}`,
+        help:
+          "resubmit with the file (and `--var` values) the batch was made from (with `--no-hoist` if it was compiled so); " +
+          "pass `--accept-changed-defaults` to start the runs with the new defaults",
+      });
+    }
+  }
+  return refusals;
+}
+
+/** `resubmitting 3 runs of batch 5000001 (2 failed to start, 1 missing)`. */
+function resubmitHeadline(chain: Chain, count: number, failed: number, missing: number, verb: string): string {
+  return `${verb} ${plural(count, "run")} of ${chainText(chain)} (${formatCount(failed)} failed to start, ${formatCount(missing)} missing)`;
+}
+
+function describePick(p: Pick, chain: Chain): string {
+  if (p.why === "missing") return chain.batches.length === 1 ? "missing from the batch" : "missing from every batch";
   const detail = [p.failureReason, p.failureMessage].filter((s) => s !== undefined).join(": ");
   return `failed to start${detail !== "" ? `: ${detail}` : ""}`;
-}
-
-/**
- * The request with a requestId derived from its content and the original batch id. Without the
- * id, resubmitting every run of a batch whose runs all failed would send the original request
- * again, and the service would answer with the original batch.
- */
-function withResubmitRequestId(request: StartRunBatchRequest, batchId: string, settingsSha256: string | undefined): StartRunBatchRequest {
-  const { requestId: _, ...rest } = request;
-  const requestId = deriveRequestId(`${JSON.stringify(rest)}\nresubmit of batch ${batchId}`, settingsSha256);
-  return { ...request, requestId };
 }

@@ -178,6 +178,7 @@ describe("a statement's fast encoder", () => {
       scalars: [{ key: "name" as const, value: (env: unknown[]) => (reads++, env[0] as string), s3uri: false }],
       parameters: undefined,
       runTags: undefined,
+      engineSettings: undefined,
     };
     return { plan, reads: () => reads };
   };

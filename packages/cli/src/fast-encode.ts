@@ -17,6 +17,8 @@ const GIVE_UP_AFTER = 256;
 /** The fast encoders of a program's run statements, against its evaluated `defaults`. */
 export function fastEncoders(defaults: DefaultSettings): RunEncoders {
   return (plan) => {
+    // A run's engine settings (any JSON value) take the full way.
+    if (plan.engineSettings !== undefined) return undefined;
     const params = plan.parameters ?? [];
     const tags = plan.runTags ?? [];
     const encode = runEncoder(

@@ -1,7 +1,7 @@
 // @batchc/omics: the AWS HealthOmics run-batch API — the model's constraints as zod schemas and
 // fast checks, the StartRunBatch payload, and the S3 settings file of batches above 100 runs.
 // It knows the API, not the `.batch` syntax.
-export { MODEL_SOURCE, shapes, type ShapeName, type StringShapeName } from "./model.js";
+export { MODEL_SOURCE, shapes, runSettingFields, inlineOutputOrder, type ShapeName, type StringShapeName } from "./model.js";
 export {
   StartRunBatchRequestSchema,
   DefaultRunSettingSchema,
@@ -32,6 +32,7 @@ export {
   type RunRetentionMode,
   type StorageType,
   type NetworkingMode,
+  type ScratchStorageMode,
   type StartRunBatchResponse,
   type GetBatchResponse,
   type ListBatchResponse,

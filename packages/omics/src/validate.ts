@@ -628,7 +628,7 @@ function fastBounds(shape: ShapeName): { min: number; max: number; printable: bo
 
 const RUN_MEMBERS = new Set(shapes.InlineSetting.members.map((m: MemberSpec) => m.name));
 /** The members in the order a request writes them. */
-const RUN_ORDER = ["runSettingId", "name", "outputUri", "priority", "outputBucketOwnerId", "parameters", "runTags"];
+const RUN_ORDER: readonly string[] = inlineOutputOrder;
 const ID_BOUNDS = fastBounds("RunSettingId");
 const NAME_BOUNDS = fastBounds("RunName");
 const URI_BOUNDS = fastBounds("RunOutputUri");

@@ -5,7 +5,7 @@ import { copyFile, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { hasErrors, type RunSpec } from "@batchc/language";
-import { EncodedRun, emitRequest, type EmitResult, type RunSettingInput } from "@batchc/omics";
+import { EncodedRun, emitRequest, inlineOutputOrder, type EmitResult, type RunSettingInput } from "@batchc/omics";
 import { fastEncoders } from "../fast-encode.js";
 import { CommandError, type Io } from "../io.js";
 import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
@@ -105,17 +105,15 @@ export async function compileRequest(
  * A run as the API takes it, in the request's key order. Every key is present (`undefined`
  * when unset, which JSON and the checks treat as absent), so all runs share one object shape.
  */
+/** A run's setting, its members in the model's output order (every member, set or not: one shape for every run). */
 function settingOf(run: RunSpec): RunSettingInput {
-  const f = run.fields;
-  return {
-    runSettingId: run.runSettingId,
-    name: f.name,
-    outputUri: f.outputUri,
-    priority: f.priority,
-    outputBucketOwnerId: f.outputBucketOwnerId,
-    parameters: f.parameters,
-    runTags: f.runTags,
-  };
+  const f = run.fields as Record<string, unknown>;
+  const setting: Record<string, unknown> = { runSettingId: run.runSettingId };
+  for (let i = 1; i < inlineOutputOrder.length; i++) {
+    const k = inlineOutputOrder[i] as string;
+    setting[k] = f[k];
+  }
+  return setting as RunSettingInput;
 }
 
 export async function compileCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {

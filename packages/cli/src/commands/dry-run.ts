@@ -2,7 +2,7 @@
 // Runs come from a second pass over the (already validated) expansion, so nothing is held in
 // memory but the rows being printed.
 import { effectiveRun, type EffectiveRun, type Value } from "@batchc/language";
-import type { EmitResult } from "@batchc/omics";
+import { inlineOutputOrder, runSettingFields, type EmitResult } from "@batchc/omics";
 import type { Io } from "../io.js";
 import type { LoadedProgram } from "../load.js";
 import { formatCount } from "../format.js";
@@ -101,7 +101,8 @@ export function printPreview(loaded: LoadedProgram, emitted: Emitted, options: P
   out.flush();
 }
 
-const COLUMNS = ["runSettingId", "name", "outputUri", "priority", "outputBucketOwnerId"] as const;
+/** The run's members that are one value each (records have columns per key), in output order. */
+const COLUMNS = inlineOutputOrder.filter((k) => k === "runSettingId" || runSettingFields.some((f) => f.name === k && f.merge === "replace")) as readonly (keyof EffectiveRun)[];
 
 function cell(v: Value | undefined): string {
   if (v === undefined) return "";

@@ -1,16 +1,27 @@
-// What each block (`batch`, `defaults`, `run`) may contain, by API name, with each field's type
-// (docs/language.md §3). Enumerated fields are string-literal unions of the API's enum values.
+// What each block (`batch`, `defaults`, `run`) may contain, with each entry's type, derived from
+// the model (`@batchc/model`) through the spelling table (`api-spelling.ts`): a member of
+// `DefaultRunSetting` belongs in `defaults`, and also in `run` when `InlineSetting` has it; the
+// request's own members belong in `batch` (docs/language.md §3). Enumerated fields are unions of
+// the API's enum values.
+import { shapeSpec } from "@batchc/model";
+import { LANGUAGE_FIELDS, S3_URI_MEMBERS, SETTINGS_ENTRY, type BlockKeyword, type LanguageField } from "../api-spelling.js";
 import { INT, S3URI, STRING, enumOf, type Type } from "./types.js";
 
 /** A `key = value` field and the type its value must have. */
 export interface FieldSpec {
   kind: "field";
   type: Type;
+  /** The API member (`outputUri`); `settings` names none. */
+  member?: string;
 }
 
-/** A `key { k = v }` block: tags (string values) or workflow parameters. */
+/**
+ * A `key { k = v }` block: `tags` (string values), `params` (workflow parameters, checked
+ * against the `params` declarations) or `document` (any JSON value in each entry).
+ */
 export interface MapSpec {
-  kind: "tags" | "params";
+  kind: "tags" | "params" | "document";
+  member: string;
 }
 
 export type EntrySpec = FieldSpec | MapSpec;
@@ -18,75 +29,56 @@ export type EntrySpec = FieldSpec | MapSpec;
 /** The entries one block allows. */
 export interface BlockSchema {
   /** The block's keyword, for messages (`defaults`). */
-  keyword: string;
+  keyword: BlockKeyword;
   entries: ReadonlyMap<string, EntrySpec>;
   /** Fields that must be set. */
   required: readonly string[];
+  /** Entries of the other blocks, with the blocks they belong in. */
+  elsewhere: ReadonlyMap<string, readonly BlockKeyword[]>;
 }
 
-const field = (type: Type): FieldSpec => ({ kind: "field", type });
-const tags: MapSpec = { kind: "tags" };
-const params: MapSpec = { kind: "params" };
+/** The values of each enumerated member, by API name. */
+export const API_ENUMS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  LANGUAGE_FIELDS.flatMap((f) => {
+    const spec = shapeSpec(f.fact.target);
+    return spec?.type === "string" && spec.enum !== undefined ? [[f.fact.name, spec.enum]] : [];
+  }),
+);
 
-/** The API enums of `defaultRunSetting` (omics model, 2026-04-27). */
-export const API_ENUMS = {
-  workflowType: ["PRIVATE", "READY2RUN"],
-  cacheBehavior: ["CACHE_ON_FAILURE", "CACHE_ALWAYS"],
-  logLevel: ["OFF", "FATAL", "ERROR", "ALL"],
-  retentionMode: ["RETAIN", "REMOVE"],
-  storageType: ["STATIC", "DYNAMIC"],
-  networkingMode: ["RESTRICTED", "VPC"],
-} as const;
+function entrySpec(f: LanguageField): EntrySpec {
+  const member = f.fact.name;
+  switch (f.fact.kind) {
+    case "enum":
+      return { kind: "field", type: enumOf(API_ENUMS[member] as readonly string[]), member };
+    case "integer":
+      return { kind: "field", type: INT, member };
+    case "string":
+      return { kind: "field", type: S3_URI_MEMBERS.has(member) ? S3URI : STRING, member };
+    case "map":
+      return { kind: "tags", member };
+    case "document":
+      return { kind: f.entry === "params" ? "params" : "document", member };
+  }
+}
 
-/** `defaults { ... }`: `defaultRunSetting`, plus `params { }` for default parameter values. */
-export const DEFAULTS_SCHEMA: BlockSchema = {
-  keyword: "defaults",
-  entries: new Map<string, EntrySpec>([
-    ["workflowId", field(STRING)],
-    ["roleArn", field(STRING)],
-    ["workflowType", field(enumOf(API_ENUMS.workflowType))],
-    ["name", field(STRING)],
-    ["cacheId", field(STRING)],
-    ["cacheBehavior", field(enumOf(API_ENUMS.cacheBehavior))],
-    ["runGroupId", field(STRING)],
-    ["priority", field(INT)],
-    ["storageCapacity", field(INT)],
-    ["outputUri", field(S3URI)],
-    ["logLevel", field(enumOf(API_ENUMS.logLevel))],
-    ["retentionMode", field(enumOf(API_ENUMS.retentionMode))],
-    ["storageType", field(enumOf(API_ENUMS.storageType))],
-    ["workflowOwnerId", field(STRING)],
-    ["outputBucketOwnerId", field(STRING)],
-    ["workflowVersionName", field(STRING)],
-    ["networkingMode", field(enumOf(API_ENUMS.networkingMode))],
-    ["configurationName", field(STRING)],
-    ["runTags", tags],
-    ["params", params],
-  ]),
-  required: ["workflowId", "roleArn"],
-};
+function schema(keyword: BlockKeyword, extra: readonly [string, EntrySpec][] = []): BlockSchema {
+  const entries = new Map<string, EntrySpec>();
+  const elsewhere = new Map<string, BlockKeyword[]>();
+  for (const f of LANGUAGE_FIELDS) {
+    if (f.blocks.includes(keyword)) entries.set(f.entry, entrySpec(f));
+    else elsewhere.set(f.entry, [...f.blocks]);
+  }
+  for (const [name, spec] of extra) entries.set(name, spec);
+  if (keyword !== "batch") elsewhere.set(SETTINGS_ENTRY, ["batch"]);
+  const required = keyword === "defaults" ? LANGUAGE_FIELDS.filter((f) => f.fact.required && f.blocks.includes("defaults")).map((f) => f.entry) : [];
+  return { keyword, entries, required, elsewhere };
+}
 
-/** `run ID { ... }`: the per-run fields. */
-export const RUN_SCHEMA: BlockSchema = {
-  keyword: "run",
-  entries: new Map<string, EntrySpec>([
-    ["name", field(STRING)],
-    ["outputUri", field(S3URI)],
-    ["priority", field(INT)],
-    ["outputBucketOwnerId", field(STRING)],
-    ["params", params],
-    ["runTags", tags],
-  ]),
-  required: [],
-};
+/** `defaults { ... }`: `defaultRunSetting`, with `params { }` for default parameter values. */
+export const DEFAULTS_SCHEMA: BlockSchema = schema("defaults");
 
-/** `batch "NAME" { ... }`: the batch resource itself. */
-export const BATCH_SCHEMA: BlockSchema = {
-  keyword: "batch",
-  entries: new Map<string, EntrySpec>([
-    ["settings", field(S3URI)],
-    ["requestId", field(STRING)],
-    ["tags", tags],
-  ]),
-  required: [],
-};
+/** `run ID { ... }`: the per-run members. */
+export const RUN_SCHEMA: BlockSchema = schema("run");
+
+/** `batch "NAME" { ... }`: the batch resource itself, and where its settings file goes. */
+export const BATCH_SCHEMA: BlockSchema = schema("batch", [[SETTINGS_ENTRY, { kind: "field", type: S3URI }]]);

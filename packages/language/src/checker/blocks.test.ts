@@ -89,7 +89,7 @@ describe("required-defaults (BC2005)", () => {
   });
 });
 
-describe("known-fields (BC2006, BC2007, BC2008)", () => {
+describe("known-fields (BC2006, BC2007, BC2008, BC2060)", () => {
   it("accepts every documented field of defaults, run and batch", () => {
     expectValid(`batch "b" {
   settings  = "s3://bucket/prefix/"
@@ -134,9 +134,10 @@ run "a" {
     ]);
   });
   it("rejects a defaults-only field in run, and a run field in batch", () => {
-    expectErrors(`run "a" { storageType = "STATIC" }\nbatch { name = "x" }\n`, [
-      { code: "BC2006", line: 1, col: 11, message: "unknown field `storageType` in `run`", help: undefined },
-      { code: "BC2006", line: 2, col: 9, message: "unknown field `name` in `batch`", help: undefined },
+    expectErrors(`run "a" { storageType = "STATIC" }\nbatch { name = "x" }\ndefaults { workflowId = "1", roleArn = "arn:x", requestId = "r" }\n`, [
+      { code: "BC2060", line: 1, col: 11, message: "`storageType` is shared by every run of a batch; set it in `defaults`", help: "move this line into `defaults`" },
+      { code: "BC2060", line: 2, col: 9, message: "`name` is a run setting; set it in `defaults` or `run`", help: "move this line into `defaults` or `run`" },
+      { code: "BC2060", line: 3, col: 49, message: "`requestId` belongs to the batch itself; set it in `batch`", help: "move this line into `batch`" },
     ]);
   });
   it("rejects a field written as a block", () => {
@@ -198,6 +199,17 @@ describe("field types (BC2020, BC2021, BC2022)", () => {
   });
   it("accepts an int where a float is expected and a string where an s3uri is", () => {
     expectValid(`let p = "s3://b/x/"\nrun "a" { outputUri = p }\n`);
+  });
+  it("rejects a scratchStorageMode typo with did-you-mean over the model's values", () => {
+    expectErrors(`${DEFAULTS.replace("}\n", '  scratchStorageMode = "SHRED"\n}\n')}`, [
+      {
+        code: "BC2021",
+        line: 4,
+        col: 24,
+        message: '`"SHRED"` is not one of `"LOCAL" | "SHARED"`',
+        help: 'did you mean `"SHARED"`?',
+      },
+    ]);
   });
   it("rejects an enum typo with did-you-mean over the API values", () => {
     expectErrors(`${DEFAULTS.replace("}\n", '  storageType = "DYNAMC"\n}\n')}`, [

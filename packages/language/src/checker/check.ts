@@ -182,6 +182,7 @@ class StatementChecker {
       else if (spec.kind === "field" && e.kind === "FieldAssignment") checkExpression(ctx, scope, e.value, spec.type);
       else if (spec.kind === "params" && e.kind === "MapBlock") checkParamValues(ctx, scope, e, params);
       else if (spec.kind === "tags" && e.kind === "MapBlock") this.tags(e, scope);
+      else if (spec.kind === "document" && e.kind === "MapBlock") this.document(e, scope);
     }
     return params;
   }
@@ -192,6 +193,12 @@ class StatementChecker {
       if (e.key.name === "") inferExpression(this.ctx, scope, e.value);
       else checkTagValue(this.ctx, scope, e.value);
     }
+  }
+
+  /** A block of any JSON values (`engineSettings { syntaxVersion = "v1" }`): keys unique, values typed. */
+  private document(block: MapBlock, scope: Scope): void {
+    checkUniqueKeys(this.ctx, block.entries);
+    for (const e of block.entries) inferExpression(this.ctx, scope, e.value);
   }
 
   /** Types the values of an entry that is already reported (its names still resolve). */

@@ -26,7 +26,10 @@ import type {
   Statement,
 } from "../ast/nodes.js";
 import type { CheckedProgram, ParamInfo } from "../checker/checked-program.js";
-import { type Type, STRING, INT, S3URI, printType } from "../checker/types.js";
+import { inlineOutputOrder, runSettingFields } from "@batchc/model";
+import { SETTINGS_ENTRY } from "../api-spelling.js";
+import { BATCH_SCHEMA, DEFAULTS_SCHEMA, RUN_SCHEMA, type BlockSchema, type EntrySpec } from "../checker/block-schemas.js";
+import { type Type, STRING, printType } from "../checker/types.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import { at, type Diagnostic, type Label } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host.js";
@@ -70,42 +73,13 @@ const NO_BINDINGS: readonly Binding[] = Object.freeze([]);
 /** Expansion stops after this many distinct errors. */
 export const MAX_ERRORS = 100;
 
-const enumOf = (...values: string[]): Type => ({ kind: "enum", values });
+/** The spec of an entry of a block, or undefined (an entry the checker reported). */
+const specOf = (schema: BlockSchema, name: string): EntrySpec | undefined => schema.entries.get(name);
 
-/** Types of the `defaults` fields (API enums from the StartRunBatch model). */
-const DEFAULT_FIELDS: ReadonlyMap<string, Type> = new Map<string, Type>([
-  ["workflowId", STRING],
-  ["workflowType", enumOf("PRIVATE", "READY2RUN")],
-  ["roleArn", STRING],
-  ["name", STRING],
-  ["cacheId", STRING],
-  ["cacheBehavior", enumOf("CACHE_ON_FAILURE", "CACHE_ALWAYS")],
-  ["runGroupId", STRING],
-  ["priority", INT],
-  ["storageCapacity", INT],
-  ["outputUri", S3URI],
-  ["logLevel", enumOf("OFF", "FATAL", "ERROR", "ALL")],
-  ["retentionMode", enumOf("RETAIN", "REMOVE")],
-  ["storageType", enumOf("STATIC", "DYNAMIC")],
-  ["workflowOwnerId", STRING],
-  ["outputBucketOwnerId", STRING],
-  ["workflowVersionName", STRING],
-  ["networkingMode", enumOf("RESTRICTED", "VPC")],
-  ["configurationName", STRING],
-]);
-
-/** Types of the per-run fields, in output order. */
-const RUN_FIELDS: ReadonlyMap<string, Type> = new Map<string, Type>([
-  ["name", STRING],
-  ["outputUri", S3URI],
-  ["priority", INT],
-  ["outputBucketOwnerId", STRING],
-]);
-
-const BATCH_FIELDS: ReadonlyMap<string, Type> = new Map<string, Type>([
-  ["settings", S3URI],
-  ["requestId", STRING],
-]);
+/** The per-run members in output order, with how each merges (from the model). */
+const PER_RUN = inlineOutputOrder.flatMap((name) => runSettingFields.filter((f) => f.perRun && f.name === name));
+/** A run's members in output order, by name: the order a run's fields are built in. */
+const OUTPUT_RANK = new Map<string, number>(inlineOutputOrder.map((name, i) => [name, i]));
 
 /** Evaluates a checked program's settings and prepares the lazy stream of its runs. */
 export function expand(checked: CheckedProgram, options: ExpandOptions): Expansion {
@@ -113,26 +87,19 @@ export function expand(checked: CheckedProgram, options: ExpandOptions): Expansi
 }
 
 /**
- * The effective settings of a run (docs/language.md §8.2): `parameters` and `runTags` merge key by
- * key with the run winning; `name`, `outputUri`, `priority` and `outputBucketOwnerId` replace.
- * Keys come in a fixed order; absent fields are omitted.
+ * The effective settings of a run (docs/language.md §8.2), member by member as the model says:
+ * `parameters` and `runTags` merge key by key with the run winning; the others (`engineSettings`
+ * too) are replaced by the run's. Keys come in the output order; absent fields are omitted.
  */
 export function effectiveRun(defaults: DefaultSettings, run: RunSpec): EffectiveRun {
-  const f = run.fields;
-  const out: EffectiveRun = { runSettingId: run.runSettingId };
-  const name = f.name ?? defaults.name;
-  if (name !== undefined) out.name = name;
-  const outputUri = f.outputUri ?? defaults.outputUri;
-  if (outputUri !== undefined) out.outputUri = outputUri;
-  const priority = f.priority ?? defaults.priority;
-  if (priority !== undefined) out.priority = priority;
-  const owner = f.outputBucketOwnerId ?? defaults.outputBucketOwnerId;
-  if (owner !== undefined) out.outputBucketOwnerId = owner;
-  const parameters = merge(defaults.parameters, f.parameters);
-  if (parameters !== undefined) out.parameters = parameters;
-  const runTags = merge(defaults.runTags, f.runTags);
-  if (runTags !== undefined) out.runTags = runTags;
-  return out;
+  const f = run.fields as Record<string, Value | undefined>;
+  const d = defaults as Record<string, Value | undefined>;
+  const out: Record<string, Value> = { runSettingId: run.runSettingId };
+  for (const fact of PER_RUN) {
+    const v = fact.merge === "merge" ? merge(d[fact.name] as RecordValue | undefined, f[fact.name] as RecordValue | undefined) : (f[fact.name] ?? d[fact.name]);
+    if (v !== undefined) out[fact.name] = v;
+  }
+  return out as unknown as EffectiveRun;
 }
 
 function merge<T extends Record<string, unknown>>(base: T | undefined, over: T | undefined): T | undefined {
@@ -255,7 +222,6 @@ class Expander {
   private readonly top: StmtIR[] = [];
   private readonly batch: BatchSettings = {};
   private readonly defaultsFields = new Map<string, Value>();
-  private defaultRunTags: Record<string, string> | undefined;
   private explicitDefaultParams: RecordValue | undefined;
   private declaredDefaults: RecordValue | undefined;
 
@@ -334,32 +300,34 @@ class Expander {
       const v = this.evalSetup(name, scope, STRING, "the batch name");
       if (typeof v === "string") this.batch.batchName = v;
     }
+    const batch = this.batch as Record<string, unknown>;
     for (const entry of entries) {
+      const spec = specOf(BATCH_SCHEMA, entry.key.name);
       if (entry.kind === "MapBlock") {
-        if (entry.key.name === "tags") {
+        if (spec?.kind === "tags") {
           const tags = this.evalTags(entry, scope);
-          if (tags !== undefined) this.batch.tags = tags;
+          if (tags !== undefined) batch[spec.member] = tags;
         }
         continue;
       }
       const key = entry.key.name;
-      const type = BATCH_FIELDS.get(key);
-      if (type === undefined) continue;
-      const v = this.evalSetup(entry.value, scope, type, `\`${key}\``);
-      if (typeof v === "string") {
-        if (key === "settings") this.batch.settings = v;
-        else this.batch.requestId = v;
-      }
+      if (spec?.kind !== "field") continue;
+      const v = this.evalSetup(entry.value, scope, spec.type, `\`${key}\``);
+      if (typeof v === "string") batch[key === SETTINGS_ENTRY ? "settings" : (spec.member ?? key)] = v;
     }
   }
 
   private setupDefaults(entries: readonly BlockEntry[], scope: Scope): void {
     for (const entry of entries) {
+      const spec = specOf(DEFAULTS_SCHEMA, entry.key.name);
       if (entry.kind === "MapBlock") {
-        if (entry.key.name === "runTags") {
+        if (spec?.kind === "tags") {
           const tags = this.evalTags(entry, scope);
-          if (tags !== undefined) this.defaultRunTags = tags;
-        } else if (entry.key.name === "params" || entry.key.name === "parameters") {
+          if (tags !== undefined) this.defaultsFields.set(spec.member, tags);
+        } else if (spec?.kind === "document") {
+          const doc = this.evalDocument(entry, scope);
+          if (doc !== undefined) this.defaultsFields.set(spec.member, doc);
+        } else if (spec?.kind === "params") {
           const params: RecordValue = {};
           let any = false;
           for (const p of entry.entries) {
@@ -374,10 +342,9 @@ class Expander {
         continue;
       }
       const key = entry.key.name;
-      const type = DEFAULT_FIELDS.get(key);
-      if (type === undefined) continue;
-      const v = this.evalSetup(entry.value, scope, type, `\`${key}\``);
-      if (v !== undefined && v !== null) this.defaultsFields.set(key, v);
+      if (spec?.kind !== "field") continue;
+      const v = this.evalSetup(entry.value, scope, spec.type, `\`${key}\``);
+      if (v !== undefined && v !== null) this.defaultsFields.set(spec.member ?? key, v);
     }
   }
 
@@ -413,40 +380,30 @@ class Expander {
     return any ? out : undefined;
   }
 
+  /** A block of JSON values (`engineSettings { ... }`): its entries as a record, `null` ones left out. */
+  private evalDocument(block: MapBlock, scope: Scope): RecordValue | undefined {
+    const out: RecordValue = {};
+    let any = false;
+    for (const entry of block.entries) {
+      const v = this.evalSetup(entry.value, scope, undefined, `\`${block.key.name}.${entry.key.name}\``);
+      if (v === undefined || v === null) continue;
+      setKey(out, entry.key.name, v);
+      any = true;
+    }
+    return any ? out : undefined;
+  }
+
   private defaults(): DefaultSettings {
     const out: Record<string, Value> = {};
     const fields = this.defaultsFields;
     // Key order follows the DefaultRunSetting shape.
-    for (const key of [
-      "workflowId",
-      "workflowType",
-      "roleArn",
-      "name",
-      "cacheId",
-      "cacheBehavior",
-      "runGroupId",
-      "priority",
-      "parameters",
-      "storageCapacity",
-      "outputUri",
-      "logLevel",
-      "runTags",
-      "retentionMode",
-      "storageType",
-      "workflowOwnerId",
-      "outputBucketOwnerId",
-      "workflowVersionName",
-      "networkingMode",
-      "configurationName",
-    ]) {
-      if (key === "parameters") {
+    for (const { name } of runSettingFields) {
+      if (name === "parameters") {
         const p = merge(this.declaredDefaults, this.explicitDefaultParams);
         if (p !== undefined) out.parameters = p;
-      } else if (key === "runTags") {
-        if (this.defaultRunTags !== undefined) out.runTags = this.defaultRunTags;
       } else {
-        const v = fields.get(key);
-        if (v !== undefined) out[key] = v;
+        const v = fields.get(name);
+        if (v !== undefined) out[name] = v;
       }
     }
     return out as DefaultSettings;
@@ -551,15 +508,20 @@ class Expander {
     const scalars: { key: keyof RunFields; f: Evaluator; s3uri: boolean }[] = [];
     const params: { key: string; f: Evaluator; check: ((v: Value) => Value) | undefined; required: Type | undefined; span: Span }[] = [];
     let tags: { key: string; f: (env: Value[]) => string | undefined }[] | undefined;
+    let doc: { member: string; entries: { key: string; f: Evaluator }[] } | undefined;
     let hasParams = false;
     const schema = this.checked.params;
     for (const entry of s.entries) {
+      const spec = specOf(RUN_SCHEMA, entry.key.name);
+      if (spec === undefined) continue;
       if (entry.kind === "FieldAssignment") {
-        const type = RUN_FIELDS.get(entry.key.name);
-        if (type === undefined) continue;
+        if (spec.kind !== "field") continue;
+        const type = spec.type;
         const f = this.conformLenient(this.compiler.compile(entry.value, scope, type), entry.value, type, `\`${entry.key.name}\``);
-        scalars.push({ key: entry.key.name as keyof RunFields, f, s3uri: startsAsS3Uri(entry.value) });
-      } else if (entry.key.name === "params" || entry.key.name === "parameters") {
+        scalars.push({ key: (spec.member ?? entry.key.name) as keyof RunFields, f, s3uri: startsAsS3Uri(entry.value) });
+      } else if (spec.kind === "document") {
+        doc = { member: spec.member, entries: entry.entries.map((e) => ({ key: e.key.name, f: this.compiler.compile(e.value, scope) })) };
+      } else if (spec.kind === "params") {
         hasParams = true;
         for (const p of entry.entries) {
           const info: ParamInfo | undefined = schema?.params.get(p.key.name);
@@ -568,16 +530,17 @@ class Expander {
           const required = info !== undefined && !info.optional ? info.type : undefined;
           params.push({ key: p.key.name, f, check, required, span: p.value.span });
         }
-      } else if (entry.key.name === "runTags") {
+      } else if (spec.kind === "tags") {
         tags = entry.entries.map((t) => ({
           key: t.key.name,
           f: this.tagValue(this.compiler.compile(t.value, scope), t.value.span, t.key.name),
         }));
       }
     }
-    // Fixed key order: name, outputUri, priority, outputBucketOwnerId, parameters, runTags.
-    const order = ["name", "outputUri", "priority", "outputBucketOwnerId"];
-    scalars.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    // The model's output order: the values (name, outputUri, priority, outputBucketOwnerId), then
+    // parameters, runTags and engineSettings.
+    const rank = (k: string): number => OUTPUT_RANK.get(k) ?? OUTPUT_RANK.size;
+    scalars.sort((a, b) => rank(a.key) - rank(b.key));
     // One generated builder per `run`: objects get their keys in the same order every time
     // (one hidden class per block) and every call site sees a single closure.
     const prop = (obj: string, key: string, value: string): string =>
@@ -602,6 +565,13 @@ class Expander {
       });
       body += "if (anyTag) out.runTags = t;\n";
     }
+    if (doc !== undefined) {
+      body += "const d = {}; let anyDoc = false;\n";
+      doc.entries.forEach((de, i) => {
+        body += `v = D[${i}](env); if (v !== null) { ${prop("d", de.key, "v")} anyDoc = true; }\n`;
+      });
+      body += `if (anyDoc) ${prop("out", doc.member, "d")}\n`;
+    }
     body += "return out;";
     const plan: RunPlan = {
       statement: s,
@@ -617,13 +587,14 @@ class Expander {
           })
         : undefined,
       runTags: tags?.map((te) => ({ key: te.key, value: te.f })),
+      engineSettings: doc?.entries.map((de) => ({ key: de.key, value: de.f })),
     };
     const nullRequired = params.map((pe) => () =>
       new Failure(codes.wrongType(`parameter \`${pe.key}\``, printType(pe.required as Type), "`null`"), pe.span),
     );
     const fields = generate(
-      ["S", "P", "C", "R", "T", "setKey"],
-      [scalars.map((x) => x.f), params.map((x) => x.f), params.map((x) => x.check), nullRequired, (tags ?? []).map((x) => x.f), setKey],
+      ["S", "P", "C", "R", "T", "D", "setKey"],
+      [scalars.map((x) => x.f), params.map((x) => x.f), params.map((x) => x.check), nullRequired, (tags ?? []).map((x) => x.f), (doc?.entries ?? []).map((x) => x.f), setKey],
       body,
     ) as unknown as (env: Value[]) => RunFields;
     return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, plan, n: this.runStatements++, vars };

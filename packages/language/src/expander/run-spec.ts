@@ -1,4 +1,5 @@
 // What the expander yields: one RunSpec per executed `run` statement, with its origin.
+import type { requestFields, runSettingFields } from "@batchc/model";
 import type { RunStatement } from "../ast/nodes.js";
 import type { RecordValue, Value } from "../values.js";
 
@@ -17,15 +18,19 @@ export interface Binding {
   origin?: DataOrigin;
 }
 
-/** The per-run fields a `run` block can set, by their API names. */
-export interface RunFields {
-  name?: string;
-  outputUri?: string;
-  priority?: number;
-  outputBucketOwnerId?: string;
-  parameters?: RecordValue;
-  runTags?: Record<string, string>;
-}
+type Fact = (typeof runSettingFields)[number] | (typeof requestFields)[number];
+
+/** The value a member holds once evaluated: strings (enums too), numbers, tag maps, JSON records. */
+type FieldValue<F extends Fact> = F["kind"] extends "integer"
+  ? number
+  : F["kind"] extends "map"
+    ? Record<string, string>
+    : F["kind"] extends "document"
+      ? RecordValue
+      : string;
+
+/** The per-run fields a `run` block can set, by their API names (the model's `InlineSetting`). */
+export type RunFields = { [F in Extract<(typeof runSettingFields)[number], { perRun: true }> as F["name"]]?: FieldValue<F> };
 
 /** One expanded run: its id, what its block set, and where it came from. */
 export interface RunSpec {
@@ -64,6 +69,8 @@ export interface RunPlan {
   parameters: readonly { key: string; value: (env: Value[]) => Value }[] | undefined;
   /** The `runTags` block's entries, in order, when there is one (strings, or `undefined` when unset). */
   runTags: readonly { key: string; value: (env: Value[]) => string | undefined }[] | undefined;
+  /** The `engineSettings` block's entries, in order, when there is one (any JSON value). */
+  engineSettings: readonly { key: string; value: (env: Value[]) => Value }[] | undefined;
 }
 
 /**
@@ -74,28 +81,7 @@ export interface RunPlan {
 export type RunEncoderFactory = (plan: RunPlan) => ((runSettingId: string, env: Value[]) => string | undefined) | undefined;
 
 /** The `defaultRunSetting` fields, by API name, with declared parameter defaults merged in. */
-export interface DefaultSettings {
-  workflowId?: string;
-  workflowType?: string;
-  roleArn?: string;
-  name?: string;
-  cacheId?: string;
-  cacheBehavior?: string;
-  runGroupId?: string;
-  priority?: number;
-  parameters?: RecordValue;
-  storageCapacity?: number;
-  outputUri?: string;
-  logLevel?: string;
-  runTags?: Record<string, string>;
-  retentionMode?: string;
-  storageType?: string;
-  workflowOwnerId?: string;
-  outputBucketOwnerId?: string;
-  workflowVersionName?: string;
-  networkingMode?: string;
-  configurationName?: string;
-}
+export type DefaultSettings = { [F in (typeof runSettingFields)[number] as F["name"]]?: FieldValue<F> };
 
 /** The `batch` block, evaluated. */
 export interface BatchSettings {
@@ -107,12 +93,4 @@ export interface BatchSettings {
 }
 
 /** The effective settings of one run: defaults overlaid with the run (docs/language.md §8.2). */
-export interface EffectiveRun {
-  runSettingId: string;
-  name?: string;
-  outputUri?: string;
-  priority?: number;
-  outputBucketOwnerId?: string;
-  parameters?: RecordValue;
-  runTags?: Record<string, string>;
-}
+export type EffectiveRun = { runSettingId: string } & RunFields;

@@ -1,6 +1,7 @@
 // Invariant: a `batch`, `defaults` or `run` block contains only its own fields (docs/language.md §3),
 // each written as what it is: `name = value` for fields, `name { ... }` for blocks.
-// Counterexample: `run "a" { outputURI = "s3://b/" }` (the field is `outputUri`).
+// Counterexample: `run "a" { outputURI = "s3://b/" }` (the field is `outputUri`);
+// `run "a" { runGroupId = "1234567" }` (shared by every run: it belongs in `defaults`).
 import type { BlockEntry } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
@@ -16,7 +17,9 @@ export function knownEntry(ctx: CheckContext, entry: BlockEntry, schema: BlockSc
   if (name === "") return undefined;
   const spec = schema.entries.get(name);
   if (spec === undefined) {
-    ctx.report(names.unknownField(name, schema.keyword, didYouMean(name, schema.entries.keys())), entry.key.span);
+    const home = schema.elsewhere.get(name);
+    if (home !== undefined) ctx.report(names.misplacedField(name, schema.keyword, home), entry.key.span);
+    else ctx.report(names.unknownField(name, schema.keyword, didYouMean(name, schema.entries.keys())), entry.key.span);
     return undefined;
   }
   if (spec.kind === "field" && entry.kind === "MapBlock") {

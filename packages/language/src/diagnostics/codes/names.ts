@@ -60,6 +60,18 @@ export const names = {
   unknownField: (name: string, block: string, help?: string): DiagnosticMessage =>
     error("BC2006", `unknown field \`${name}\` in \`${block}\``, withHelp(help)),
 
+  /** A field of another block: a `defaults`-only member in `run`, a batch member in `defaults`, ... */
+  misplacedField: (name: string, block: string, home: readonly string[]): DiagnosticMessage => {
+    const where = listNames(home).replace(/ and /, " or ");
+    const why =
+      block === "run" && home.includes("defaults")
+        ? `\`${name}\` is shared by every run of a batch; set it in \`defaults\``
+        : home.includes("batch")
+          ? `\`${name}\` belongs to the batch itself; set it in \`batch\``
+          : `\`${name}\` is a run setting; set it in ${where}`;
+    return error("BC2060", why, { help: `move this line into ${where}` });
+  },
+
   /** `name { ... }` where `name = ...` is expected. */
   fieldAsBlock: (name: string): DiagnosticMessage =>
     error("BC2007", `\`${name}\` is a field, not a block`, { help: `write \`${name} = ...\`` }),

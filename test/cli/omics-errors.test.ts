@@ -30,7 +30,7 @@ describe("the eight StartRunBatch errors", () => {
     AccessDeniedException: ["access denied by HealthOmics", SUBMIT_HELP],
     ResourceNotFoundException: [
       "a resource the request names does not exist",
-      "check that the workflow, run group, cache or batch id exists in the Region the client uses (`--region` or `AWS_REGION`)",
+      "check that the workflow, run group and cache exist in the Region the client uses (`--region` or `AWS_REGION`)",
     ],
     RequestTimeoutException: [
       "HealthOmics timed out handling the request",
@@ -38,7 +38,7 @@ describe("the eight StartRunBatch errors", () => {
     ],
     ConflictException: [
       "HealthOmics reported a conflict",
-      "the `requestId` was already used for a different batch (change it, or let batchc derive it from the payload), or the batch is in a state that does not allow this operation (check it with `GetBatch`)",
+      "the `requestId` was already used for a different request (change it, or let batchc derive it from the content)",
     ],
     ThrottlingException: ["HealthOmics throttled the request", "retry later, or allow more attempts with `--max-attempts`"],
     InternalServerException: ["HealthOmics had an internal error", "retry later; the same `requestId` makes the retry safe"],
@@ -153,7 +153,10 @@ describe("credentials, Region and network", () => {
   it("no Region", async () => {
     const ep = await start();
     const r = await runOmics(["submit", "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files, env: { AWS_REGION: undefined } });
-    expect([r.code, r.stderr]).toEqual([3, "error: no AWS Region is configured\nhelp: pass `--region`, set `AWS_REGION`, or set `region` in the profile\n"]);
+    expect([r.code, r.stderr]).toEqual([
+      3,
+      "error: no AWS Region is configured: pass `--region` or set `AWS_REGION`\nhelp: or set `region` in the profile of the shared config file (`aws configure set region us-east-1`)\n",
+    ]);
   });
 
   it("a refused connection", async () => {
@@ -163,7 +166,7 @@ describe("credentials, Region and network", () => {
     const r = await runOmics(["submit", "cohort.batch", "--max-attempts", "1", "--endpoint-url", url], { endpoint: ep, files });
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
-      `error: could not connect to the HealthOmics endpoint \`${url.replace("http://", "")}\`: connection refused\n` +
+      `error: could not connect to HealthOmics at \`${url}\`: connection refused\n` +
         "help: check the endpoint URL (`--endpoint-url`, `AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`) and that the service behind it is running\n",
     );
   });
@@ -180,17 +183,18 @@ describe("credentials, Region and network", () => {
 describe("errors of the other operations", () => {
   it("access denied names the operation's IAM action", async () => {
     const ep = await start();
+    const onBatch = (action: string) => `the caller needs \`${action}\` on the batch (\`runBatch/<id>\`)`;
     const cases: [string[], string, string][] = [
-      [["status", "5000001"], "GetBatch", "omics:GetBatch"],
-      [["list"], "ListBatch", "omics:ListBatch"],
-      [["runs", "5000001"], "ListRunsInBatch", "omics:ListRunsInBatch"],
-      [["cancel", "5000001", "--yes"], "CancelRunBatch", "omics:CancelRunBatch"],
-      [["delete", "5000001", "--yes"], "DeleteBatch", "omics:DeleteBatch"],
+      [["status", "5000001"], "GetBatch", onBatch("omics:GetBatch")],
+      [["list"], "ListBatch", "the caller needs `omics:ListBatch`"],
+      [["runs", "5000001"], "ListRunsInBatch", onBatch("omics:ListRunsInBatch")],
+      [["cancel", "5000001", "--yes"], "CancelRunBatch", onBatch("omics:CancelRunBatch")],
+      [["delete", "5000001", "--yes"], "DeleteBatch", onBatch("omics:DeleteBatch")],
     ];
-    for (const [argv, operation, action] of cases) {
+    for (const [argv, operation, help] of cases) {
       ep.failNext(operation as "GetBatch", { error: "AccessDeniedException", message: "Denied." });
       const r = await runOmics([...argv, "--endpoint-url", ep.url], { endpoint: ep });
-      expect([r.code, r.stderr]).toEqual([3, `error: access denied by HealthOmics: Denied\nhelp: the caller needs \`${action}\` on the batch (\`runBatch/<id>\`)\n`]);
+      expect([r.code, r.stderr]).toEqual([3, `error: access denied by HealthOmics: Denied\nhelp: ${help}\n`]);
     }
   });
 

@@ -5,8 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { inject, describe, expect, it } from "vitest";
-import { loadOmicsSdk } from "../../packages/omics/src/client.js";
-import { batchInput, clientFor } from "../omics-endpoint/harness.js";
+import { batchInput, clientFor, StartRunBatchCommand } from "../omics-endpoint/harness.js";
 import { makeTestS3 } from "../omics-endpoint/sdk.js";
 import type { OmicsEndpoint } from "../omics-endpoint/server.js";
 import { endpoints, ids, program, runOmics } from "./omics-harness.js";
@@ -15,7 +14,6 @@ const start = endpoints();
 const s3Endpoint = inject("s3Endpoint");
 const NOW = new Date("2026-03-04T05:06:07.000Z");
 const files = { "cohort.batch": program(ids(3)) };
-const { StartRunBatchCommand } = await loadOmicsSdk();
 
 /** Submits `cohort.batch` (3 runs) and moves it `steps` lifecycle steps (3: INPROGRESS, 4: PROCESSED). */
 async function submitted(ep: OmicsEndpoint, steps: number, f: Record<string, string> = files, file = "cohort.batch"): Promise<string> {
@@ -173,7 +171,7 @@ describe("list", () => {
   it("reads every page", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    for (let i = 0; i < 103; i++) await client.send(new StartRunBatchCommand(batchInput(["s1"], `req-${i}`)));
+    for (let i = 0; i < 103; i++) await client.send(StartRunBatchCommand(batchInput(["s1"], `req-${i}`)));
     client.destroy();
     const r = await runOmics(["list", "--format", "json", ...at(ep)], { endpoint: ep });
     expect(r.code).toBe(0);

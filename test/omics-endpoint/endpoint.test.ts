@@ -1,12 +1,22 @@
-// The HealthOmics test endpoint, driven through the real `@aws-sdk/client-omics`: signatures,
+// The HealthOmics test endpoint, driven through batchc's own signed HTTP client: signatures,
 // idempotency, the eight errors and retries, the batch lifecycle, pagination and state rules.
 import { afterEach, describe, expect, it } from "vitest";
-import { loadOmicsSdk } from "../../packages/omics/src/client.js";
-import { batchInput, clientFor, rejection } from "./harness.js";
+import { OmicsServiceError } from "../../packages/omics/src/client.js";
+import {
+  batchInput,
+  CancelRunBatchCommand,
+  clientFor,
+  DeleteBatchCommand,
+  DeleteRunBatchCommand,
+  GetBatchCommand,
+  ListBatchCommand,
+  ListRunsInBatchCommand,
+  rejection,
+  StartRunBatchCommand,
+} from "./harness.js";
+import { tamperingProxy } from "./proxy.js";
 import { OMICS_ERRORS, startOmicsEndpoint, type OmicsEndpoint, type OmicsEndpointOptions, type OmicsErrorName } from "./server.js";
 
-const sdk = await loadOmicsSdk();
-const { StartRunBatchCommand, GetBatchCommand, ListBatchCommand, ListRunsInBatchCommand, CancelRunBatchCommand, DeleteRunBatchCommand, DeleteBatchCommand } = sdk;
 
 let endpoint: OmicsEndpoint | undefined;
 afterEach(async () => {
@@ -23,7 +33,7 @@ describe("signatures", () => {
     const ep = await start();
     const client = await clientFor(ep);
     const input = { ...batchInput(), tags: { project: "demo" } };
-    const out = await client.send(new StartRunBatchCommand(input));
+    const out = await client.send(StartRunBatchCommand(input));
     expect({ id: out.id, arn: out.arn, status: out.status, uuid: out.uuid, tags: out.tags }).toEqual({
       id: "5000001",
       arn: "arn:aws:omics:us-east-1:123456789012:runBatch/5000001",
@@ -44,8 +54,8 @@ describe("signatures", () => {
   it("rejects a wrong secret with 403 InvalidSignatureException and creates nothing", async () => {
     const ep = await start();
     const client = await clientFor(ep, { credentials: { accessKeyId: "AKIDOMICSTEST", secretAccessKey: "not-the-secret" } });
-    const err = await rejection(client.send(new StartRunBatchCommand(batchInput())));
-    expect(err).toBeInstanceOf(sdk.OmicsServiceException);
+    const err = await rejection(client.send(StartRunBatchCommand(batchInput())));
+    expect(err).toBeInstanceOf(OmicsServiceError);
     expect(err.name).toBe("InvalidSignatureException");
     expect(err.message).toBe("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
     expect(err.$metadata?.httpStatusCode).toBe(403);
@@ -56,41 +66,35 @@ describe("signatures", () => {
   it("rejects an unknown access key with 403 UnrecognizedClientException", async () => {
     const ep = await start();
     const client = await clientFor(ep, { credentials: { accessKeyId: "AKIDSOMEONEELSE", secretAccessKey: "omics-test-secret" } });
-    const err = await rejection(client.send(new GetBatchCommand({ batchId: "5000001" })));
+    const err = await rejection(client.send(GetBatchCommand({ batchId: "5000001" })));
     expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual(["UnrecognizedClientException", "The security token included in the request is invalid.", 403]);
   });
 
   it("rejects a request signed for another Region", async () => {
     const ep = await start();
     const client = await clientFor(ep, { region: "eu-west-1" });
-    const err = await rejection(client.send(new GetBatchCommand({ batchId: "5000001" })));
+    const err = await rejection(client.send(GetBatchCommand({ batchId: "5000001" })));
     expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual(["InvalidSignatureException", "Credential should be scoped to a valid region, not 'eu-west-1'.", 403]);
   });
 
   it("rejects a body changed after signing", async () => {
     const ep = await start();
-    const client = await clientFor(ep);
-    // Runs after the signer (the deserialize step is the innermost): same length, different bytes.
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        const request = args.request as { body?: unknown };
-        request.body = String(request.body).replace('"runSettingId":"s1"', '"runSettingId":"s9"');
-        return next(args);
-      },
-      { step: "deserialize", name: "tamperBody", priority: "low" },
-    );
-    const err = await rejection(client.send(new StartRunBatchCommand(batchInput())));
+    // A proxy between the client and the endpoint changes the body after signing: same length, different bytes.
+    const proxy = await tamperingProxy(ep.url, (body) => body.replace('"runSettingId":"s1"', '"runSettingId":"s9"'));
+    const client = await clientFor(ep, { endpointUrl: proxy.url });
+    const err = await rejection(client.send(StartRunBatchCommand(batchInput())));
     expect([err.name, err.$metadata?.httpStatusCode]).toEqual(["InvalidSignatureException", 403]);
     expect(ep.requests[0]?.rawBody).toContain('"runSettingId":"s9"');
     expect(ep.state.batches.size).toBe(0);
+    await proxy.close();
   });
 
   it("verifies paths and queries with characters that need encoding", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    const { id } = await client.send(new StartRunBatchCommand(batchInput(["a b/c", "x+y=z"])));
+    const { id } = await client.send(StartRunBatchCommand(batchInput(["a b/c", "x+y=z"])));
     await ep.advance(id!, 3);
-    const out = await client.send(new ListRunsInBatchCommand({ batchId: id!, runSettingId: "x+y=z" }));
+    const out = await client.send(ListRunsInBatchCommand({ batchId: id!, runSettingId: "x+y=z" }));
     expect(out.runs?.map((r) => r.runSettingId)).toEqual(["x+y=z"]);
     expect(ep.requests.at(-1)?.query).toEqual({ runSettingId: "x+y=z" });
   });
@@ -102,8 +106,8 @@ describe("validation and idempotency", () => {
     const client = await clientFor(ep);
     const input = batchInput();
     const bad = { ...input, defaultRunSetting: { ...input.defaultRunSetting, workflowId: "wf-12" } };
-    const err = await rejection(client.send(new StartRunBatchCommand(bad)));
-    expect(err).toBeInstanceOf(sdk.ValidationException);
+    const err = await rejection(client.send(StartRunBatchCommand(bad)));
+    expect(err).toBeInstanceOf(OmicsServiceError);
     expect(err.message).toBe("1 validation error detected: defaultRunSetting.workflowId: must match ^[0-9]+$");
     expect(ep.requests.map((r) => r.status)).toEqual([400]);
   });
@@ -117,14 +121,14 @@ describe("validation and idempotency", () => {
       batchName: "",
       batchRunSettings: { inlineSettings: [{ runSettingId: "s1", priority: 1.5 }] },
     };
-    const err = await rejection(client.send(new StartRunBatchCommand(bad)));
+    const err = await rejection(client.send(StartRunBatchCommand(bad)));
     expect(err.message).toBe(
       "3 validation errors detected: batchName: length must be 1..64 code points; " +
         "batchName: must match ^[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+$; " +
         "batchRunSettings.inlineSettings.0.priority: Invalid input: expected int, received number",
     );
     const both = { ...input, batchRunSettings: { ...input.batchRunSettings, s3UriSettings: "s3://settings/runs.json" } };
-    const union = await rejection(client.send(new StartRunBatchCommand(both as never) /* deliberately breaks the union */));
+    const union = await rejection(client.send(StartRunBatchCommand(both as never) /* deliberately breaks the union */));
     expect(union.message).toBe("1 validation error detected: batchRunSettings: exactly one of `inlineSettings` or `s3UriSettings` is required");
     expect(ep.requests.map((r) => r.status)).toEqual([400, 400]);
   });
@@ -132,15 +136,15 @@ describe("validation and idempotency", () => {
   it("rejects duplicate runSettingIds in inlineSettings", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    const err = await rejection(client.send(new StartRunBatchCommand(batchInput(["s1", "s2", "s1"]))));
+    const err = await rejection(client.send(StartRunBatchCommand(batchInput(["s1", "s2", "s1"]))));
     expect([err.name, err.message]).toEqual(["ValidationException", "runSettingId 's1' appears more than once in inlineSettings."]);
   });
 
   it("returns the same batch for the same requestId and body", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    const first = await client.send(new StartRunBatchCommand(batchInput()));
-    const again = await client.send(new StartRunBatchCommand(batchInput()));
+    const first = await client.send(StartRunBatchCommand(batchInput()));
+    const again = await client.send(StartRunBatchCommand(batchInput()));
     expect(again.id).toBe(first.id);
     expect(again.uuid).toBe(first.uuid);
     expect(again.$metadata.httpStatusCode).toBe(201);
@@ -150,9 +154,9 @@ describe("validation and idempotency", () => {
   it("answers ConflictException for the same requestId with a different body, without retrying", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    await client.send(new StartRunBatchCommand(batchInput(["s1", "s2"])));
-    const err = await rejection(client.send(new StartRunBatchCommand(batchInput(["s1", "s3"]))));
-    expect(err).toBeInstanceOf(sdk.ConflictException);
+    await client.send(StartRunBatchCommand(batchInput(["s1", "s2"])));
+    const err = await rejection(client.send(StartRunBatchCommand(batchInput(["s1", "s3"]))));
+    expect(err).toBeInstanceOf(OmicsServiceError);
     expect(err.message).toBe("The requestId 'req-0001' was already used for a different StartRunBatch request.");
     expect(ep.requests.map((r) => r.status)).toEqual([201, 409]);
     expect(ep.state.batches.size).toBe(1);
@@ -162,16 +166,18 @@ describe("validation and idempotency", () => {
     const ep = await start();
     const client = await clientFor(ep);
     const input = { ...batchInput(), batchRunSettings: { s3UriSettings: "s3://settings/runs.json" } };
-    const err = await rejection(client.send(new StartRunBatchCommand(input)));
+    const err = await rejection(client.send(StartRunBatchCommand(input)));
     expect([err.name, err.message]).toEqual(["ValidationException", "This test endpoint has no s3Endpoint configured, so it cannot read s3UriSettings."]);
   });
 
-  it("lets the SDK fill in a requestId when the input has none", async () => {
+  it("rejects a body without a requestId (the model requires it; batchc always sends one)", async () => {
     const ep = await start();
     const client = await clientFor(ep);
     const { requestId: _omitted, ...input } = batchInput();
-    await client.send(new StartRunBatchCommand(input));
-    expect(ep.batch("5000001").requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const err = await rejection(client.send(StartRunBatchCommand(input)));
+    expect([err.name, err.$metadata?.httpStatusCode]).toEqual(["ValidationException", 400]);
+    expect(err.message).toContain("requestId");
+    expect(ep.state.batches.size).toBe(0);
   });
 });
 
@@ -182,9 +188,8 @@ describe("errors and retries", () => {
       const ep = await start();
       const client = await clientFor(ep);
       ep.failNext("StartRunBatch", { error: name, message: `injected ${name}` }, 3);
-      const err = await rejection(client.send(new StartRunBatchCommand(batchInput())));
-      expect(err).toBeInstanceOf(sdk[name]);
-      expect(err).toBeInstanceOf(sdk.OmicsServiceException);
+      const err = await rejection(client.send(StartRunBatchCommand(batchInput())));
+      expect(err).toBeInstanceOf(OmicsServiceError);
       expect(err.name).toBe(name);
       expect(err.message).toBe(`injected ${name}`);
       expect(err.$metadata?.httpStatusCode).toBe(status);
@@ -199,7 +204,7 @@ describe("errors and retries", () => {
     const ep = await start();
     const client = await clientFor(ep);
     ep.failNext("StartRunBatch", "ThrottlingException", 2);
-    const out = await client.send(new StartRunBatchCommand(batchInput()));
+    const out = await client.send(StartRunBatchCommand(batchInput()));
     expect(out.id).toBe("5000001");
     expect(out.$metadata.attempts).toBe(3);
     expect(ep.requests.map((r) => r.status)).toEqual([429, 429, 201]);
@@ -212,19 +217,19 @@ describe("errors and retries", () => {
     const client = await clientFor(ep);
     ep.failNext("GetBatch", "AccessDeniedException");
     ep.failNext("*", "ServiceQuotaExceededException");
-    const err = await rejection(client.send(new StartRunBatchCommand(batchInput())));
+    const err = await rejection(client.send(StartRunBatchCommand(batchInput())));
     expect(err.name).toBe("ServiceQuotaExceededException");
-    const { id } = await client.send(new StartRunBatchCommand(batchInput()));
-    expect((await rejection(client.send(new GetBatchCommand({ batchId: id! })))).name).toBe("AccessDeniedException");
-    expect((await client.send(new GetBatchCommand({ batchId: id! }))).status).toBe("PENDING");
+    const { id } = await client.send(StartRunBatchCommand(batchInput()));
+    expect((await rejection(client.send(GetBatchCommand({ batchId: id! })))).name).toBe("AccessDeniedException");
+    expect((await client.send(GetBatchCommand({ batchId: id! }))).status).toBe("PENDING");
   });
 
   it("answers an unmodeled error name as a plain OmicsServiceException", async () => {
     const ep = await start();
     const client = await clientFor(ep);
     ep.failNext("GetBatch", { error: "SomethingElseException", status: 404, message: "odd" });
-    const err = await rejection(client.send(new GetBatchCommand({ batchId: "5000001" })));
-    expect(err.constructor).toBe(sdk.OmicsServiceException);
+    const err = await rejection(client.send(GetBatchCommand({ batchId: "5000001" })));
+    expect(err.constructor).toBe(OmicsServiceError);
     expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual(["SomethingElseException", "odd", 404]);
   });
 });
@@ -233,10 +238,10 @@ describe("lifecycle", () => {
   it("moves one step per GetBatch to PROCESSED with consistent counts", async () => {
     const ep = await start({ failRuns: ["s2"] });
     const client = await clientFor(ep);
-    const { id } = await client.send(new StartRunBatchCommand(batchInput(["s1", "s2", "s3"])));
+    const { id } = await client.send(StartRunBatchCommand(batchInput(["s1", "s2", "s3"])));
     const seen = [];
     for (let i = 0; i < 5; i++) {
-      const b = await client.send(new GetBatchCommand({ batchId: id! }));
+      const b = await client.send(GetBatchCommand({ batchId: id! }));
       seen.push([b.status, b.totalRuns, b.submissionSummary?.successfulStartSubmissionCount, b.submissionSummary?.failedStartSubmissionCount,
         b.submissionSummary?.pendingStartSubmissionCount, b.runSummary?.runningRunCount, b.runSummary?.completedRunCount]);
     }
@@ -247,14 +252,14 @@ describe("lifecycle", () => {
       ["PROCESSED", 3, 2, 1, 0, 0, 2],
       ["PROCESSED", 3, 2, 1, 0, 0, 2],
     ]);
-    const final = await client.send(new GetBatchCommand({ batchId: id! }));
+    const final = await client.send(GetBatchCommand({ batchId: id! }));
     expect(final.name).toBe("demo");
     expect(final.defaultRunSetting?.workflowId).toBe("1234567");
-    expect(final.creationTime).toBeInstanceOf(Date);
-    expect(final.submittedTime).toBeInstanceOf(Date);
-    expect(final.processedTime).toBeInstanceOf(Date);
+    expect(final.creationTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(final.submittedTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(final.processedTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     expect(final.failureReason).toBeUndefined();
-    const runs = await client.send(new ListRunsInBatchCommand({ batchId: id! }));
+    const runs = await client.send(ListRunsInBatchCommand({ batchId: id! }));
     expect(runs.runs).toEqual([
       { runSettingId: "s1", runId: "1000001", runInternalUuid: "00000000-0000-4000-8000-000001000001", runArn: "arn:aws:omics:us-east-1:123456789012:run/1000001", submissionStatus: "SUCCESS" },
       { runSettingId: "s2", submissionStatus: "FAILED", submissionFailureReason: "ValidationException", submissionFailureMessage: "Run setting s2 failed validation (injected by the test endpoint)." },
@@ -266,59 +271,59 @@ describe("lifecycle", () => {
   it("reports a predicate's own failure reason and message", async () => {
     const ep = await start({ failRuns: (id) => (id.startsWith("bad") ? { reason: "RESOURCE_NOT_FOUND", message: `input for ${id} is missing` } : false) });
     const client = await clientFor(ep);
-    const { id } = await client.send(new StartRunBatchCommand(batchInput(["ok1", "bad1"])));
+    const { id } = await client.send(StartRunBatchCommand(batchInput(["ok1", "bad1"])));
     await ep.advance(id!, 3);
-    const failed = await client.send(new ListRunsInBatchCommand({ batchId: id!, submissionStatus: "FAILED" }));
+    const failed = await client.send(ListRunsInBatchCommand({ batchId: id!, submissionStatus: "FAILED" }));
     expect(failed.runs).toEqual([{ runSettingId: "bad1", submissionStatus: "FAILED", submissionFailureReason: "RESOURCE_NOT_FOUND", submissionFailureMessage: "input for bad1 is missing" }]);
   });
 
   it("stays put on GetBatch when auto-advance is off, and advances only through the handle", async () => {
     const ep = await start({ autoAdvance: false });
     const client = await clientFor(ep);
-    const { id } = await client.send(new StartRunBatchCommand(batchInput()));
-    expect((await client.send(new GetBatchCommand({ batchId: id! }))).status).toBe("CREATING");
-    expect((await client.send(new GetBatchCommand({ batchId: id! }))).status).toBe("CREATING");
+    const { id } = await client.send(StartRunBatchCommand(batchInput()));
+    expect((await client.send(GetBatchCommand({ batchId: id! }))).status).toBe("CREATING");
+    expect((await client.send(GetBatchCommand({ batchId: id! }))).status).toBe("CREATING");
     expect((await ep.advance(id!, 2)).status).toBe("SUBMITTING");
-    expect((await client.send(new GetBatchCommand({ batchId: id! }))).status).toBe("SUBMITTING");
-    expect(await client.send(new ListRunsInBatchCommand({ batchId: id! }))).toMatchObject({ runs: [] });
+    expect((await client.send(GetBatchCommand({ batchId: id! }))).status).toBe("SUBMITTING");
+    expect(await client.send(ListRunsInBatchCommand({ batchId: id! }))).toMatchObject({ runs: [] });
   });
 
   it("cancels a running batch, deletes its runs, then deletes the batch", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    const { id } = await client.send(new StartRunBatchCommand(batchInput(["s1", "s2"])));
+    const { id } = await client.send(StartRunBatchCommand(batchInput(["s1", "s2"])));
     const batchId = id!;
     await ep.advance(batchId, 3);
-    expect((await client.send(new CancelRunBatchCommand({ batchId }))).$metadata.httpStatusCode).toBe(202);
+    expect((await client.send(CancelRunBatchCommand({ batchId }))).$metadata.httpStatusCode).toBe(202);
     expect(ep.batch(batchId).status).toBe("STOPPING");
-    const stopped = await client.send(new GetBatchCommand({ batchId }));
+    const stopped = await client.send(GetBatchCommand({ batchId }));
     expect([stopped.status, stopped.submissionSummary?.successfulCancelSubmissionCount, stopped.runSummary?.cancelledRunCount, stopped.runSummary?.runningRunCount]).toEqual(["CANCELLED", 2, 2, 0]);
-    expect((await client.send(new DeleteRunBatchCommand({ batchId }))).$metadata.httpStatusCode).toBe(202);
-    const deleted = await client.send(new GetBatchCommand({ batchId }));
+    expect((await client.send(DeleteRunBatchCommand({ batchId }))).$metadata.httpStatusCode).toBe(202);
+    const deleted = await client.send(GetBatchCommand({ batchId }));
     expect([deleted.status, deleted.submissionSummary?.successfulDeleteSubmissionCount, deleted.runSummary?.deletedRunCount, deleted.runSummary?.cancelledRunCount]).toEqual(["RUNS_DELETED", 2, 2, 0]);
-    const runs = await client.send(new ListRunsInBatchCommand({ batchId }));
+    const runs = await client.send(ListRunsInBatchCommand({ batchId }));
     expect(runs.runs?.map((r) => r.submissionStatus)).toEqual(["DELETE_SUCCESS", "DELETE_SUCCESS"]);
-    expect((await client.send(new DeleteBatchCommand({ batchId }))).$metadata.httpStatusCode).toBe(202);
-    const gone = await rejection(client.send(new GetBatchCommand({ batchId })));
-    expect(gone).toBeInstanceOf(sdk.ResourceNotFoundException);
+    expect((await client.send(DeleteBatchCommand({ batchId }))).$metadata.httpStatusCode).toBe(202);
+    const gone = await rejection(client.send(GetBatchCommand({ batchId })));
+    expect(gone).toBeInstanceOf(OmicsServiceError);
     expect(gone.message).toBe(`Batch ${batchId} not found.`);
   });
 
   it("answers ConflictException when the batch is in the wrong state", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    const { id } = await client.send(new StartRunBatchCommand(batchInput()));
+    const { id } = await client.send(StartRunBatchCommand(batchInput()));
     const batchId = id!;
     const conflicts: [string, string][] = [];
     const tryIt = async (p: Promise<unknown>) => {
       const err = await rejection(p);
       conflicts.push([err.name, err.message]);
     };
-    await tryIt(client.send(new CancelRunBatchCommand({ batchId })));
-    await tryIt(client.send(new DeleteRunBatchCommand({ batchId })));
-    await tryIt(client.send(new DeleteBatchCommand({ batchId })));
+    await tryIt(client.send(CancelRunBatchCommand({ batchId })));
+    await tryIt(client.send(DeleteRunBatchCommand({ batchId })));
+    await tryIt(client.send(DeleteBatchCommand({ batchId })));
     await ep.advance(batchId, 4);
-    await tryIt(client.send(new CancelRunBatchCommand({ batchId })));
+    await tryIt(client.send(CancelRunBatchCommand({ batchId })));
     expect(conflicts).toEqual([
       ["ConflictException", "Batch 5000001 is CREATING; CancelRunBatch is allowed only when the batch is PENDING, SUBMITTING, INPROGRESS."],
       ["ConflictException", "Batch 5000001 is CREATING; DeleteRunBatch is allowed only when the batch is PROCESSED, CANCELLED."],
@@ -331,7 +336,7 @@ describe("lifecycle", () => {
   it("answers ValidationException for a batch id that is not numeric", async () => {
     const ep = await start();
     const client = await clientFor(ep);
-    const err = await rejection(client.send(new GetBatchCommand({ batchId: "abc" })));
+    const err = await rejection(client.send(GetBatchCommand({ batchId: "abc" })));
     expect([err.name, err.$metadata?.httpStatusCode]).toEqual(["ValidationException", 400]);
     expect(ep.requests[0]?.path).toBe("/runBatch/abc");
   });
@@ -342,12 +347,15 @@ describe("pagination and filters", () => {
     const ep = await start();
     const client = await clientFor(ep);
     const ids = ["r1", "r2", "r3", "r4", "r5", "r6", "r7"];
-    const { id } = await client.send(new StartRunBatchCommand(batchInput(ids)));
+    const { id } = await client.send(StartRunBatchCommand(batchInput(ids)));
     await ep.advance(id!, 3);
     const pages: string[][] = [];
-    for await (const page of sdk.paginateListRunsInBatch({ client, pageSize: 3 }, { batchId: id! })) {
-      pages.push((page.runs ?? []).map((r) => r.runSettingId!));
-    }
+    let startingToken: string | undefined;
+    do {
+      const page = await client.send(ListRunsInBatchCommand({ batchId: id!, maxItems: 3, ...(startingToken ? { startingToken } : {}) }));
+      pages.push(((page.runs ?? []) as { runSettingId: string }[]).map((r) => r.runSettingId));
+      startingToken = page.nextToken as string | undefined;
+    } while (startingToken);
     expect(pages).toEqual([["r1", "r2", "r3"], ["r4", "r5", "r6"], ["r7"]]);
     const queries = ep.requestsOf("ListRunsInBatch").map((r) => r.query);
     expect(queries.map((q) => q.maxItems)).toEqual(["3", "3", "3"]);
@@ -360,22 +368,22 @@ describe("pagination and filters", () => {
     const client = await clientFor(ep);
     for (const n of [1, 2, 3]) {
       const input = { ...batchInput(["s1"], `req-${n}`), batchName: n === 2 ? "other" : "demo" };
-      await client.send(new StartRunBatchCommand(input));
+      await client.send(StartRunBatchCommand(input));
     }
     await ep.advance("5000003", 4);
-    const first = await client.send(new ListBatchCommand({ maxItems: 2 }));
+    const first = await client.send(ListBatchCommand({ maxItems: 2 }));
     expect(first.items?.map((b) => [b.id, b.name, b.status, b.totalRuns, b.workflowId])).toEqual([
       ["5000001", "demo", "CREATING", 1, "1234567"],
       ["5000002", "other", "CREATING", 1, "1234567"],
     ]);
-    expect(first.items?.[0]?.createdAt).toBeInstanceOf(Date);
-    const second = await client.send(new ListBatchCommand({ maxItems: 2, startingToken: first.nextToken! }));
+    expect(first.items?.[0]?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    const second = await client.send(ListBatchCommand({ maxItems: 2, startingToken: first.nextToken! }));
     expect([second.items?.map((b) => b.id), second.nextToken]).toEqual([["5000003"], undefined]);
-    expect((await client.send(new ListBatchCommand({ name: "demo" }))).items?.map((b) => b.id)).toEqual(["5000001", "5000003"]);
-    expect((await client.send(new ListBatchCommand({ status: "PROCESSED" }))).items?.map((b) => b.id)).toEqual(["5000003"]);
-    const err = await rejection(client.send(new ListBatchCommand({ name: "demo", status: "PROCESSED" })));
+    expect((await client.send(ListBatchCommand({ name: "demo" }))).items?.map((b) => b.id)).toEqual(["5000001", "5000003"]);
+    expect((await client.send(ListBatchCommand({ status: "PROCESSED" }))).items?.map((b) => b.id)).toEqual(["5000003"]);
+    const err = await rejection(client.send(ListBatchCommand({ name: "demo", status: "PROCESSED" })));
     expect([err.name, err.message]).toEqual(["ValidationException", "Only one filter is supported per call, got status, name."]);
-    const range = await rejection(client.send(new ListBatchCommand({ maxItems: 101 })));
+    const range = await rejection(client.send(ListBatchCommand({ maxItems: 101 })));
     expect([range.name, range.message]).toEqual(["ValidationException", "Value '101' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 100"]);
   });
 });

@@ -17,9 +17,9 @@
 // Usage:
 //   const endpoint = await startOmicsEndpoint({ s3Endpoint: inject("s3Endpoint"), failRuns: ["s2"] });
 //   const client = await makeOmicsClient({ endpointUrl: endpoint.url, region: endpoint.region,
-//     credentials: endpoint.credentials, retryStrategy: fastRetries() });
+//     credentials: endpoint.credentials, retryDelayMs: () => 0 });
 //   endpoint.failNext("StartRunBatch", "ThrottlingException", 2);   // two 429s, then success
-//   ... client.send(...) ...; endpoint.requests / endpoint.batch(id) / endpoint.advance(id, 3)
+//   ... client.send("GetBatch", ...) ...; endpoint.requests / endpoint.batch(id) / endpoint.advance(id, 3)
 //   await endpoint.close();
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

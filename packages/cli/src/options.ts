@@ -27,10 +27,25 @@ export interface CommandSpec {
 const region: OptionSpec = { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" };
 const profile: OptionSpec = { name: "profile", kind: "string", value: "NAME", description: "named profile from the shared AWS config files" };
 
+const connectTimeout: OptionSpec = {
+  name: "cli-connect-timeout",
+  kind: "string",
+  value: "SECONDS",
+  description: "seconds to wait for a connection to AWS (default 60)",
+};
+const readTimeout: OptionSpec = {
+  name: "cli-read-timeout",
+  kind: "string",
+  value: "SECONDS",
+  description: "seconds to wait for AWS to answer (default 60)",
+};
+
 const awsOptions: OptionSpec[] = [
   region,
   profile,
   { name: "endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint (an S3-compatible store)" },
+  connectTimeout,
+  readTimeout,
 ];
 
 const varOption: OptionSpec = {
@@ -46,7 +61,9 @@ const omicsOptions: OptionSpec[] = [
   region,
   profile,
   { name: "endpoint-url", kind: "string", value: "URL", description: "custom HealthOmics endpoint (else AWS_ENDPOINT_URL_OMICS)" },
-  { name: "max-attempts", kind: "string", value: "N", description: "attempts per API call, with the SDK's standard back-off (default 3)" },
+  { name: "max-attempts", kind: "string", value: "N", description: "attempts per API call, with standard exponential back-off (default 3)" },
+  connectTimeout,
+  readTimeout,
 ];
 
 const tableFormat: OptionSpec = {

@@ -251,6 +251,23 @@ export const io = {
       notes: [detail],
     }),
 
+  /** BC5511: S3 did not connect or answer within the timeout. */
+  s3TimedOut: (endpoint: string, flag: "--cli-connect-timeout" | "--cli-read-timeout", seconds: string): DiagnosticMessage =>
+    error(
+      "BC5511",
+      flag === "--cli-connect-timeout"
+        ? `could not connect to S3 at \`${endpoint}\` within ${seconds} (\`${flag}\`)`
+        : `S3 at \`${endpoint}\` did not answer within ${seconds} (\`${flag}\`)`,
+      { help: `check the endpoint and the network; allow longer with \`${flag} SECONDS\`` },
+    ),
+
+  /** BC5512: the endpoint's reply is not an S3 reply (not HTTP, or not S3's XML). */
+  notS3: (endpoint: string, detail: string): DiagnosticMessage =>
+    error("BC5512", `the endpoint \`${endpoint}\` did not answer as S3`, {
+      help: "check that the S3 endpoint URL points at S3 or an S3-compatible store",
+      notes: [detail],
+    }),
+
   /** BC5510: the local file changed between compiling and uploading. */
   settingsFileChanged: (path: string): DiagnosticMessage =>
     error("BC5510", `the settings file \`${path}\` changed after it was written`, {

@@ -87,5 +87,9 @@ export {
   type UploadSettingsFileOptions,
   type UploadSettingsFileResult,
 } from "./settings-file.js";
-// The HealthOmics client factory and error descriptions (client.ts).
+// The AWS set-up (Region, profile, endpoint) and masking: light, no SDK loaded until called.
+export { AwsSetupError, checkProfile, resolveRegion, noRegionError, type AwsSetupOptions } from "./aws-setup.js";
+export { maskUrl, maskSecrets, serviceText } from "./mask.js";
+export type { HttpTimeouts } from "./http-transport.js";
+// The HealthOmics client, its operations and error descriptions (client.ts).
 export * from "./client.js";

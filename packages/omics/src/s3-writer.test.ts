@@ -51,6 +51,40 @@ describe("toS3UploadError", () => {
     expect(toS3UploadError(new Error("request failed", { cause: dns }), ctx).message).toBe("could not reach S3 at `s3.nowhere.example`");
   });
 
+  it("BC5504 names the endpoint in use, and says when the connection was reset", () => {
+    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    expect(brief(toS3UploadError(reset, { ...ctx, endpoint: "http://127.0.0.1:9" }))).toEqual([
+      "BC5504",
+      "could not reach S3 at `http://127.0.0.1:9`",
+      "check the network, the region and the endpoint URL",
+      ["ECONNRESET: the connection was reset"],
+    ]);
+  });
+
+  it("BC5511 timeouts, naming the endpoint and the flag", () => {
+    const connect = sdkError("TimeoutError", "@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 2000 ms.");
+    expect(brief(toS3UploadError(connect, { ...ctx, endpoint: "S3 in us-east-1" }))).toEqual([
+      "BC5511",
+      "could not connect to S3 at `S3 in us-east-1` within 2 seconds (`--cli-connect-timeout`)",
+      "check the endpoint and the network; allow longer with `--cli-connect-timeout SECONDS`",
+      undefined,
+    ]);
+    const read = sdkError("TimeoutError", "@smithy/node-http-handler - the request socket timed out after 1500 ms of inactivity (configured by client requestHandler).");
+    expect(toS3UploadError(read, { ...ctx, endpoint: "http://127.0.0.1:9" }).message).toBe("S3 at `http://127.0.0.1:9` did not answer within 1.5 seconds (`--cli-read-timeout`)");
+  });
+
+  it("BC5512 a reply that is not S3's: not HTTP, or not readable", () => {
+    const notHttp = Object.assign(new Error("Parse Error: Expected HTTP/"), { code: "HPE_INVALID_CONSTANT" });
+    expect(brief(toS3UploadError(notHttp, { ...ctx, endpoint: "http://127.0.0.1:9" }))).toEqual([
+      "BC5512",
+      "the endpoint `http://127.0.0.1:9` did not answer as S3",
+      "check that the S3 endpoint URL points at S3 or an S3-compatible store",
+      ["HPE_INVALID_CONSTANT: the reply is not HTTP"],
+    ]);
+    const garbled = sdkError("Error", "char 'h' is not expected.:1:1\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.", 200);
+    expect(toS3UploadError(garbled, ctx).message).toBe("the endpoint `the S3 endpoint` did not answer as S3");
+  });
+
   it("BC5506 anything else, with the S3 error name and status", () => {
     expect(brief(toS3UploadError(sdkError("SlowDown", "Please reduce your request rate", 503), ctx))).toEqual([
       "BC5506",

@@ -3,6 +3,7 @@
 // one clear `S3UploadError` each (BC55xx).
 import type { S3Client } from "@aws-sdk/client-s3";
 import { io, type DiagnosticMessage } from "./codes.js";
+import { serviceText } from "./mask.js";
 import { loadS3Sdk, type ErrorLike } from "./sdk-modules.js";
 
 /** How to reach S3. Without `endpointUrl`, the SDK's standard endpoint and credential chain apply. */
@@ -16,6 +17,8 @@ export interface S3ClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** SDK attempts per request (the SDK's default is 3). */
   maxAttempts?: number;
+  /** Connect and read (socket inactivity) timeouts in ms; 60 s each by default, as the AWS CLI. */
+  timeouts?: { connectMs: number; readMs: number };
 }
 
 /** Discards the SDK's own log lines: every failure reaches the user as one S3UploadError. */
@@ -31,6 +34,10 @@ export async function makeS3Client(options: S3ClientOptions = {}): Promise<S3Cli
     ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl, forcePathStyle: true } : {}),
     ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+    requestHandler: {
+      connectionTimeout: options.timeouts?.connectMs ?? 60_000,
+      socketTimeout: options.timeouts?.readMs ?? 60_000,
+    },
   });
 }
 
@@ -80,6 +87,13 @@ function networkError(e: ErrorLike | undefined, depth = 0): ErrorLike | undefine
   return networkError(e.cause as ErrorLike | undefined, depth + 1);
 }
 
+/** The Node HTTP parser's error code (`HPE_…`) of an error or of its causes: the reply was not HTTP. */
+function httpParserCode(e: ErrorLike | undefined, depth = 0): string | undefined {
+  if (e === undefined || e === null || typeof e !== "object" || depth > 4) return undefined;
+  if (typeof e.code === "string" && e.code.startsWith("HPE_")) return e.code;
+  return httpParserCode(e.cause as ErrorLike | undefined, depth + 1);
+}
+
 /** The HTTP status of an SDK error, if it has one. */
 export function httpStatus(err: unknown): number | undefined {
   return (err as ErrorLike | undefined)?.$metadata?.httpStatusCode;
@@ -90,22 +104,44 @@ export function isPreconditionFailed(err: unknown): boolean {
   return (err as ErrorLike | undefined)?.name === "PreconditionFailed" || httpStatus(err) === 412;
 }
 
-/** Maps an S3 or network failure of `operation` on `s3://bucket/key` to one clear error. */
-export function toS3UploadError(err: unknown, ctx: { operation: string; bucket: string; key: string }): S3UploadError {
+/** `60 seconds` from a timeout message's `60000 ms`. */
+function secondsIn(message: string): string {
+  const ms = Number(/(\d+) ms/.exec(message)?.[1] ?? "0");
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? "" : "s"}`;
+}
+
+/**
+ * Maps an S3 or network failure of `operation` on `s3://bucket/key` to one clear error.
+ * `endpoint` names where S3 was called (a custom URL, or `S3 in REGION`), userinfo masked.
+ */
+export function toS3UploadError(err: unknown, ctx: { operation: string; bucket: string; key: string; endpoint?: string }): S3UploadError {
   if (err instanceof S3UploadError) return err;
   const e = (typeof err === "object" && err !== null ? err : { message: String(err) }) as ErrorLike;
   const name = typeof e.name === "string" ? e.name : "Error";
-  const message = typeof e.message === "string" && e.message !== "" ? e.message : name;
+  const message = serviceText(typeof e.message === "string" && e.message !== "" ? e.message : name);
   const status = httpStatus(err);
+  if (name === "TimeoutError") {
+    const where = ctx.endpoint ?? "the S3 endpoint";
+    const connect = /establish a connection/i.test(message);
+    return new S3UploadError(io.s3TimedOut(where, connect ? "--cli-connect-timeout" : "--cli-read-timeout", secondsIn(message)), err);
+  }
+  const parseCode = httpParserCode(e);
+  if (parseCode !== undefined) return new S3UploadError(io.notS3(ctx.endpoint ?? "the S3 endpoint", `${parseCode}: the reply is not HTTP`), err);
   const net = networkError(e);
   if (net !== undefined) {
     const where =
-      typeof net.hostname === "string"
+      ctx.endpoint ??
+      (typeof net.hostname === "string"
         ? net.hostname
         : typeof net.address === "string"
           ? `${net.address}${net.port !== undefined ? `:${String(net.port)}` : ""}`
-          : "the configured endpoint";
-    return new S3UploadError(io.unreachable(where, `${String(net.code)}: ${String(net.message ?? message)}`), err);
+          : "the configured endpoint");
+    const what = net.code === "ECONNRESET" || net.code === "EPIPE" ? "the connection was reset" : String(net.message ?? message);
+    return new S3UploadError(io.unreachable(where, `${String(net.code)}: ${serviceText(what)}`), err);
+  }
+  if (/\$response|Deserialization error|char '.'|Unexpected token|non-whitespace/i.test(message) || name === "SyntaxError") {
+    return new S3UploadError(io.notS3(ctx.endpoint ?? "the S3 endpoint", `the reply could not be read${status !== undefined ? ` (HTTP ${status})` : ""}`), err);
   }
   if (name === "NoSuchBucket") return new S3UploadError(io.bucketNotFound(ctx.bucket), err);
   if (ACCESS_NAMES.has(name) || status === 403) return new S3UploadError(io.accessDenied(ctx.bucket, ctx.key, `${name}: ${message}`), err);

@@ -1,23 +1,15 @@
-// Loads the AWS SDK clients on first use, so commands that never call AWS don't pay for them.
+// Loads the AWS SDK's S3 client on first use, so commands that never call AWS don't pay for them.
 // Bundled, a CommonJS package imported dynamically arrives as `{ default: exports }` rather
 // than with named exports; `namedExports` accepts both shapes.
 
-export type OmicsSdk = typeof import("@aws-sdk/client-omics");
 export type S3Sdk = typeof import("@aws-sdk/client-s3");
 
 /** The module itself when it has `probe` as a named export, else its default export. */
-function namedExports<T extends object>(mod: T | { default: T }, probe: keyof T): T {
+export function namedExports<T extends object>(mod: T | { default: T }, probe: keyof T): T {
   return probe in mod ? (mod as T) : (mod as { default: T }).default;
 }
 
-let omics: Promise<OmicsSdk> | undefined;
 let s3: Promise<S3Sdk> | undefined;
-
-/** `@aws-sdk/client-omics`, imported once. */
-export function loadOmicsSdk(): Promise<OmicsSdk> {
-  omics ??= import("@aws-sdk/client-omics").then((m) => namedExports<OmicsSdk>(m, "OmicsClient"));
-  return omics;
-}
 
 /** `@aws-sdk/client-s3`, imported once. */
 export function loadS3Sdk(): Promise<S3Sdk> {

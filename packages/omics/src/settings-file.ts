@@ -23,6 +23,8 @@ export interface UploadSettingsFileOptions {
   bytes: number;
   /** Called as the file is read for the upload. */
   onProgress?: (progress: { loaded: number; total: number }) => void;
+  /** Where S3 is called, for messages (a custom URL, or `S3 in REGION`). */
+  endpoint?: string;
 }
 
 /** Uploaded (or an identical object reused), or one clear error. */
@@ -50,6 +52,7 @@ async function sha256OfStream(body: AsyncIterable<Uint8Array>): Promise<string> 
  */
 export async function uploadSettingsFile(options: UploadSettingsFileOptions): Promise<UploadSettingsFileResult> {
   const { client, bucket, key, filePath, sha256, bytes, onProgress } = options;
+  const at = options.endpoint !== undefined ? { endpoint: options.endpoint } : {};
   const uri = formatS3Uri({ bucket, key });
   try {
     const size = (await stat(filePath)).size;
@@ -87,7 +90,7 @@ export async function uploadSettingsFile(options: UploadSettingsFileOptions): Pr
     if (hash.digest("hex") !== sha256) return { ok: false, error: new S3UploadError(io.settingsFileChanged(filePath)) };
     return put.ETag !== undefined ? { ok: true, uri, reused: false, etag: put.ETag } : { ok: true, uri, reused: false };
   } catch (err) {
-    if (!isPreconditionFailed(err)) return { ok: false, error: toS3UploadError(err, { operation: "PutObject", bucket, key }) };
+    if (!isPreconditionFailed(err)) return { ok: false, error: toS3UploadError(err, { operation: "PutObject", bucket, key, ...at }) };
   } finally {
     body.destroy();
     file.destroy();
@@ -100,7 +103,7 @@ export async function uploadSettingsFile(options: UploadSettingsFileOptions): Pr
     if (existing !== sha256) return { ok: false, error: new S3UploadError(io.objectDiffers(uri, sha256, existing)) };
     return got.ETag !== undefined ? { ok: true, uri, reused: true, etag: got.ETag } : { ok: true, uri, reused: true };
   } catch (err) {
-    return { ok: false, error: toS3UploadError(err, { operation: "GetObject", bucket, key }) };
+    return { ok: false, error: toS3UploadError(err, { operation: "GetObject", bucket, key, ...at }) };
   }
 }
 

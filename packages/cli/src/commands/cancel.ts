@@ -1,5 +1,6 @@
 // `batchc cancel BATCH_ID`: CancelRunBatch, after confirmation (a question on a terminal,
 // `--yes` elsewhere). Runs not yet started will not start; started runs are cancelled.
+import { cancelRunBatch } from "@batchc/omics";
 import type { Io } from "../io.js";
 import { batchIdArg, batchNotFoundHelp, call, confirmed, getBatch, openOmics, plural } from "./omics-common.js";
 
@@ -17,7 +18,7 @@ export async function cancelCommand(args: string[], options: Record<string, unkn
       io.stderr.write(`batch ${id} not cancelled\n`);
       return 1;
     }
-    await call("CancelRunBatch", () => session.client.send(new session.sdk.CancelRunBatchCommand({ batchId: id })), {
+    await call("CancelRunBatch", () => cancelRunBatch(session.client, id), {
       ConflictException: `only a batch that is PENDING, SUBMITTING or INPROGRESS can be cancelled, one cancel or delete at a time; see its status with \`batchc status ${id}\``,
       ResourceNotFoundException: batchNotFoundHelp(id),
     });

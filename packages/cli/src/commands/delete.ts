@@ -13,7 +13,7 @@ import {
   waitForBatch,
   type OmicsSession,
 } from "./omics-common.js";
-import type { GetBatchResponse } from "@batchc/omics";
+import { deleteBatch, deleteRunBatch, type GetBatchResponse } from "@batchc/omics";
 import { formatCount } from "../format.js";
 
 /** Seconds between polls while the runs are being deleted. */
@@ -39,7 +39,7 @@ export async function deleteCommand(args: string[], options: Record<string, unkn
     }
     let deletedRuns: number | undefined;
     if (withRuns) deletedRuns = await deleteRuns(session, id, io);
-    await call("DeleteBatch", () => session.client.send(new session.sdk.DeleteBatchCommand({ batchId: id })), {
+    await call("DeleteBatch", () => deleteBatch(session.client, id), {
       ConflictException: `a batch record can be deleted once the batch is PROCESSED, FAILED, CANCELLED or RUNS_DELETED; see its status with \`batchc status ${id}\`, or cancel it first with \`batchc cancel ${id}\``,
       ResourceNotFoundException: batchNotFoundHelp(id),
     });
@@ -55,7 +55,7 @@ async function deleteRuns(session: OmicsSession, id: string, io: Io): Promise<nu
   let batch = await getBatch(session, id);
   if (batch.status !== "RUNS_DELETED") {
     if (batch.status !== "RUNS_DELETING") {
-      await call("DeleteRunBatch", () => session.client.send(new session.sdk.DeleteRunBatchCommand({ batchId: id })), {
+      await call("DeleteRunBatch", () => deleteRunBatch(session.client, id), {
         ConflictException: `the runs of a batch can be deleted once it is PROCESSED or CANCELLED (it was ${batch.status ?? "?"}), one cancel or delete at a time; wait for it, or cancel it first with \`batchc cancel ${id}\``,
         ResourceNotFoundException: batchNotFoundHelp(id),
       });

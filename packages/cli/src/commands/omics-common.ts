@@ -4,25 +4,24 @@
 // table/json/jsonl/csv printers.
 import {
   describeOmicsError,
-  GetBatchResponseSchema,
-  ListBatchResponseSchema,
-  ListRunsInBatchResponseSchema,
-  loadOmicsSdk,
+  getBatch as getBatchCall,
+  listBatch,
+  listRunsInBatch,
   makeOmicsClient,
   type GetBatchResponse,
   type ListBatchResponse,
   type ListRunsInBatchResponse,
   type OmicsClient,
   type OmicsOperation,
-  type OmicsSdk,
 } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
 import { formatCount } from "../format.js";
+import { VERSION } from "../version.js";
+import { awsOptions } from "./aws-options.js";
 
-/** A connected client and the SDK module its commands come from. */
+/** A connected client. */
 export interface OmicsSession {
   client: OmicsClient;
-  sdk: OmicsSdk;
   /** Closes the client's connections. */
   close(): void;
 }
@@ -58,22 +57,24 @@ export function omicsEndpointUrl(options: Record<string, unknown>, io: Io): stri
 }
 
 /**
- * A client from `--region`, `--profile`, `--endpoint-url` and `--max-attempts`; whatever is not
- * given comes from the SDK's usual chain (environment, shared config files, SSO, instance role).
+ * A client from `--region`, `--profile`, `--endpoint-url`, `--max-attempts` and the timeout
+ * flags; whatever is not given comes from the usual AWS chain (environment, shared config files,
+ * SSO, instance role). A set-up problem (no Region, an unknown profile) ends with exit 3.
  */
 export async function openOmics(options: Record<string, unknown>, io: Io): Promise<OmicsSession> {
+  const aws = awsOptions(options, io);
   const maxAttempts = parseMaxAttempts(options["max-attempts"]);
   const endpointUrl = omicsEndpointUrl(options, io);
-  const region = (options.region as string | undefined) ?? (io.env.AWS_REGION || undefined);
-  const sdk = await loadOmicsSdk();
-  const client = await makeOmicsClient({
-    ...(region !== undefined ? { region } : {}),
-    ...(options.profile !== undefined ? { profile: options.profile as string } : {}),
-    ...(endpointUrl !== undefined ? { endpointUrl } : {}),
-    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
-    env: io.env,
-  });
-  return { client, sdk, close: () => client.destroy() };
+  const client = await call(undefined, () =>
+    makeOmicsClient({
+      ...aws,
+      ...(endpointUrl !== undefined ? { endpointUrl } : {}),
+      ...(maxAttempts !== undefined ? { maxAttempts } : {}),
+      userAgent: `batchc/${VERSION}`,
+      env: io.env,
+    }),
+  );
+  return { client, close: () => client.destroy() };
 }
 
 /** Better advice than the generic one for some error names, per command. */
@@ -83,29 +84,15 @@ export type HelpOverrides = Partial<Record<string, string>>;
  * Runs one SDK call; any failure becomes a `CommandError` with exit code 3 whose message and
  * help come from `describeOmicsError` (credentials masked), or from `help[errorName]`.
  */
-export async function call<T>(operation: OmicsOperation, action: () => Promise<T>, help: HelpOverrides = {}): Promise<T> {
+export async function call<T>(operation: OmicsOperation | undefined, action: () => Promise<T>, help: HelpOverrides = {}): Promise<T> {
   try {
     return await action();
   } catch (err) {
     if (err instanceof CommandError) throw err;
-    const described = describeOmicsError(err, { operation });
+    const described = describeOmicsError(err, operation !== undefined ? { operation } : {});
     const name = typeof (err as { name?: unknown } | null)?.name === "string" ? (err as { name: string }).name : "";
     throw new CommandError(described.message, 3, help[name] ?? described.help);
   }
-}
-
-/** Checks a reply against the (loose) response schema; a reply that does not fit is exit 3. */
-export function parseReply<T>(
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-  reply: unknown,
-  operation: OmicsOperation,
-): T {
-  const { $metadata: _, ...body } = (reply ?? {}) as Record<string, unknown>;
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new CommandError(`the endpoint's ${operation} reply is not a HealthOmics response`, 3, "check that the endpoint URL points at HealthOmics");
-  }
-  return parsed.data;
 }
 
 /** A batch id as the API takes it (digits); anything else is a usage error. */
@@ -124,10 +111,7 @@ export function batchNotFoundHelp(id: string): string {
 
 /** `GetBatch`, parsed. */
 export async function getBatch(session: OmicsSession, id: string): Promise<GetBatchResponse> {
-  const reply = await call("GetBatch", () => session.client.send(new session.sdk.GetBatchCommand({ batchId: id })), {
-    ResourceNotFoundException: batchNotFoundHelp(id),
-  });
-  return parseReply(GetBatchResponseSchema, reply, "GetBatch");
+  return call("GetBatch", () => getBatchCall(session.client, id), { ResourceNotFoundException: batchNotFoundHelp(id) });
 }
 
 /** One item of `ListBatch`. */
@@ -144,10 +128,9 @@ export async function listAllBatches(
   const items: BatchItem[] = [];
   let token: string | undefined;
   do {
-    // Statuses are checked by the service, which knows values the SDK's enum may lack.
-    const input = { ...filter, maxItems: 100, ...(token !== undefined ? { startingToken: token } : {}) } as NonNullable<ConstructorParameters<OmicsSdk["ListBatchCommand"]>[0]>;
-    const reply = await call("ListBatch", () => session.client.send(new session.sdk.ListBatchCommand(input)));
-    const page = parseReply(ListBatchResponseSchema, reply, "ListBatch");
+    // Statuses are checked by the service, which may know values the model lacks.
+    const query = { ...filter, maxItems: 100, ...(token !== undefined ? { startingToken: token } : {}) };
+    const page = await call("ListBatch", () => listBatch(session.client, query));
     items.push(...(page.items ?? []));
     token = nextToken(page.nextToken, token, strict ? "ListBatch" : undefined);
   } while (token !== undefined);
@@ -159,16 +142,14 @@ export async function listAllRuns(session: OmicsSession, batchId: string, submis
   const runs: RunItem[] = [];
   let token: string | undefined;
   do {
-    const input = {
-      batchId,
+    const query = {
       maxItems: 100,
       ...(submissionStatus !== undefined ? { submissionStatus } : {}),
       ...(token !== undefined ? { startingToken: token } : {}),
-    } as ConstructorParameters<OmicsSdk["ListRunsInBatchCommand"]>[0];
-    const reply = await call("ListRunsInBatch", () => session.client.send(new session.sdk.ListRunsInBatchCommand(input)), {
+    };
+    const page = await call("ListRunsInBatch", () => listRunsInBatch(session.client, batchId, query), {
       ResourceNotFoundException: batchNotFoundHelp(batchId),
     });
-    const page = parseReply(ListRunsInBatchResponseSchema, reply, "ListRunsInBatch");
     runs.push(...(page.runs ?? []));
     token = nextToken(page.nextToken, token, strict ? `ListRunsInBatch of batch ${batchId}` : undefined);
   } while (token !== undefined);

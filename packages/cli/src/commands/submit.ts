@@ -4,11 +4,11 @@
 // sent; `--wait` follows the batch to a final status and exits 1 if it failed or a run did not start.
 import {
   deriveRequestId,
+  maskUrl,
+  startRunBatch,
   StartRunBatchRequestSchema,
-  StartRunBatchResponseSchema,
   stringSchemas,
   type GetBatchResponse,
-  type OmicsSdk,
   type SettingsFile,
   type StartRunBatchRequest,
   type StartRunBatchResponse,
@@ -24,7 +24,6 @@ import {
   openOmics,
   parseMaxAttempts,
   parsePollInterval,
-  parseReply,
   plural,
   waitForBatch,
   type OmicsSession,
@@ -39,6 +38,11 @@ export interface PreparedRequest {
   /** True for a `.batch` program (so `resubmit` can use the file). */
   program: boolean;
   request: StartRunBatchRequest;
+  /**
+   * The exact bytes to send: what `compile -o` writes for a program, the file's own bytes for a
+   * request `.json` that carries its `requestId`. Absent: `JSON.stringify(request)`.
+   */
+  body?: string;
   /** Runs in the request; undefined for a `.json` body that points to an S3 settings file. */
   runCount: number | undefined;
   /** The local settings file to upload (programs above 100 runs). */
@@ -95,6 +99,7 @@ export async function prepareRequest(file: string, options: Record<string, unkno
     file,
     program: true,
     request: compiled.emitted.request,
+    body: compiled.emitted.json,
     runCount: compiled.emitted.runCount,
     dispose: compiled.dispose,
   };
@@ -125,14 +130,19 @@ async function readRequestFile(file: string, options: Record<string, unknown>, i
       "pass a StartRunBatch request body (such as the output of `batchc compile`) or a .batch program",
     );
   }
+  // The file's own bytes are sent when it carries the requestId used; otherwise the requestId
+  // goes first, before the file's own members, which keep their text.
+  let bytes = text;
   if (typeof body === "object" && body !== null && !Array.isArray(body)) {
     const fields = body as Record<string, unknown>;
-    const given = (options["request-id"] as string | undefined) ?? fields.requestId;
-    if (given === undefined) {
-      const { requestId: _, ...rest } = fields;
-      body = { ...fields, requestId: deriveRequestId(canonicalJson(rest)) };
-    } else {
-      body = { ...fields, requestId: given };
+    const override = options["request-id"] as string | undefined;
+    if (override !== undefined && override !== fields.requestId) {
+      body = { ...fields, requestId: override };
+      bytes = JSON.stringify(body);
+    } else if (fields.requestId === undefined) {
+      const requestId = deriveRequestId(canonicalJson(fields));
+      body = { requestId, ...fields };
+      bytes = withLeadingMember(text, "requestId", requestId);
     }
   }
   const parsed = StartRunBatchRequestSchema.safeParse(body);
@@ -149,7 +159,19 @@ async function readRequestFile(file: string, options: Record<string, unknown>, i
   }
   const request = parsed.data;
   const inline = "inlineSettings" in request.batchRunSettings ? request.batchRunSettings.inlineSettings : undefined;
-  return { file, program: false, request, runCount: inline?.length, dispose: async () => {} };
+  return { file, program: false, request, body: bytes, runCount: inline?.length, dispose: async () => {} };
+}
+
+/** `text` (a JSON object) with `"name":value` added as its first member; the rest of the text unchanged. */
+function withLeadingMember(text: string, name: string, value: string): string {
+  const open = text.indexOf("{");
+  const empty = /^\s*\}/.test(text.slice(open + 1));
+  return `${text.slice(0, open + 1)}${JSON.stringify(name)}:${JSON.stringify(value)}${empty ? "" : ","}${text.slice(open + 1)}`;
+}
+
+/** The bytes a prepared request is sent as. */
+export function requestBody(p: PreparedRequest): string {
+  return p.body ?? JSON.stringify(p.request);
 }
 
 /** JSON with object keys sorted, so the derived requestId does not depend on key order or spacing. */
@@ -181,7 +203,7 @@ function formatBytes(n: number): string {
 export function printDryRun(p: PreparedRequest, options: Record<string, unknown>, io: Io, extra: Record<string, unknown> = {}): void {
   const endpoint = omicsEndpointUrl(options, io);
   const region = (options.region as string | undefined) ?? (io.env.AWS_REGION || undefined);
-  const where = endpoint ?? `HealthOmics in ${region ?? "the configured Region"}`;
+  const where = endpoint !== undefined ? maskUrl(endpoint) : `HealthOmics in ${region ?? "the configured Region"}`;
   if (options.format === "json") {
     const settingsFile = p.settingsFile ? { uri: p.settingsFile.uri, bytes: p.settingsFile.bytes, sha256: p.settingsFile.sha256 } : null;
     io.stdout.write(
@@ -211,7 +233,7 @@ export async function uploadAndStart(prepared: PreparedRequest, options: Record<
   }
   const session = await openOmics(options, io);
   try {
-    const response = await startBatch(session, prepared.request);
+    const response = await startBatch(session, requestBody(prepared));
     const started: Started = { response, prepared };
     if (upload !== undefined) started.upload = upload;
     return started;
@@ -220,12 +242,9 @@ export async function uploadAndStart(prepared: PreparedRequest, options: Record<
   }
 }
 
-type StartInput = NonNullable<ConstructorParameters<OmicsSdk["StartRunBatchCommand"]>[0]>;
-
-/** StartRunBatch, parsed. The request always carries its requestId (the SDK would invent one). */
-export async function startBatch(session: OmicsSession, request: StartRunBatchRequest): Promise<StartRunBatchResponse> {
-  const reply = await call("StartRunBatch", () => session.client.send(new session.sdk.StartRunBatchCommand(request as unknown as StartInput)));
-  return parseReply(StartRunBatchResponseSchema, reply, "StartRunBatch");
+/** StartRunBatch with `body` sent byte for byte; the reply must name the batch (else exit 3). */
+export async function startBatch(session: OmicsSession, body: string): Promise<StartRunBatchResponse> {
+  return call("StartRunBatch", () => startRunBatch(session.client, body));
 }
 
 /** The result lines of a submission. */

@@ -1,7 +1,8 @@
 // Uploads a compiled settings file to S3 (never over a different object), with a progress bar
 // on a terminal. S3 failures end the command with one clear message and exit code 3.
-import { makeS3Client, uploadSettingsFile, type SettingsFile } from "@batchc/omics";
+import { AwsSetupError, checkProfile, makeS3Client, maskUrl, resolveRegion, uploadSettingsFile, type SettingsFile } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
+import { awsOptions } from "./aws-options.js";
 
 /** The S3 endpoint: the option named `option`, else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
 export function s3EndpointUrl(options: Record<string, unknown>, io: Io, option: string): string | undefined {
@@ -15,10 +16,20 @@ export async function uploadSettings(
   options: Record<string, unknown>,
   io: Io,
 ): Promise<{ reused: boolean }> {
+  const aws = awsOptions(options, io);
+  let region: string;
+  try {
+    await checkProfile({ ...aws, env: io.env });
+    region = await resolveRegion({ ...aws, env: io.env });
+  } catch (err) {
+    if (err instanceof AwsSetupError) throw new CommandError(err.message, 3, err.help);
+    throw err;
+  }
   const client = await makeS3Client({
-    ...(options.region !== undefined ? { region: options.region as string } : {}),
-    ...(options.profile !== undefined ? { profile: options.profile as string } : {}),
+    region,
+    ...(aws.profile !== undefined ? { profile: aws.profile } : {}),
     ...(endpointUrl !== undefined ? { endpointUrl } : {}),
+    timeouts: aws.timeouts,
   });
   const bar = io.stderr.isTTY ? progressBar(io, file.uri) : undefined;
   try {
@@ -29,6 +40,7 @@ export async function uploadSettings(
       filePath: file.path,
       sha256: file.sha256,
       bytes: file.bytes,
+      endpoint: endpointUrl !== undefined ? maskUrl(endpointUrl) : `S3 in ${region}`,
       ...(bar ? { onProgress: bar.update } : {}),
     });
     bar?.done();

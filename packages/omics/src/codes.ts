@@ -257,7 +257,7 @@ export const io = {
       "BC5511",
       flag === "--cli-connect-timeout"
         ? `could not connect to S3 at \`${endpoint}\` within ${seconds} (\`${flag}\`)`
-        : `S3 at \`${endpoint}\` did not answer within ${seconds} (\`${flag}\`)`,
+        : `no answer from S3 at \`${endpoint}\` within ${seconds} (\`${flag}\`)`,
       { help: `check the endpoint and the network; allow longer with \`${flag} SECONDS\`` },
     ),
 

@@ -70,7 +70,7 @@ describe("toS3UploadError", () => {
       undefined,
     ]);
     const read = sdkError("TimeoutError", "@smithy/node-http-handler - the request socket timed out after 1500 ms of inactivity (configured by client requestHandler).");
-    expect(toS3UploadError(read, { ...ctx, endpoint: "http://127.0.0.1:9" }).message).toBe("S3 at `http://127.0.0.1:9` did not answer within 1.5 seconds (`--cli-read-timeout`)");
+    expect(toS3UploadError(read, { ...ctx, endpoint: "http://127.0.0.1:9" }).message).toBe("no answer from S3 at `http://127.0.0.1:9` within 1.5 seconds (`--cli-read-timeout`)");
   });
 
   it("BC5512 a reply that is not S3's: not HTTP, or not readable", () => {

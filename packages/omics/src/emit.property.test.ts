@@ -16,8 +16,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Small pools, so that values are often shared by every run.
 const value = fc.constantFrom<unknown>("a", "b", 1, 2, true, null, [1, 2], { k: [1, 2] }, { k: [2, 1] });
-const params = fc.dictionary(fc.constantFrom("x", "y", "z"), value, { maxKeys: 3 }) as fc.Arbitrary<Record<string, never>>;
-const tags = fc.dictionary(fc.constantFrom("t", "u", "v"), fc.constantFrom("1", "2"), { maxKeys: 3 });
+const KEYS = ["x", "y", "__proto__", "constructor", "toString", "hasOwnProperty"];
+const params = fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 }) as fc.Arbitrary<Record<string, never>>;
+const tags = fc.dictionary(fc.constantFrom("t", "u", ...KEYS.slice(2)), fc.constantFrom("1", "2"), { maxKeys: 4 });
 const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined, freq: 3 });
 
 const runFields = fc.record({

@@ -209,15 +209,11 @@ function orderedDefaults(d: DefaultsInput, hoist: HoistScan | undefined): Defaul
   return out as unknown as DefaultRunSetting;
 }
 
+/** `m` without the keys in `drop`; every kept key stays an own property, `__proto__` included. */
 function without<T>(m: Record<string, T>, drop: Map<string, unknown>): Record<string, T> | undefined {
-  const out: Record<string, T> = {};
-  let any = false;
-  for (const k of Object.keys(m)) {
-    if (drop.has(k)) continue;
-    out[k] = m[k]!;
-    any = true;
-  }
-  return any ? out : undefined;
+  const kept: [string, T][] = [];
+  for (const k of Object.keys(m)) if (!drop.has(k)) kept.push([k, m[k]!]);
+  return kept.length > 0 ? (Object.fromEntries(kept) as Record<string, T>) : undefined;
 }
 
 /** A run in the model's output order (`inlineOutputOrder`), less what was hoisted. */

@@ -1,6 +1,7 @@
 // Shared first steps of the commands: read the .batch file, run the front end, validate
 // every run, and print diagnostics (text, or JSON with --format json).
 import {
+  at,
   type Diagnostic,
   type FrontEndResult,
   SourceFile,
@@ -8,11 +9,13 @@ import {
   compileFile,
   diagnosticToJson,
   hasErrors,
+  InvalidUtf8,
   nodeHost,
   renderDiagnostics,
   sortDiagnostics,
   type RunSpec,
 } from "@batchc/language";
+import * as path from "node:path";
 import { CommandError, type Io, useColor } from "./io.js";
 import { RunValidator } from "./validate-runs.js";
 import { fastEncoders } from "./fast-encode.js";
@@ -49,12 +52,21 @@ export function readFailure(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Reads and front-ends the program. Diagnostics are returned, not printed. */
-export function loadProgram(file: string, io: Io, vars: Record<string, string>): LoadedProgram {
+/** The folders of `--allow-read PATH` (repeatable), resolved against the working folder. */
+export function allowedReads(options: Record<string, unknown>, io: Io): string[] {
+  return ((options["allow-read"] as string[] | undefined) ?? []).map((p) => path.resolve(io.cwd, p));
+}
+
+/**
+ * Reads and front-ends the program. Data files are read only in the program's folder and in
+ * `allowRead`. Diagnostics are returned, not printed.
+ */
+export function loadProgram(file: string, io: Io, vars: Record<string, string>, allowRead: readonly string[] = []): LoadedProgram {
   let text: string;
   try {
     text = (io.host ?? nodeHost).readFile(file);
   } catch (err) {
+    if (err instanceof InvalidUtf8) return badBytes(file, err);
     const reason = readFailure(err);
     const msg = codes.cli.cannotReadProgram(file, reason);
     const d: Diagnostic = { code: msg.code, severity: "error", file, message: msg.message, span: { start: 0, end: 0 } };
@@ -62,8 +74,16 @@ export function loadProgram(file: string, io: Io, vars: Record<string, string>):
     const frontEnd: FrontEndResult = { source: new SourceFile(file, ""), checked: undefined, expansion: undefined, diagnostics: [d] };
     return { file, frontEnd, diagnostics: [d] };
   }
-  const frontEnd = compileFile(file, text, { host: io.host ?? nodeHost, vars });
+  const frontEnd = compileFile(file, text, { host: io.host ?? nodeHost, vars, allowRead });
   return { file, frontEnd, diagnostics: frontEnd.diagnostics };
+}
+
+/** A program that is not UTF-8: one error at the first bad byte, shown as U+FFFD. */
+function badBytes(file: string, err: InvalidUtf8): LoadedProgram {
+  const source = new SourceFile(file, err.text);
+  const d = at(file, { start: err.textOffset, end: err.textOffset + 1 }, codes.syntax.invalidUtf8(err.line, err.column));
+  const frontEnd: FrontEndResult = { source, checked: undefined, expansion: undefined, diagnostics: [d] };
+  return { file, frontEnd, diagnostics: [d] };
 }
 
 /** Yields the runs of a checked program, validating each against the API limits. */

@@ -55,6 +55,13 @@ const varOption: OptionSpec = {
   description: 'value for `var("NAME")` in the program (repeatable)',
 };
 
+const allowReadOption: OptionSpec = {
+  name: "allow-read",
+  kind: "list",
+  value: "PATH",
+  description: "let data files be read from PATH too (besides the .batch file's folder; repeatable)",
+};
+
 const help: OptionSpec = { name: "help", short: "h", kind: "boolean", description: "show this help" };
 
 const omicsOptions: OptionSpec[] = [
@@ -83,6 +90,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "type-check a .batch file and validate every run it expands to",
     options: [
       varOption,
+      allowReadOption,
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "diagnostics as text (default) or json" },
       help,
     ],
@@ -110,6 +118,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
       { name: "no-hoist", kind: "boolean", description: "keep values shared by every run in the runs instead of moving them to the defaults" },
       varOption,
+      allowReadOption,
       ...awsOptions,
       help,
     ],
@@ -129,6 +138,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
       { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
       varOption,
+      allowReadOption,
       ...omicsOptions,
       { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint for the settings file (else AWS_ENDPOINT_URL_S3)" },
       help,
@@ -199,6 +209,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "poll-interval", kind: "string", value: "SECONDS", description: "seconds between polls with --wait (default 15)" },
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
       varOption,
+      allowReadOption,
       ...omicsOptions,
       { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint for the settings file (else AWS_ENDPOINT_URL_S3)" },
       help,

@@ -8,12 +8,18 @@ import type { CheckedProgram } from "./checker/checked-program.js";
 import { expand, type Expansion } from "./expander/expand.js";
 import type { Host } from "./host.js";
 import { parse } from "./parser/parse.js";
+import { confineHost } from "./read-policy.js";
 import { SourceFile } from "./source.js";
 
 export interface FrontEndOptions {
   host: Host;
   /** Values for `var("name")`, from `--var name=value`. */
   vars?: Readonly<Record<string, string>>;
+  /**
+   * Folders data files may also be read from (`--allow-read`), besides the folder of the
+   * `.batch` file and below.
+   */
+  allowRead?: readonly string[];
 }
 
 export interface FrontEndResult {
@@ -32,12 +38,13 @@ export interface FrontEndResult {
 export function compileFile(fileName: string, text: string, options: FrontEndOptions): FrontEndResult {
   const source = new SourceFile(fileName, text);
   const baseDir = path.dirname(fileName);
+  const host = confineHost(options.host, { roots: [baseDir, ...(options.allowRead ?? [])] });
   const parsed = parse(source);
-  const checkedResult = check(parsed.program, source, { host: options.host, baseDir, syntax: parsed.diagnostics });
+  const checkedResult = check(parsed.program, source, { host, baseDir, syntax: parsed.diagnostics });
   const diagnostics = [...parsed.diagnostics, ...checkedResult.diagnostics];
   if (hasErrors(diagnostics)) {
     return { source, checked: checkedResult.checked, expansion: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
-  const expansion = expand(checkedResult.checked, { host: options.host, baseDir, vars: options.vars ?? {} });
+  const expansion = expand(checkedResult.checked, { host, baseDir, vars: options.vars ?? {} });
   return { source, checked: checkedResult.checked, expansion, diagnostics: sortDiagnostics([...diagnostics]) };
 }

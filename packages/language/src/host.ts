@@ -1,33 +1,125 @@
 // File access for built-ins (`csv`, `json`, `glob`, `params from`). The front end does all
 // I/O through a Host so tests can run on in-memory files.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import * as path from "node:path";
+import { decodeUtf8 } from "./utf8.js";
+
+/** How a data file is read: only a regular file, and at most `maxBytes`. */
+export interface ReadOptions {
+  /** Refuse devices, FIFOs, sockets and folders (without blocking on them). */
+  regularOnly?: boolean;
+  /** Refuse files larger than this. */
+  maxBytes?: number;
+}
 
 export interface Host {
-  /** Reads a UTF-8 text file; throws an Error with a readable message when it cannot. */
-  readFile(path: string): string;
-  /** Lists every file (not folder) below `dir`, as paths relative to `dir` with `/` separators. */
-  listFiles(dir: string): string[];
+  /** Reads a UTF-8 text file; throws an Error with a readable message (and a `code`) when it cannot. */
+  readFile(path: string, options?: ReadOptions): string;
+  /**
+   * Lists every file below `dir` (symbolic links to files included, links to folders not
+   * followed), as paths relative to `dir` with `/` separators. `acceptLink` sees the resolved
+   * path of each link and may throw to refuse it. A folder that cannot be read throws.
+   */
+  listFiles(dir: string, acceptLink?: (link: string, target: string) => void): string[];
   /** True when a file exists at `path`. */
   exists(path: string): boolean;
+  /** The path with every symbolic link resolved (the path itself when nothing is there). */
+  realPath(path: string): string;
+}
+
+/** A file the host refuses to read, with a `code` like the system's errors. */
+export class HostError extends Error {
+  constructor(
+    readonly code: "ENOTREG" | "EFBIG" | "EOUTSIDE",
+    message: string,
+    /** The path refused, when it is not the one asked for (a link found by a listing). */
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Data files larger than this are refused (their text would not fit in memory comfortably). */
+export const MAX_DATA_FILE_BYTES = 256 * 1024 * 1024;
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return "a folder";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  if (st.isFIFO()) return "a named pipe (FIFO)";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/** Reads a file through one descriptor: checked with fstat, read up to the limit, decoded strictly. */
+function readChecked(p: string, options: ReadOptions): string {
+  // O_NONBLOCK: opening a FIFO without a writer must not wait; fstat then refuses it.
+  let fd: number;
+  try {
+    fd = openSync(p, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
+  } catch (e) {
+    if ((e as { code?: string }).code === "ENXIO") throw new HostError("ENOTREG", "it is a socket, not a regular file");
+    throw e;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${p}'`), { code: "EISDIR" });
+    if (!st.isFile()) throw new HostError("ENOTREG", `it is ${kindOf(st)}, not a regular file`);
+    const max = options.maxBytes ?? Number.MAX_SAFE_INTEGER;
+    if (st.size > max) throw new HostError("EFBIG", `it is larger than ${limitText(max)}`);
+    // Read to the end (files like those under /proc report a size of 0), never past the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(Math.max(st.size - total, 0) + 65536, max - total + 1, 1 << 24));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) throw new HostError("EFBIG", `it is larger than ${limitText(max)}`);
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    return decodeUtf8(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `256 MiB`: a byte count for messages. */
+export function limitText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }
 
 /** A host over the real file system. */
 export const nodeHost: Host = {
-  readFile(p) {
-    return readFileSync(p, "utf8");
+  readFile(p, options = {}) {
+    return readChecked(p, options);
   },
-  listFiles(dir) {
+  listFiles(dir, acceptLink) {
     const out: string[] = [];
-    const walk = (rel: string): void => {
+    // Folders are walked with an explicit stack (no recursion, whatever the depth).
+    const stack = [""];
+    for (let rel = stack.pop(); rel !== undefined; rel = stack.pop()) {
       const abs = rel === "" ? dir : path.join(dir, rel);
-      for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      const entries = readdirSync(abs, { withFileTypes: true });
+      for (const entry of entries) {
         const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
-        if (entry.isDirectory()) walk(child);
+        if (entry.isDirectory()) stack.push(child);
         else if (entry.isFile()) out.push(child);
+        else if (entry.isSymbolicLink()) {
+          const linkPath = path.join(dir, child);
+          let target: string;
+          try {
+            target = realpathSync(linkPath);
+            if (!statSync(target).isFile()) continue;
+          } catch {
+            continue; // a dangling link: nothing to read
+          }
+          acceptLink?.(linkPath, target);
+          out.push(child);
+        }
       }
-    };
-    walk("");
+    }
     return out.sort();
   },
   exists(p) {
@@ -35,6 +127,15 @@ export const nodeHost: Host = {
       return statSync(p).isFile();
     } catch {
       return false;
+    }
+  },
+  realPath(p) {
+    try {
+      return realpathSync(p);
+    } catch {
+      // Nothing there (yet): resolve the folder that exists, keep the rest as written.
+      const parent = path.dirname(p);
+      return parent === p ? p : path.join(nodeHost.realPath(parent), path.basename(p));
     }
   },
 };
@@ -58,6 +159,9 @@ export function memoryHost(files: Record<string, string>): Host {
     },
     exists(p) {
       return table.has(norm(p));
+    },
+    realPath(p) {
+      return norm(p);
     },
   };
 }

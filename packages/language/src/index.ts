@@ -15,7 +15,9 @@ export type { CheckedProgram, ParamSchema, ParamInfo } from "./checker/checked-p
 export type { Value, RecordValue } from "./values.js";
 export { valueToString, displayValue, isRecordValue } from "./values.js";
 export type { Host } from "./host.js";
-export { nodeHost, memoryHost } from "./host.js";
+export { nodeHost, memoryHost, HostError, MAX_DATA_FILE_BYTES, type ReadOptions } from "./host.js";
+export { InvalidUtf8, decodeUtf8 } from "./utf8.js";
+export { confineHost, isInside, type ReadPolicy } from "./read-policy.js";
 export type {
   RunSpec,
   RunFields,

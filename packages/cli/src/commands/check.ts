@@ -2,13 +2,13 @@
 import { sortDiagnostics } from "@batchc/language";
 import { runCountDiagnostics } from "../run-count.js";
 import type { Io } from "../io.js";
-import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
+import { RunValidator, allDiagnostics, allowedReads, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
 import { formatCount } from "../format.js";
 
 export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const file = args[0] as string;
   const format = (options.format as "text" | "json" | undefined) ?? "text";
-  const loaded = loadProgram(file, io, parseVars(options.var));
+  const loaded = loadProgram(file, io, parseVars(options.var), allowedReads(options, io));
   let count = 0;
   let validator: RunValidator | undefined;
   if (loaded.frontEnd.expansion) {

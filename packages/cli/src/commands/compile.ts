@@ -8,7 +8,7 @@ import { hasErrors, type RunSpec } from "@batchc/language";
 import { EncodedRun, emitRequest, inlineOutputOrder, type EmitResult, type RunSettingInput } from "@batchc/omics";
 import { fastEncoders } from "../fast-encode.js";
 import { CommandError, type Io } from "../io.js";
-import { RunValidator, allDiagnostics, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
+import { RunValidator, allDiagnostics, allowedReads, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { emitErrorDiagnostics } from "../run-count.js";
 import { printPreview } from "./dry-run.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
@@ -39,7 +39,7 @@ export async function compileRequest(
   io: Io,
   select?: (run: RunSpec) => boolean,
 ): Promise<CompiledRequest | number> {
-  const loaded = loadProgram(file, io, parseVars(options.var));
+  const loaded = loadProgram(file, io, parseVars(options.var), allowedReads(options, io));
   const expansion = loaded.frontEnd.expansion;
   if (!expansion) {
     reportDiagnostics(loaded.diagnostics, loaded, io, diagnosticsFormat(options));

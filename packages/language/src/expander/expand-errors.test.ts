@@ -1,9 +1,14 @@
 // One test per BC3xxx code, through parse + check + expand: the exact place (line:column of the
 // span), message, labels, notes and help, and which runs survive.
-import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compileFile } from "../compile.js";
+import { nodeHost, type ReadOptions } from "../host.js";
 import { MAX_ERRORS } from "./expand.js";
-import { expandText, outcome } from "./test-harness.js";
+import { expandText, full, outcome } from "./test-harness.js";
 
 const S3_HELP =
   "help: an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens (`s3://my-bucket/key`)";
@@ -382,6 +387,67 @@ describe("error limits", () => {
     const second = [...expansion.runs()].length;
     expect([first, second]).toEqual([1, 1]);
     expect(expansion.diagnostics.map((d) => d.notes)).toEqual([['in iteration s = "x"', "and 1 more iteration"]]);
+  });
+});
+
+describe("reads stay inside the project (real files)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "batchc-reads-"));
+  const project = path.join(dir, "project");
+  mkdirSync(project);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const DEFAULTS = 'defaults { workflowId = "1234567", roleArn = "arn:aws:iam::123456789012:role/R", outputUri = "s3://lab-results/x/" }\n';
+
+  /** Every diagnostic of compiling `text` as `project/main.batch` over the real file system. */
+  function compiled(text: string, allowRead: string[] = [], maxBytes?: number): string[] {
+    const file = path.join(project, "main.batch");
+    const host = maxBytes === undefined ? nodeHost : { ...nodeHost, readFile: (p: string, o?: ReadOptions) => nodeHost.readFile(p, { ...o, maxBytes }) };
+    const r = compileFile(file, DEFAULTS + text, { host, allowRead });
+    const all = [...r.diagnostics, ...(r.expansion ? (r.expansion.runs().next(), [...r.expansion.runs()], r.expansion.diagnostics) : [])];
+    return all.map((d) => full(r.source, d));
+  }
+
+  it("BC3037 `/proc/self/environ` and a file above the project are outside it; no value of theirs is shown", () => {
+    writeFileSync(path.join(dir, "secret.txt"), "AWS_SECRET_ACCESS_KEY=s3cr3t-value\n");
+    const out = compiled(
+      'for l in lines("/proc/self/environ") { let m = match(l, "AWS_SECRET_ACCESS_KEY=(.*)")\n run "x" { priority = int(m[0]) } }\n' +
+        'for l in lines("../secret.txt") { run l {} }\nfor f in glob("../*") { run f {} }\n',
+    );
+    expect(out).toEqual([
+      "BC3037 2:16-2:36 `/proc/self/environ` is outside the project: data files are read only inside the folder of the `.batch` file | help: move the file next to the `.batch` file, or allow its folder with `--allow-read PATH`",
+      "BC3037 4:16-4:31 `../secret.txt` is outside the project: data files are read only inside the folder of the `.batch` file | help: move the file next to the `.batch` file, or allow its folder with `--allow-read PATH`",
+      "BC3037 5:15-5:21 `..` is outside the project: data files are read only inside the folder of the `.batch` file | help: move the file next to the `.batch` file, or allow its folder with `--allow-read PATH`",
+    ]);
+    expect(out.join("\n")).not.toContain("s3cr3t");
+    // A symbolic link inside the project to the file outside is judged by where it leads.
+    symlinkSync(path.join(dir, "secret.txt"), path.join(project, "link.txt"));
+    expect(compiled('for l in lines("link.txt") { run l {} }')[0]).toMatch(/^BC3037 2:16-2:26 `link.txt` is outside the project/);
+    // `--allow-read` lets the folder in.
+    expect(compiled('for l in lines("link.txt") { run "r" { name = l } }', [dir])).toEqual([]);
+    rmSync(path.join(project, "link.txt"));
+  });
+
+  it("BC3038 devices, FIFOs and /proc are refused without blocking, even when allowed", () => {
+    execFileSync("mkfifo", [path.join(project, "fifo.csv")]);
+    expect(compiled('for r in csv("/dev/zero") { run "x" {} }\nfor r in csv("fifo.csv") { run "y" {} }\nfor l in lines("/proc/self/environ") { run l {} }', ["/"])).toEqual([
+      "BC3038 2:14-2:25 cannot read `/dev/zero`: it is a special file (under /dev) | help: data files must be regular files (devices, pipes, sockets and /proc, /sys, /dev are refused)",
+      "BC3038 3:14-3:24 cannot read `fifo.csv`: it is a named pipe (FIFO), not a regular file | help: data files must be regular files (devices, pipes, sockets and /proc, /sys, /dev are refused)",
+      "BC3038 4:16-4:36 cannot read `/proc/self/environ`: it is a special file (under /proc) | help: data files must be regular files (devices, pipes, sockets and /proc, /sys, /dev are refused)",
+    ]);
+    rmSync(path.join(project, "fifo.csv"));
+  });
+
+  it("BC3039 a data file above the size limit", () => {
+    writeFileSync(path.join(project, "big.csv"), `id\n${"a\n".repeat(100)}`);
+    expect(compiled('for r in csv("big.csv") { run r.id {} }', [], 64)).toEqual([
+      "BC3039 2:14-2:23 cannot read `big.csv`: it is larger than 64 bytes | help: split the file, or filter it before compiling",
+    ]);
+  });
+
+  it("BC3040 invalid UTF-8 in a CSV cell, at file:line:column", () => {
+    writeFileSync(path.join(project, "bad.csv"), Buffer.concat([Buffer.from("id,n\nA,1\nB"), Buffer.from([0xff]), Buffer.from(",2\n")]));
+    expect(compiled('for r in csv("bad.csv") { run r.id {} }')).toEqual([
+      "BC3040 2:14-2:23 `bad.csv` is not valid UTF-8 at bad.csv:3:2 | note: in bad.csv, line 3, column 2 | help: save the file as UTF-8",
+    ]);
   });
 });
 

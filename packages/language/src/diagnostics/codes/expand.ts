@@ -165,4 +165,25 @@ export const expand = {
     error("BC3036", `this comprehension builds more than ${limit} elements`, {
       help: "filter earlier with `where`, or loop with a `for` statement, whose sources are not materialised",
     }),
+  /** A data file (or glob folder) outside the `.batch` folder and the `--allow-read` folders. */
+  readOutside: (file: string) =>
+    error("BC3037", `\`${file}\` is outside the project: data files are read only inside the folder of the \`.batch\` file`, {
+      label: "read outside the project",
+      help: "move the file next to the `.batch` file, or allow its folder with `--allow-read PATH`",
+    }),
+  /** A device, FIFO, socket or /proc file given as a data file. */
+  specialFile: (file: string, reason: string) =>
+    error("BC3038", `cannot read \`${file}\`: ${reason}`, {
+      label: "not a regular file",
+      help: "data files must be regular files (devices, pipes, sockets and /proc, /sys, /dev are refused)",
+    }),
+  /** A data file above the size limit. */
+  fileTooLarge: (file: string, reason: string) =>
+    error("BC3039", `cannot read \`${file}\`: ${reason}`, { label: "too large", help: "split the file, or filter it before compiling" }),
+  /** A data file that is not valid UTF-8. */
+  invalidUtf8: (file: string, line: number, column: number) =>
+    error("BC3040", `\`${file}\` is not valid UTF-8 at ${place(file, line, column)}`, {
+      notes: [`in ${file}, line ${line}, column ${column}`],
+      help: "save the file as UTF-8",
+    }),
 } as const;

@@ -76,4 +76,11 @@ export const syntax = {
     error("BC1010", `nested too deeply (more than ${limit} levels)`, {
       help: "split the expression with `let` bindings",
     }),
+  // Codes from BC1050 on: hostile input.
+  /** A byte sequence in the `.batch` file that is not UTF-8. */
+  invalidUtf8: (line: number, column: number): DiagnosticMessage =>
+    error("BC1050", `invalid UTF-8 at line ${line}, column ${column}`, {
+      label: "not UTF-8",
+      help: "save the file as UTF-8 (the byte here is shown as U+FFFD)",
+    }),
 } as const;

@@ -12,6 +12,8 @@ import { expectString } from "./args.js";
 import type { CallSite } from "./context.js";
 import { parseDelimited } from "./csv.js";
 import { compareStrings } from "./lists.js";
+import { HostError } from "../../host.js";
+import { InvalidUtf8 } from "../../utf8.js";
 
 /** Resolves a data-file path against the `.batch` folder (absolute paths stay as they are). */
 export function resolvePath(baseDir: string, p: string): string {
@@ -23,8 +25,18 @@ function readReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   if (code === "ENOENT" || message.startsWith("ENOENT")) return "file not found";
   if (code === "EISDIR" || message.startsWith("EISDIR")) return "it is a folder";
-  if (code === "EACCES" || message.startsWith("EACCES")) return "permission denied";
+  if (code === "EACCES" || message.startsWith("EACCES") || code === "EPERM") return "permission denied";
   return message;
+}
+
+/** The error for a failed read of `file` (a data file or a glob's folder). */
+function readError(e: unknown, file: string): BuiltinError {
+  if (e instanceof HostError) {
+    const msg = e.code === "EOUTSIDE" ? codes.readOutside(file) : e.code === "ENOTREG" ? codes.specialFile(file, e.message) : codes.fileTooLarge(file, e.message);
+    return new BuiltinError(msg, 0, file);
+  }
+  if (e instanceof InvalidUtf8) return new BuiltinError(codes.invalidUtf8(file, e.line, e.column), 0, file);
+  return new BuiltinError(codes.fileUnreadable(file, readReason(e)), 0, file);
 }
 
 /** Reads a data file as text (without a leading BOM), or throws a BuiltinError blaming argument 0. */
@@ -33,7 +45,7 @@ function readText(site: CallSite, file: string): string {
   try {
     text = site.ctx.host.readFile(resolvePath(site.ctx.baseDir, file));
   } catch (e) {
-    throw new BuiltinError(codes.fileUnreadable(file, readReason(e)), 0, file);
+    throw readError(e, file);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -207,14 +219,24 @@ function globFiles(site: CallSite, pattern: string): string[] {
   const base = scan.base;
   const { host, baseDir } = site.ctx;
   if (!scan.isGlob) {
-    return host.exists(resolvePath(baseDir, normalized)) ? [normalized] : [];
+    try {
+      return host.exists(resolvePath(baseDir, normalized)) ? [normalized] : [];
+    } catch (e) {
+      throw readError(e, normalized);
+    }
   }
   const dir = resolvePath(baseDir, base === "" ? "." : base);
   let files = site.ctx.listings.get(dir);
   if (files === undefined) {
     try {
       files = host.listFiles(dir);
-    } catch {
+    } catch (e) {
+      // A missing folder matches nothing; any other failure (a folder that cannot be read, a
+      // link leading outside the project) is reported for the path it concerns.
+      if ((e as { code?: unknown } | null)?.code !== "ENOENT") {
+        const at = (e as { path?: unknown }).path;
+        throw readError(e, typeof at === "string" ? displayPath(baseDir, at) : base === "" ? "." : base);
+      }
       files = [];
     }
     site.ctx.listings.set(dir, files);
@@ -223,6 +245,12 @@ function globFiles(site: CallSite, pattern: string): string[] {
   const out: string[] = [];
   for (const f of files) if (isMatch(f)) out.push(base === "" ? f : `${base}/${f}`);
   return out.sort(compareStrings);
+}
+
+/** A path as written relative to the `.batch` folder when it is below it (`/` separators). */
+function displayPath(baseDir: string, p: string): string {
+  const rel = path.relative(path.resolve(baseDir), path.resolve(p));
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : p;
 }
 
 // ---- JSON error positions (JSON.parse on Node 20 does not report them) ----

@@ -108,7 +108,7 @@ async function check(s: Shape, runs: number, settings?: string): Promise<void> {
   expect(expected).toHaveLength(runs);
   const args = ["compile", file, "-o", out];
   if (settings !== undefined) args.push("--endpoint-url", inject("s3Endpoint"));
-  const r = await runCli(args);
+  const r = await runCli(args, { env: { AWS_REGION: "us-east-1" } });
   expect(r.stderr).not.toContain("error");
   expect(r.code).toBe(0);
   const request = JSON.parse(readFileSync(out, "utf8")) as { defaultRunSetting: Json; batchRunSettings: { inlineSettings?: Json[]; s3UriSettings?: string } };

@@ -114,7 +114,7 @@ for r in rows {
   });
 
   it("duplicate runSettingIds name both runs", async () => {
-    const d = only(await diagnostics(`${DEFAULTS}for i in 1..2 {\n  run "r1" {}\n}\n`));
+    const d = only(await diagnostics(`${DEFAULTS}for _i in 1..2 {\n  run "r1" {}\n}\n`));
     expect(d).toMatchObject({ code: "BC3010", line: 7, column: 7 });
     expect(d.message).toBe('duplicate run id "r1"');
   });

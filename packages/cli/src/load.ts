@@ -105,6 +105,12 @@ export function allDiagnostics(loaded: LoadedProgram, validator: RunValidator | 
   return sortDiagnostics(list);
 }
 
+/** With `--deny-warnings`, every warning counts as an error (and is shown as one). */
+export function applyDenyWarnings(list: readonly Diagnostic[], options: Record<string, unknown>): Diagnostic[] {
+  if (options["deny-warnings"] !== true) return [...list];
+  return list.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
+}
+
 /** Prints diagnostics to stderr (text) or stdout (json); returns true when any is an error. */
 export function reportDiagnostics(list: readonly Diagnostic[], loaded: LoadedProgram, io: Io, format: "text" | "json"): boolean {
   // A program that could not be read has no text to frame: its errors show only the file name.

@@ -61,6 +61,7 @@ const allowReadOption: OptionSpec = {
   value: "PATH",
   description: "let data files be read from PATH too (besides the .batch file's folder; repeatable)",
 };
+const denyWarnings: OptionSpec = { name: "deny-warnings", kind: "boolean", description: "treat warnings as errors (exit 1)" };
 
 const help: OptionSpec = { name: "help", short: "h", kind: "boolean", description: "show this help" };
 
@@ -92,6 +93,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       varOption,
       allowReadOption,
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "diagnostics as text (default) or json" },
+      denyWarnings,
       help,
     ],
     details:
@@ -117,6 +119,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "no-upload", kind: "boolean", description: "do not upload the settings file; still emit the request that points to it" },
       { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
       { name: "no-hoist", kind: "boolean", description: "keep values shared by every run in the runs instead of moving them to the defaults" },
+      denyWarnings,
       varOption,
       allowReadOption,
       ...awsOptions,

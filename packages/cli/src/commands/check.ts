@@ -1,8 +1,8 @@
 // `batchc check FILE`: parse, type-check, expand and validate every run; write nothing.
-import { sortDiagnostics } from "@batchc/language";
+import { hasErrors, sortDiagnostics } from "@batchc/language";
 import { runCountDiagnostics } from "../run-count.js";
 import type { Io } from "../io.js";
-import { RunValidator, allDiagnostics, allowedReads, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
+import { RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
 import { formatCount } from "../format.js";
 
 export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
@@ -15,9 +15,9 @@ export async function checkCommand(args: string[], options: Record<string, unkno
     validator = new RunValidator(loaded.frontEnd);
     for (const _ of validatedRuns(loaded.frontEnd, validator)) count++;
   }
-  let list = allDiagnostics(loaded, validator);
-  if (loaded.frontEnd.expansion && list.length === 0) {
-    list = sortDiagnostics(runCountDiagnostics(count, loaded.frontEnd));
+  let list = applyDenyWarnings(allDiagnostics(loaded, validator), options);
+  if (loaded.frontEnd.expansion && !hasErrors(list)) {
+    list = sortDiagnostics([...list, ...runCountDiagnostics(count, loaded.frontEnd)]);
   }
   const failed = reportDiagnostics(list, loaded, io, format);
   if (!failed && format === "text") {

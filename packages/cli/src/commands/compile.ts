@@ -8,7 +8,7 @@ import { hasErrors, type RunSpec } from "@batchc/language";
 import { EncodedRun, emitRequest, inlineOutputOrder, type EmitResult, type RunSettingInput } from "@batchc/omics";
 import { fastEncoders } from "../fast-encode.js";
 import { CommandError, type Io } from "../io.js";
-import { RunValidator, allDiagnostics, allowedReads, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
+import { RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { emitErrorDiagnostics } from "../run-count.js";
 import { printPreview } from "./dry-run.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
@@ -41,8 +41,8 @@ export async function compileRequest(
 ): Promise<CompiledRequest | number> {
   const loaded = loadProgram(file, io, parseVars(options.var), allowedReads(options, io));
   const expansion = loaded.frontEnd.expansion;
-  if (!expansion) {
-    reportDiagnostics(loaded.diagnostics, loaded, io, diagnosticsFormat(options));
+  if (!expansion || hasErrors(applyDenyWarnings(loaded.diagnostics, options))) {
+    reportDiagnostics(applyDenyWarnings(loaded.diagnostics, options), loaded, io, diagnosticsFormat(options));
     return 1;
   }
   // A dry run writes nothing: the settings file's bytes are only hashed, for its exact name.
@@ -83,12 +83,14 @@ export async function compileRequest(
       { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults, runs },
       { ...(tmp !== undefined ? { tmpDir: tmp } : { writeSettingsFile: false }), hoist: options["no-hoist"] !== true, validateRuns: checkRun, schemaCheck: false },
     );
-    const list = allDiagnostics(loaded, validator);
+    const list = applyDenyWarnings(allDiagnostics(loaded, validator), options);
     if (hasErrors(list)) {
       reportDiagnostics(list, loaded, io, diagnosticsFormat(options));
       await dispose();
       return 1;
     }
+    // warnings alone do not stop the compile: shown on stderr (text output only)
+    if (list.length > 0 && diagnosticsFormat(options) === "text") reportDiagnostics(list, loaded, io, "text");
     if (!emitted.ok) {
       reportDiagnostics(emitErrorDiagnostics(emitted.errors, loaded.frontEnd), loaded, io, diagnosticsFormat(options));
       await dispose();

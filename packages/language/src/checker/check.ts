@@ -24,6 +24,8 @@ import { checkTagValue } from "./rules/tag-values.js";
 import { checkTopLevelOnly } from "./rules/top-level-only.js";
 import { collectTypeAliases } from "./rules/unique-type-aliases.js";
 import { checkUniqueKeys } from "./rules/unique-keys.js";
+import { checkNullOverrides, defaultKeys, type DefaultKeys } from "./rules/null-overrides.js";
+import { checkUnusedNames } from "./rules/unused-names.js";
 import { checkVarInitializer, isVarCall } from "./rules/var-in-typed-let.js";
 import { Scope } from "./scope.js";
 import { STRING, type Type } from "./types.js";
@@ -58,7 +60,10 @@ export function check(program: Program, source: SourceFile, options: CheckOption
   types.resolveAll();
   for (const alias of rejected) types.resolve(alias.type);
   ctx.params = top.params === undefined ? undefined : buildParamSchema(ctx, types, top.params);
-  new StatementChecker(ctx, types, top).block(program.statements, new Scope());
+  const scope = new Scope();
+  const symbols = scope.collect();
+  new StatementChecker(ctx, types, top).block(program.statements, scope);
+  checkUnusedNames(ctx, symbols);
   const checked: CheckedProgram = {
     source,
     program,
@@ -89,11 +94,14 @@ class StatementChecker {
   private readonly top: TopLevelBlocks;
   /** Parameters set by `defaults { params { } }` (they count for every run). */
   private readonly fromDefaults = new Set<string>();
+  /** What `defaults` and declared parameter defaults set (a run's `null` inherits them). */
+  private readonly inherited: DefaultKeys;
 
   constructor(ctx: CheckContext, types: TypeResolver, top: TopLevelBlocks) {
     this.ctx = ctx;
     this.types = types;
     this.top = top;
+    this.inherited = defaultKeys(top.defaults, ctx.params);
     // `defaults` may come after the runs; collect the names it sets up front
     for (const e of top.defaults?.entries ?? []) {
       if (e.kind === "MapBlock" && e.key.name === "params") for (const p of e.entries) if (p.key.name !== "") this.fromDefaults.add(p.key.name);
@@ -167,20 +175,23 @@ class StatementChecker {
 
   private run(s: RunStatement, scope: Scope): void {
     checkRunId(this.ctx, scope, s);
-    const set = this.entries(s.entries, RUN_SCHEMA, scope);
+    const set = this.entries(s.entries, RUN_SCHEMA, scope, this.inherited.params);
     checkRequiredParams(this.ctx, s, set, this.fromDefaults);
+    checkNullOverrides(this.ctx, s, this.inherited);
   }
 
   /** Checks the entries of a `batch`, `defaults` or `run` block; returns the parameters it sets. */
-  private entries(entries: readonly BlockEntry[], schema: BlockSchema, scope: Scope): Set<string> {
+  private entries(entries: readonly BlockEntry[], schema: BlockSchema, scope: Scope, inherited?: ReadonlySet<string>): Set<string> {
     const ctx = this.ctx;
     const params = new Set<string>();
     checkUniqueKeys(ctx, entries);
     for (const e of entries) {
       const spec = knownEntry(ctx, e, schema);
       if (spec === undefined) this.loose(e, scope);
-      else if (spec.kind === "field" && e.kind === "FieldAssignment") checkExpression(ctx, scope, e.value, spec.type);
-      else if (spec.kind === "params" && e.kind === "MapBlock") checkParamValues(ctx, scope, e, params);
+      else if (spec.kind === "field" && e.kind === "FieldAssignment") {
+        // `null` leaves an optional field unset (docs/language.md §8a)
+        checkExpression(ctx, scope, e.value, spec.type, { allowNull: !schema.required.includes(e.key.name) });
+      } else if (spec.kind === "params" && e.kind === "MapBlock") checkParamValues(ctx, scope, e, params, inherited);
       else if (spec.kind === "tags" && e.kind === "MapBlock") this.tags(e, scope);
       else if (spec.kind === "document" && e.kind === "MapBlock") this.document(e, scope);
     }

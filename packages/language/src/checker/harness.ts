@@ -28,13 +28,20 @@ export interface ExpectedDiagnostic {
 /** The checker's result plus the parser's diagnostics and the source. */
 export type SourceCheck = CheckResult & { syntax: Diagnostic[]; source: SourceFile };
 
-/** Parses and checks a program (as `compile` does); `files` are paths relative to the program's folder. */
-export function checkSource(src: string, files: Record<string, string> = {}): SourceCheck {
+/** The unused-name warning, which most tests (whose programs are fragments) leave out. */
+export const UNUSED = "BC2052";
+
+/**
+ * Parses and checks a program (as `compile` does); `files` are paths relative to the program's
+ * folder. Unused-name warnings are dropped unless `unused` is set.
+ */
+export function checkSource(src: string, files: Record<string, string> = {}, unused = false): SourceCheck {
   const source = new SourceFile(TEST_FILE, src);
   const parsed = parse(source);
   const host = memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`${TEST_DIR}/${k}`, v])));
   const result = check(parsed.program, source, { host, baseDir: TEST_DIR, syntax: parsed.diagnostics });
-  return { ...result, syntax: parsed.diagnostics, source };
+  const diagnostics = unused ? result.diagnostics : result.diagnostics.filter((d) => d.code !== UNUSED);
+  return { ...result, diagnostics, syntax: parsed.diagnostics, source };
 }
 
 /** A diagnostic in the tests' shape, with exactly the keys `like` has. */
@@ -53,8 +60,8 @@ function shape(source: SourceFile, d: Diagnostic, like: ExpectedDiagnostic): Exp
 }
 
 /** Asserts that a syntactically valid program gives exactly these checker diagnostics, in order. */
-export function expectErrors(src: string, expected: ExpectedDiagnostic[], files: Record<string, string> = {}): SourceCheck {
-  const result = checkSource(src, files);
+export function expectErrors(src: string, expected: ExpectedDiagnostic[], files: Record<string, string> = {}, unused = false): SourceCheck {
+  const result = checkSource(src, files, unused);
   deepStrictEqual(result.syntax.map((d) => d.message), [], "the test program has syntax errors");
   const actual = result.diagnostics.map((d, i) => shape(result.source, d, expected[i] ?? { code: "", line: 0, col: 0, message: "" }));
   deepStrictEqual(actual, expected);

@@ -9,6 +9,8 @@ export interface ValueSymbol {
   kind: "let" | "loop";
   type: Type;
   declaration: Identifier;
+  /** Set when an expression reads it (for the unused-name warning). */
+  used?: boolean;
 }
 
 /** A block's names, chained to the enclosing block's. */
@@ -22,7 +24,9 @@ export class Scope {
 
   /** A child scope (a nested block). */
   child(): Scope {
-    return new Scope(this);
+    const c = new Scope(this);
+    c.declared = this.declared;
+    return c;
   }
 
   /** The symbol declared in this very block. */
@@ -42,6 +46,16 @@ export class Scope {
 
   declare(symbol: ValueSymbol): void {
     this.symbols.set(symbol.name, symbol);
+    this.declared?.push(symbol);
+  }
+
+  /** Every symbol declared in this scope and its children (shared down the chain). */
+  private declared: ValueSymbol[] | undefined;
+
+  /** Starts collecting every symbol declared from here down (for the unused-name warning). */
+  collect(): ValueSymbol[] {
+    this.declared = [];
+    return this.declared;
   }
 
   /** Every visible name, innermost first (for did-you-mean). */

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileFile } from "../compile.js";
 import { nodeHost, type ReadOptions } from "../host.js";
 import { MAX_ERRORS } from "./expand.js";
-import { expandText, full, outcome } from "./test-harness.js";
+import { expandText, full, outcome, runAll } from "./test-harness.js";
 
 const S3_HELP =
   "help: an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens (`s3://my-bucket/key`)";
@@ -165,6 +165,18 @@ describe("run-time errors in expressions", () => {
       ids: [],
       diagnostics: ["BC3036 1:10-1:58 this comprehension builds more than 1000000 elements | help: filter earlier with `where`, or loop with a `for` statement, whose sources are not materialised"],
     });
+  });
+
+  it("BC3041 a where that keeps no combination is a warning, once", () => {
+    expect(outcome(`for n in [1, 2] where n > 5 { run "r${"$"}{n}" {} }\nfor m in [1, 2] where m > 1 { run "m${"$"}{m}" {} }`)).toEqual({
+      ids: ["m2"],
+      diagnostics: ["BC3041 1:23-1:28 this `where` keeps no combination: the loop produces no run | help: check the condition against the data (a misspelt value or a wrong comparison)"],
+    });
+    const { expansion } = runAll(`for n in [1] where n > 5 { run "r" {} }\nrun "x" {}`);
+    expect(expansion.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+    // a second walk does not repeat it
+    [...expansion.runs()];
+    expect(expansion.diagnostics).toHaveLength(1);
   });
 
   it("BC3023 an invalid regular expression", () => {

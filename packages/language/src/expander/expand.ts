@@ -160,6 +160,10 @@ interface ForIR {
   /** The source level after which `where` can be tested (-1: before the loop). */
   whereLevel: number;
   whereVars: readonly LoopVar[];
+  /** Whether `where` was evaluated, and held, in some combination (for BC3041). */
+  whereTested: boolean;
+  whereKept: boolean;
+  whereSpan: Span | undefined;
   body: readonly StmtIR[];
 }
 
@@ -220,6 +224,9 @@ class Expander {
   private slots = 0;
   private runStatements = 0;
   private readonly top: StmtIR[] = [];
+  /** Every `for` with a `where`, for the warning about one that keeps nothing. */
+  private readonly wheres: ForIR[] = [];
+  private wheresReported = false;
   private readonly batch: BatchSettings = {};
   private readonly defaultsFields = new Map<string, Value>();
   private explicitDefaultParams: RecordValue | undefined;
@@ -501,7 +508,9 @@ class Expander {
       });
     }
     const whereVars = whereLevel < 0 ? outer : [...(sources[whereLevel] as SourceIR).varsBefore, ...(sources[whereLevel] as SourceIR).names];
-    return { kind: FOR, sources, where, whereLevel, whereVars, body: this.compileBlock(s.body, scope, bound) };
+    const fr: ForIR = { kind: FOR, sources, where, whereLevel, whereVars, whereTested: false, whereKept: false, whereSpan: s.where?.span, body: this.compileBlock(s.body, scope, bound) };
+    this.wheres.push(fr);
+    return fr;
   }
 
   private compileRun(s: RunStatement, scope: Scope, vars: readonly LoopVar[]): RunIR {
@@ -527,7 +536,8 @@ class Expander {
           const info: ParamInfo | undefined = schema?.params.get(p.key.name);
           const f = this.compiler.compile(p.value, scope, info?.type);
           const check = info === undefined ? undefined : this.checker(info.type, p.value, `parameter \`${p.key.name}\``);
-          const required = info !== undefined && !info.optional ? info.type : undefined;
+          // `null` for a parameter with a default inherits it (docs/language.md §8a)
+          const required = info !== undefined && !info.optional && !this.inheritedParam(info) ? info.type : undefined;
           params.push({ key: p.key.name, f, check, required, span: p.value.span });
         }
       } else if (spec.kind === "tags") {
@@ -600,6 +610,16 @@ class Expander {
     return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, plan, n: this.runStatements++, vars };
   }
 
+  /** True when every run gets a default for the parameter (declared, or set by `defaults`). */
+  private inheritedParam(info: ParamInfo): boolean {
+    if (info.default !== undefined) return true;
+    for (const s of this.checked.program.statements) {
+      if (s.kind !== "DefaultsBlock") continue;
+      for (const e of s.entries) if (e.kind === "MapBlock" && (e.key.name === "params" || e.key.name === "parameters") && e.entries.some((p) => p.key.name === info.name)) return true;
+    }
+    return false;
+  }
+
   /** A value check against `to` for a value from `e`, or undefined when the static type suffices. */
   private checker(to: Type, e: Expression, what: string): ((v: Value) => Value) | undefined {
     if (!this.compiler.needsCheck(to, e)) return undefined;
@@ -652,7 +672,14 @@ class Expander {
 
   /** The runs of a fresh walk: the top block's generator itself (one generator less per run). */
   private walk(quiet: boolean, encoders?: RunEncoderFactory): Generator<RunSpec> {
-    return this.block(this.top, new Walk(this.slots, quiet, encoders));
+    const w = new Walk(this.slots, quiet, encoders);
+    const g = this.block(this.top, w);
+    return quiet || this.wheres.length === 0 ? g : this.thenReportWheres(g, w);
+  }
+
+  private *thenReportWheres(g: Generator<RunSpec>, w: Walk): Generator<RunSpec> {
+    yield* g;
+    this.reportEmptyWheres(w);
   }
 
   private *block(stmts: readonly StmtIR[], w: Walk): Generator<RunSpec> {
@@ -702,7 +729,7 @@ class Expander {
     const listOrigins: (ListOrigin | undefined)[] = new Array(n).fill(undefined);
     const where = s.where;
     const whereLevel = s.whereLevel;
-    if (where !== undefined && whereLevel < 0 && !this.test(where, w, s.whereVars)) return;
+    if (where !== undefined && whereLevel < 0 && !this.testWhere(s, w)) return;
 
     const open = (k: number): void => {
       const src = s.sources[k] as SourceIR;
@@ -768,7 +795,7 @@ class Expander {
         idx[k] = (idx[k] as number) + 1;
         continue;
       }
-      if (!assign(k, idx[k] as number) || (where !== undefined && k === whereLevel && !this.test(where, w, s.whereVars))) {
+      if (!assign(k, idx[k] as number) || (where !== undefined && k === whereLevel && !this.testWhere(s, w))) {
         idx[k] = (idx[k] as number) + 1;
         continue;
       }
@@ -795,6 +822,23 @@ class Expander {
         }
       } else yield* this.block(body, w);
       idx[k] = (idx[k] as number) + 1;
+    }
+  }
+
+  /** Tests a `for`'s `where`, noting whether it ever held. */
+  private testWhere(s: ForIR, w: Walk): boolean {
+    s.whereTested = true;
+    const kept = this.test(s.where as (env: Value[]) => boolean, w, s.whereVars);
+    if (kept) s.whereKept = true;
+    return kept;
+  }
+
+  /** After a complete walk: a warning for each `where` that was tested but never held. */
+  private reportEmptyWheres(w: Walk): void {
+    if (w.quiet || w.stopped || this.wheresReported) return;
+    this.wheresReported = true;
+    for (const s of this.wheres) {
+      if (s.whereTested && !s.whereKept && s.whereSpan !== undefined) this.diagnostics.push(at(this.file, s.whereSpan, codes.whereKeepsNothing()));
     }
   }
 

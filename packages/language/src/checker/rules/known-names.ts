@@ -14,7 +14,10 @@ export function resolveName(ctx: CheckContext, scope: Scope, e: NameExpression):
   const name = e.name.name;
   if (name === "") return ERROR;
   const symbol = scope.lookup(name);
-  if (symbol !== undefined) return symbol.type;
+  if (symbol !== undefined) {
+    symbol.used = true;
+    return symbol.type;
+  }
   if (BUILTINS.has(name)) ctx.report(names.functionAsValue(name), e.name.span);
   else ctx.report(names.unknownName(name, didYouMean(name, scope.visibleNames())), e.name.span);
   return ERROR;

@@ -9,8 +9,11 @@ import { checkExpression, inferExpression } from "../expressions.js";
 import type { Scope } from "../scope.js";
 import { checkUniqueKeys } from "./unique-keys.js";
 
-/** Checks one `params { }` block; adds the declared names it sets to `set`. */
-export function checkParamValues(ctx: CheckContext, scope: Scope, block: MapBlock, set: Set<string>): void {
+/**
+ * Checks one `params { }` block; adds the declared names it sets to `set`. `inherited` names the
+ * parameters that have a default (a run may set them to `null`).
+ */
+export function checkParamValues(ctx: CheckContext, scope: Scope, block: MapBlock, set: Set<string>, inherited: ReadonlySet<string> = new Set()): void {
   const first = checkUniqueKeys(ctx, block.entries);
   for (const e of block.entries) {
     const name = e.key.name;
@@ -27,6 +30,7 @@ export function checkParamValues(ctx: CheckContext, scope: Scope, block: MapBloc
       continue;
     }
     if (first.get(e) === true) set.add(name);
-    checkExpression(ctx, scope, e.value, param.type, { allowNull: param.optional });
+    // `null` leaves it unset: fine for an optional parameter, or one the run inherits a default for
+    checkExpression(ctx, scope, e.value, param.type, { allowNull: param.optional || inherited.has(name) });
   }
 }

@@ -11,5 +11,6 @@ import { containsError, isAssignable, printType, STRING } from "../types.js";
 /** Types one tag value and reports it unless it is a string. */
 export function checkTagValue(ctx: CheckContext, scope: Scope, value: Expression): void {
   const t = inferExpression(ctx, scope, value);
-  if (!containsError(t) && !isAssignable(t, STRING)) ctx.report(names.tagValueNotString(printType(t), ctx.text(value.span)), value.span);
+  // `null` leaves the tag unset (docs/language.md §8a)
+  if (!containsError(t) && t.kind !== "null" && !isAssignable(t, STRING)) ctx.report(names.tagValueNotString(printType(t), ctx.text(value.span)), value.span);
 }

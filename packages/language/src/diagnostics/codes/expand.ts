@@ -186,4 +186,12 @@ export const expand = {
       notes: [`in ${file}, line ${line}, column ${column}`],
       help: "save the file as UTF-8",
     }),
+  /** A `for … where` whose condition held in no combination: the loop produced nothing. */
+  whereKeepsNothing: () => ({
+    code: "BC3041",
+    severity: "warning" as const,
+    message: "this `where` keeps no combination: the loop produces no run",
+    label: "never true",
+    help: "check the condition against the data (a misspelt value or a wrong comparison)",
+  }),
 } as const;

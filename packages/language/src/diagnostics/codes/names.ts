@@ -1,6 +1,13 @@
 // BC2xxx: names and types (the checker). One builder per code; never reuse a code.
 import type { DiagnosticMessage } from "../diagnostic.js";
 
+const warning = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
+  code,
+  severity: "warning",
+  message,
+  ...rest,
+});
+
 const error = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
   code,
   severity: "error",
@@ -264,5 +271,19 @@ export const names = {
   groupByFields: (): DiagnosticMessage =>
     error("BC2050", "`group_by` takes its field names as a string literal or a list of string literals", {
       help: 'write `group_by(xs, "sample")` or `group_by(xs, ["patient", "sample"])`',
+    }),
+
+  /** A run sets to `null` a parameter, tag or field that `defaults` (or a declared default) sets. */
+  nullInheritsDefault: (what: string): DiagnosticMessage =>
+    warning("BC2051", `${what} is set to \`null\`, but the run still gets the default value`, {
+      label: "inherits the default",
+      help: "this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)",
+    }),
+
+  /** A `let` or loop variable that nothing reads. */
+  unusedName: (name: string, kind: "let" | "loop"): DiagnosticMessage =>
+    warning("BC2052", `${kind === "let" ? "`let`" : "loop variable"} \`${name}\` is never used`, {
+      label: "never used",
+      help: `remove it, or start its name with \`_\` (\`_${name}\`) to keep it unused`,
     }),
 } as const;

@@ -45,20 +45,32 @@ afterAll(async () => {
 describe("a closed standard output", () => {
   it.each([
     ["--help", ["--help"]],
+    ["--version", ["--version"]],
+    ["compile", ["compile", example]],
     ["check", ["check", example, "--format", "json"]],
     ["compile --dry-run", ["compile", example, "--dry-run"]],
   ])("%s ends quietly", async (_, args) => {
     expect(await closedStdout(args)).toEqual({ code: 0, signal: null, failure: false });
   });
 
-  it("submit, status, runs, list and resubmit --dry-run end quietly", async () => {
+  it("submit, cancel, status, runs, list, resubmit --dry-run and delete end quietly", async () => {
     const url = ["--endpoint-url", endpoint.url];
     expect(await closedStdout(["submit", example, ...url])).toEqual({ code: 0, signal: null, failure: false });
     const [id] = [...endpoint.state.batches.keys()];
     expect(id).toBe("5000001");
     await endpoint.advance("5000001", 3);
-    for (const args of [["status", "5000001"], ["runs", "5000001"], ["list"], ["resubmit", "5000001", example, "--dry-run"]]) {
-      expect(await closedStdout([...args, ...url])).toEqual({ code: 0, signal: null, failure: false });
+    const commands = [
+      ["cancel", "5000001", "--yes"],
+      ["status", "5000001"],
+      ["runs", "5000001"],
+      ["list"],
+      ["resubmit", "5000001", example, "--dry-run"],
+      ["status", "5000001", "--chain"],
+      ["delete", "5000001", "--yes"],
+    ];
+    for (const args of commands) {
+      expect([args[0], await closedStdout([...args, ...url])]).toEqual([args[0], { code: 0, signal: null, failure: false }]);
     }
+    expect(endpoint.state.batches.size).toBe(0);
   });
 });

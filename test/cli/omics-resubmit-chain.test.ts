@@ -141,7 +141,12 @@ describe("resubmission chains", () => {
 describe("resubmit refuses", () => {
   it("a chain with a STOPPING or CANCELLED batch unless --include-cancelled; cancelled and deleted runs count as started", async () => {
     const failing = new Set(["a", "b"]);
-    const ep = await endpointFailing(failing, { failCancels: ["c"], failDeletes: ["g"] });
+    let short = false;
+    const ep = await endpointFailing(failing, {
+      failCancels: ["c"],
+      failDeletes: ["g"],
+      listRunsPage: (_, page) => (short ? { runs: page.runs.slice(1) } : page),
+    });
     await submitted(ep, v1, 3);
     const cancel = await cli(ep, ["cancel", "5000001", "--yes"]);
     expect(cancel.code).toBe(0);
@@ -186,6 +191,16 @@ describe("resubmit refuses", () => {
       "5000002    RUNS_DELETED  4 runs: 3 started, 1 failed to start",
       "total      7 runs started, 1 never started",
       "",
+    ]);
+    // The other refusals hold over the same statuses: changed defaults, and a short listing.
+    const changed = { "cohort.batch": v2["cohort.batch"].replace('workflowId  = "1234567"', 'workflowId  = "7654321"') };
+    const defaults = await cli(ep, ["resubmit", "5000002", "cohort.batch", "--include-cancelled"], changed);
+    expect([defaults.code, defaults.stderr.split("\n")[0]]).toEqual([1, "error: the defaults of cohort.batch differ from those batch 5000001 ran with, in `workflowId`"]);
+    short = true;
+    const listing = await cli(ep, ["resubmit", "5000002", "cohort.batch", "--include-cancelled"], v2);
+    expect([listing.code, listing.stderr.split("\n")[0]]).toEqual([
+      3,
+      "error: batch 5000001 lists 5 runs, but GetBatch counts 6 started or failed to start: the listing is incomplete; try again",
     ]);
     expect(ep.requestsOf("StartRunBatch")).toHaveLength(2);
   });

@@ -5,7 +5,10 @@
 //   node scripts/test-summary.mjs REPORT.json [--exit-code N]
 //
 // N failed counts failed tests, never files or describe blocks; skipped counts skipped and todo
-// tests. The report alone cannot show everything: a crashed worker leaves its tests unfinished
+// tests. A failing run never reads `0 failed`: tests that never finished and files that failed
+// outside their tests count as failed, and a failure the report cannot show (an unhandled error,
+// no test at all, a missing report) counts as one. The reasons come on the lines before it, so
+// the summary is always the last line and stands alone. The report alone cannot show everything: a crashed worker leaves its tests unfinished
 // while the report still says `success: true`, and an unhandled error after the tests is not in
 // the report at all (only in vitest's exit code). So the line reads `FAILED: …` and the exit code
 // is 1 when the command exited non-zero, when the report is missing or unreadable, when a test
@@ -47,8 +50,14 @@ function summarize(report, exitCode) {
     problems.push(`the report's totals do not add up (${reported.map(String).join("/")} total/passed/failed reported, ${expected.join("/")} listed)`);
   }
   if (tests.length === 0) problems.push("no test ran");
-  if (failed === 0 && problems.length === 0) return { line: counts, code: 0 };
-  return { line: `FAILED: ${counts}${problems.length > 0 ? `; ${problems.join("; ")}` : ""}`, code: 1 };
+  if (failed === 0 && problems.length === 0) return { lines: [counts], code: 0 };
+  const shownFailed = Math.max(1, failed + unfinished + fileErrors.length);
+  return { lines: [...problems.map((p) => `why: ${p}`), failingLine(passed, shownFailed, skipped)], code: 1 };
+}
+
+/** The last line of a failing run: its failed count is at least one. */
+function failingLine(passed, failed, skipped) {
+  return `FAILED: ${passed} passed, ${Math.max(1, failed)} failed, ${skipped} skipped`;
 }
 
 /** The first line of a message, without control characters, at most 200 characters. */
@@ -66,7 +75,8 @@ function main(argv) {
     exitCode = Number(args[at + 1]);
     args.splice(at, 2);
     if (!Number.isInteger(exitCode)) {
-      console.log("FAILED: 0 passed, 0 failed, 0 skipped; `--exit-code` takes the test command's exit code");
+      console.log("why: `--exit-code` takes the test command's exit code");
+      console.log(failingLine(0, 1, 0));
       return 1;
     }
   }
@@ -76,11 +86,12 @@ function main(argv) {
     report = JSON.parse(readFileSync(file, "utf8"));
   } catch {
     const why = exitCode !== undefined && exitCode !== 0 ? `; the test command exited with code ${exitCode}` : "";
-    console.log(`FAILED: 0 passed, 0 failed, 0 skipped; no readable test report at ${file}: the test run did not finish${why}`);
+    console.log(`why: no readable test report at ${file}: the test run did not finish${why}`);
+    console.log(failingLine(0, 1, 0));
     return 1;
   }
-  const { line, code } = summarize(report, exitCode);
-  console.log(line);
+  const { lines, code } = summarize(report, exitCode);
+  for (const line of lines) console.log(line);
   return code;
 }
 

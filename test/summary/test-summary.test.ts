@@ -25,24 +25,28 @@ const CRASH = "(an unhandled error or a crashed worker: see its output above)";
 
 describe("scripts/test-summary.mjs", () => {
   it.each([
-    ["crashed-worker", 1, `FAILED: 1 passed, 0 failed, 0 skipped; the test command exited with code 1 ${CRASH}; 2 tests never finished (a crashed worker?)`],
-    ["unhandled-error", 1, `FAILED: 1 passed, 0 failed, 0 skipped; the test command exited with code 1 ${CRASH}`],
-    ["nested-failure", 1, "FAILED: 2 passed, 1 failed, 0 skipped; the test command exited with code 1"],
-    ["zero-tests", 0, "FAILED: 0 passed, 0 failed, 0 skipped; no test ran"],
+    ["crashed-worker", 1, `why: the test command exited with code 1 ${CRASH}\nwhy: 2 tests never finished (a crashed worker?)\nFAILED: 1 passed, 2 failed, 0 skipped`],
+    ["unhandled-error", 1, `why: the test command exited with code 1 ${CRASH}\nFAILED: 1 passed, 1 failed, 0 skipped`],
+    ["nested-failure", 1, "why: the test command exited with code 1\nFAILED: 2 passed, 1 failed, 0 skipped"],
+    ["zero-tests", 0, "why: no test ran\nFAILED: 0 passed, 1 failed, 0 skipped"],
     ["skipped", 0, "1 passed, 0 failed, 2 skipped"],
     [
       "broken-import",
       1,
-      "FAILED: 0 passed, 0 failed, 0 skipped; the test command exited with code 1; test file failed: broken.test.ts: " +
-        "Cannot find module './does-not-exist.js' imported from broken.test.ts; no test ran",
+      "why: the test command exited with code 1\nwhy: test file failed: broken.test.ts: " +
+        "Cannot find module './does-not-exist.js' imported from broken.test.ts\nwhy: no test ran\nFAILED: 0 passed, 1 failed, 0 skipped",
     ],
-  ])("%s (vitest exited %i)", (name, vitestExit, line) => {
+  ])("%s (vitest exited %i)", (name, vitestExit, output) => {
     const r = summary([report(name), "--exit-code", String(vitestExit)]);
-    expect(r).toEqual({ code: line.startsWith("FAILED") ? 1 : 0, stdout: `${line}\n`, stderr: "" });
+    expect(r).toEqual({ code: output.includes("FAILED") ? 1 : 0, stdout: `${output}\n`, stderr: "" });
+    // The summary is the last line, alone, and a failing run never reads `0 failed`.
+    const last = output.split("\n").at(-1) ?? "";
+    expect(last).toMatch(/^(FAILED: )?\d+ passed, \d+ failed, \d+ skipped$/);
+    if (output.includes("FAILED")) expect(last).not.toMatch(/ 0 failed/);
   });
 
   it("the report alone still fails a crashed worker, a failed test and a broken file", () => {
-    expect(summary([report("crashed-worker")])).toMatchObject({ code: 1, stdout: "FAILED: 1 passed, 0 failed, 0 skipped; 2 tests never finished (a crashed worker?)\n" });
+    expect(summary([report("crashed-worker")])).toMatchObject({ code: 1, stdout: "why: 2 tests never finished (a crashed worker?)\nFAILED: 1 passed, 2 failed, 0 skipped\n" });
     expect(summary([report("nested-failure")])).toMatchObject({ code: 1, stdout: "FAILED: 2 passed, 1 failed, 0 skipped\n" });
     expect(summary([report("broken-import")]).code).toBe(1);
   });
@@ -50,7 +54,7 @@ describe("scripts/test-summary.mjs", () => {
   it("a non-zero exit fails even a clean report", () => {
     expect(summary([report("skipped"), "--exit-code", "2"])).toMatchObject({
       code: 1,
-      stdout: `FAILED: 1 passed, 0 failed, 2 skipped; the test command exited with code 2 ${CRASH}\n`,
+      stdout: `why: the test command exited with code 2 ${CRASH}\nFAILED: 1 passed, 1 failed, 2 skipped\n`,
     });
   });
 
@@ -61,7 +65,7 @@ describe("scripts/test-summary.mjs", () => {
       writeFileSync(join(dir, "report.json"), JSON.stringify(edited));
       expect(summary([join(dir, "report.json"), "--exit-code", "0"])).toMatchObject({
         code: 1,
-        stdout: "FAILED: 1 passed, 0 failed, 2 skipped; the report's totals do not add up (3/2/0 total/passed/failed reported, 3/1/0 listed)\n",
+        stdout: "why: the report's totals do not add up (3/2/0 total/passed/failed reported, 3/1/0 listed)\nFAILED: 1 passed, 1 failed, 2 skipped\n",
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -71,6 +75,6 @@ describe("scripts/test-summary.mjs", () => {
   it("a missing report is a failing line", () => {
     const r = summary([report("no-such-report"), "--exit-code", "1"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^FAILED: 0 passed, 0 failed, 0 skipped; no readable test report at .*no-such-report\.json: the test run did not finish; the test command exited with code 1\n$/);
+    expect(r.stdout).toMatch(/^why: no readable test report at .*no-such-report\.json: the test run did not finish; the test command exited with code 1\nFAILED: 0 passed, 1 failed, 0 skipped\n$/);
   });
 });

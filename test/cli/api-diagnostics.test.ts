@@ -81,7 +81,7 @@ for r in rows {
     const d = only(await diagnostics(`${DEFAULTS}let base = "https://lab"\nrun "a" { outputUri = "\${base}/x/" }\n`));
     expect(d.line).toBe(7);
     expect(d.column).toBe(23);
-    expect(d.code).toBe("BC3005");
+    expect(d.code).toBe("BC2022");
   });
 
   it("more than 50 run tags after merging the defaults", async () => {

@@ -185,7 +185,7 @@ describe("a statement's fast encoder", () => {
 
   it("stops trying after 256 runs it did not take when it took almost none", () => {
     const { plan, reads } = namePlan();
-    const encode = fastEncoders({ outputUri: "s3://o/" })(plan)!;
+    const encode = fastEncoders({ outputUri: "s3://ooo/" })(plan)!;
     expect(encode("r0", ["fine"])).toBe('{"runSettingId":"r0","name":"fine"}');
     const out = Array.from({ length: 400 }, (_, i) => encode(`r${i + 1}`, ["café"]));
     expect(out.every((x) => x === undefined)).toBe(true);
@@ -196,7 +196,7 @@ describe("a statement's fast encoder", () => {
 
   it("keeps trying while it takes more than one run in nine", () => {
     const { plan, reads } = namePlan();
-    const encode = fastEncoders({ outputUri: "s3://o/" })(plan)!;
+    const encode = fastEncoders({ outputUri: "s3://ooo/" })(plan)!;
     let taken = 0;
     for (let i = 0; i < 3000; i++) if (encode(`r${i}`, [i % 8 === 0 ? "fine" : "café"]) !== undefined) taken++;
     expect([taken, reads()]).toEqual([375, 3000]);

@@ -23,7 +23,7 @@ const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a,
 
 const runFields = fc.record({
   name: opt(fc.constantFrom("n1", "n2")),
-  outputUri: opt(fc.constantFrom("s3://o/1/", "s3://o/2/")),
+  outputUri: opt(fc.constantFrom("s3://ooo/1/", "s3://ooo/2/")),
   priority: opt(fc.constantFrom(1, 2)),
   outputBucketOwnerId: opt(fc.constantFrom("123456789012", "210987654321")),
   parameters: opt(params),
@@ -33,7 +33,7 @@ const runFields = fc.record({
 const defaults = fc
   .record({ name: opt(fc.constantFrom("dn")), priority: opt(fc.constantFrom(0, 1)), parameters: opt(params), runTags: opt(tags) })
   .map((d) => {
-    const out: DefaultsInput = { workflowId: "1234567", roleArn: "arn:aws:iam::123456789012:role/R", outputUri: "s3://o/default/" };
+    const out: DefaultsInput = { workflowId: "1234567", roleArn: "arn:aws:iam::123456789012:role/R", outputUri: "s3://ooo/default/" };
     for (const [k, v] of Object.entries(d)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
     return out;
   });

@@ -297,7 +297,7 @@ describe("key order and format", () => {
         {
           batch: { tags: { p: "x" }, settings: "s3://lab-batches/x/", requestId: "rid", batchName: "b" },
           defaults: { runTags: { t: "1" }, logLevel: "ALL", roleArn: DEFAULTS.roleArn, parameters: { z: 1, a: 2 }, workflowId: "1", name: "n" },
-          runs: [{ runTags: { b: "2", a: "1" }, parameters: { y: 1 }, outputBucketOwnerId: "123456789012", priority: 1, outputUri: "s3://o/", name: "n1", runSettingId: "r1" }],
+          runs: [{ runTags: { b: "2", a: "1" }, parameters: { y: 1 }, outputBucketOwnerId: "123456789012", priority: 1, outputUri: "s3://ooo/", name: "n1", runSettingId: "r1" }],
         },
         { tmpDir: dir },
       ),
@@ -313,11 +313,11 @@ describe("key order and format", () => {
   });
 
   it("omits absent members and the result passes the zod schema", async () => {
-    const r = ok(await emitRequest({ defaults: { workflowId: "1", roleArn: "arn:x" }, runs: [{ runSettingId: "only", outputUri: "s3://o/" }] }, { tmpDir: dir }));
+    const r = ok(await emitRequest({ defaults: { workflowId: "1", roleArn: "arn:x" }, runs: [{ runSettingId: "only", outputUri: "s3://ooo/" }] }, { tmpDir: dir }));
     expect(r.request).toEqual({
       requestId: r.request.requestId,
       defaultRunSetting: { workflowId: "1", roleArn: "arn:x" },
-      batchRunSettings: { inlineSettings: [{ runSettingId: "only", outputUri: "s3://o/" }] },
+      batchRunSettings: { inlineSettings: [{ runSettingId: "only", outputUri: "s3://ooo/" }] },
     });
     expect(StartRunBatchRequestSchema.safeParse(r.request).success).toBe(true);
   });
@@ -327,7 +327,7 @@ describe("hoisting", () => {
   const same = (i: number): RunSettingInput => ({
     runSettingId: `r${i}`,
     name: "same name",
-    outputUri: `s3://o/${i}/`,
+    outputUri: `s3://ooo/${i}/`,
     priority: 5,
     parameters: { ref: "s3://refs/hg38.fa", threads: 8, sample: `s${i}` },
     runTags: { project: "p", sample: `s${i}` },
@@ -345,7 +345,7 @@ describe("hoisting", () => {
     });
     expect(r.request.batchRunSettings.inlineSettings![1]).toEqual({
       runSettingId: "r2",
-      outputUri: "s3://o/2/",
+      outputUri: "s3://ooo/2/",
       parameters: { sample: "s2" },
       runTags: { sample: "s2" },
     });
@@ -364,7 +364,7 @@ describe("hoisting", () => {
     const twice = ok(await emit({ runs: list }, true));
     expect(twice.hoisted).toEqual(["name", "priority", "parameters.ref", "parameters.threads", "runTags.project"]);
     const firstRun = (JSON.parse(readFileSync(twice.settingsFile!.path, "utf8")) as InlineSetting[])[0];
-    expect(firstRun).toEqual({ runSettingId: "r0", outputUri: "s3://o/0/", parameters: { sample: "s0" }, runTags: { sample: "s0" } });
+    expect(firstRun).toEqual({ runSettingId: "r0", outputUri: "s3://ooo/0/", parameters: { sample: "s0" }, runTags: { sample: "s0" } });
     const once = ok(await emit({ runs: list.values() }, true));
     expect(once.hoisted).toEqual([]);
   });
@@ -373,7 +373,7 @@ describe("hoisting", () => {
 describe("errors come back as data", () => {
   it("per-run violations carry the run's index, id and path (BC4013, BC4012)", async () => {
     const r = await emitRequest(
-      { defaults: { workflowId: "1", roleArn: "arn:x" }, runs: [{ runSettingId: "a", outputUri: "s3://o/" }, { runSettingId: "b", outputUri: "out/" }, { runSettingId: "c" }] },
+      { defaults: { workflowId: "1", roleArn: "arn:x" }, runs: [{ runSettingId: "a", outputUri: "s3://ooo/" }, { runSettingId: "b", outputUri: "out/" }, { runSettingId: "c" }] },
       { tmpDir: dir },
     );
     expect(r.ok ? undefined : r.errors).toEqual([

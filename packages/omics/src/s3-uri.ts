@@ -1,4 +1,5 @@
 // `s3://bucket/key` URIs: parsing and formatting.
+import { s3UriProblem } from "@batchc/model";
 import { io, type DiagnosticMessage } from "./codes.js";
 
 /** A parsed `s3://bucket/key`. */
@@ -12,11 +13,11 @@ export interface S3Location {
  * `s3://bucket`). The key is taken verbatim: S3 keys are not URL-encoded in `s3://` URIs.
  */
 export function parseS3Uri(uri: string): ({ ok: true } & S3Location) | { ok: false; error: DiagnosticMessage } {
-  if (!uri.startsWith("s3://")) return { ok: false, error: io.badS3Uri(uri, "it does not start with `s3://`") };
+  const why = s3UriProblem(uri);
+  if (why !== undefined) return { ok: false, error: io.badS3Uri(uri, why) };
   const rest = uri.slice(5);
   const slash = rest.indexOf("/");
   const bucket = slash < 0 ? rest : rest.slice(0, slash);
-  if (bucket === "") return { ok: false, error: io.badS3Uri(uri, "it names no bucket") };
   return { ok: true, bucket, key: slash < 0 ? "" : rest.slice(slash + 1) };
 }
 

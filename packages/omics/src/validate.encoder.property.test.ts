@@ -19,7 +19,7 @@ const text = fc.oneof(
 );
 // Text that would pass for the JSON around it: a value that closes its string and opens the
 // next member or key (with the keys the shapes use most).
-const forged = fc.constantFrom('x","b":"y', 'x","a":"', '1,"b":2', 'x"},"runTags":{"t":"y', 'x"', '"', 'x","priority":5,"b":"', "x\\", 'x","outputUri":"s3://o/');
+const forged = fc.constantFrom('x","b":"y', 'x","a":"', '1,"b":2', 'x"},"runTags":{"t":"y', 'x"', '"', 'x","priority":5,"b":"', "x\\", 'x","outputUri":"s3://ooo/');
 const value = fc.oneof(
   { weight: 8, arbitrary: text },
   { weight: 2, arbitrary: forged },
@@ -116,19 +116,19 @@ describe("runEncoder", () => {
   it("reads each value once, in order, and refuses (without throwing) when a reader throws", () => {
     const order: number[] = [];
     const read = [0, 1, 2].map((i) => (src: string[]) => (order.push(i), src[i]));
-    const encode = runEncoder({ outputUri: "s3://o/" }, { scalars: ["name"], runTags: ["a", "b"] }, read)!;
+    const encode = runEncoder({ outputUri: "s3://ooo/" }, { scalars: ["name"], runTags: ["a", "b"] }, read)!;
     expect(encode("r1", ["n", "x", "y"])).toBe('{"runSettingId":"r1","name":"n","runTags":{"a":"x","b":"y"}}');
     expect(order).toEqual([0, 1, 2]);
-    const failing = runEncoder({ outputUri: "s3://o/" }, { scalars: ["name"] }, [() => { throw new Error("no"); }])!;
+    const failing = runEncoder({ outputUri: "s3://ooo/" }, { scalars: ["name"] }, [() => { throw new Error("no"); }])!;
     expect(failing("r1", undefined)).toBeUndefined();
   });
 
   it("refuses shapes it cannot take at all", () => {
     const read = [(): unknown => "x"];
     expect(runEncoder({}, { scalars: ["name"] }, read)).toBeUndefined(); // no outputUri anywhere
-    expect(runEncoder({ outputUri: "s3://o/" }, { scalars: ["priority", "name"] }, [read[0]!, read[0]!])).toBeUndefined(); // out of order
-    expect(runEncoder({ outputUri: "s3://o/" }, { scalars: [], parameters: ["a", "a"] }, [read[0]!, read[0]!])).toBeUndefined(); // a key twice
-    expect(runEncoder({ outputUri: "s3://o/" }, { scalars: [], runTags: ["1"] }, read)).toBeUndefined(); // an index key
-    expect(runEncoder({ outputUri: "s3://o/" }, { scalars: ["name", "priority"] }, read)).toBeUndefined(); // a reader missing
+    expect(runEncoder({ outputUri: "s3://ooo/" }, { scalars: ["priority", "name"] }, [read[0]!, read[0]!])).toBeUndefined(); // out of order
+    expect(runEncoder({ outputUri: "s3://ooo/" }, { scalars: [], parameters: ["a", "a"] }, [read[0]!, read[0]!])).toBeUndefined(); // a key twice
+    expect(runEncoder({ outputUri: "s3://ooo/" }, { scalars: [], runTags: ["1"] }, read)).toBeUndefined(); // an index key
+    expect(runEncoder({ outputUri: "s3://ooo/" }, { scalars: ["name", "priority"] }, read)).toBeUndefined(); // a reader missing
   });
 });

@@ -26,7 +26,7 @@ const tags = (n: number, prefix = "k"): Record<string, string> => Object.fromEnt
 
 describe("the happy path", () => {
   it("reports nothing for valid settings, and returns the same frozen empty list", () => {
-    const a = validateRunSetting({ runSettingId: "S1", name: "sample 1", outputUri: "s3://b/o/", priority: 5, parameters: { x: 1 }, runTags: { s: "1" } });
+    const a = validateRunSetting({ runSettingId: "S1", name: "sample 1", outputUri: "s3://bkt/o/", priority: 5, parameters: { x: 1 }, runTags: { s: "1" } });
     const b = validateDefaults({ ...D, storageType: "DYNAMIC", cacheId: "42", cacheBehavior: "CACHE_ALWAYS" });
     expect(a).toEqual([]);
     expect(b).toBe(a);
@@ -162,7 +162,7 @@ describe("rules the model cannot express (BC4011–BC4018)", () => {
       ["outputUri", "BC4012", "run `S1` has no `outputUri`", "set `outputUri` in the defaults or in the run; every run needs an `s3://` output location"],
     ]);
     expect(brief(validateMergedRun({}, { runSettingId: "S2" }))[0]?.[2]).toBe("run `S2` has no `outputUri`");
-    expect(validateMergedRun({ outputUri: "s3://b/" }, { runSettingId: "S2" })).toEqual([]);
+    expect(validateMergedRun({ outputUri: "s3://bkt/" }, { runSettingId: "S2" })).toEqual([]);
   });
 
   it("BC4013 an output URI that is not s3://bucket", () => {
@@ -174,7 +174,7 @@ describe("rules the model cannot express (BC4011–BC4018)", () => {
   });
 
   it("BC4014 more than 50 run tags after merging", () => {
-    expect(brief(validateMergedRun({ outputUri: "s3://b/", runTags: tags(30, "d") }, { runSettingId: "r", runTags: { ...tags(25, "r"), d0: "x" } }))).toEqual([
+    expect(brief(validateMergedRun({ outputUri: "s3://bkt/", runTags: tags(30, "d") }, { runSettingId: "r", runTags: { ...tags(25, "r"), d0: "x" } }))).toEqual([
       [
         "runTags",
         "BC4014",
@@ -182,15 +182,15 @@ describe("rules the model cannot express (BC4011–BC4018)", () => {
         "a run has at most 50 tags; remove 5 (the defaults give 30, the run 26, shared keys counted once)",
       ],
     ]);
-    expect(validateMergedRun({ outputUri: "s3://b/", runTags: tags(30) }, { runSettingId: "r", runTags: tags(30) })).toEqual([]);
-    expect(brief(validateEffectiveRun({ runSettingId: "r", outputUri: "s3://b/", runTags: tags(51) }))).toEqual([
+    expect(validateMergedRun({ outputUri: "s3://bkt/", runTags: tags(30) }, { runSettingId: "r", runTags: tags(30) })).toEqual([]);
+    expect(brief(validateEffectiveRun({ runSettingId: "r", outputUri: "s3://bkt/", runTags: tags(51) }))).toEqual([
       ["runTags", "BC4014", "the run has 51 tags", "a run has at most 50 tags; remove 1"],
     ]);
     expect(brief(validateDefaults({ ...D, runTags: tags(51) }))[0]?.[1]).toBe("BC4014");
   });
 
   it("BC4015 more than 51,200 bytes of parameters after merging", () => {
-    const defaults = { outputUri: "s3://b/", parameters: { ref: "x".repeat(30_000) } };
+    const defaults = { outputUri: "s3://bkt/", parameters: { ref: "x".repeat(30_000) } };
     // 2 + 7 + 30,000 + 1 + 9 + 24,000 (12,000 × é) + 1 + ... computed exactly below
     const run = { runSettingId: "r", parameters: { reads: "é".repeat(12_000) } };
     const bytes = Buffer.byteLength(JSON.stringify({ ...defaults.parameters, ...run.parameters }));
@@ -205,7 +205,7 @@ describe("rules the model cannot express (BC4011–BC4018)", () => {
     ]);
     // Overriding the big default key keeps it under the limit.
     expect(validateMergedRun(defaults, { runSettingId: "r", parameters: { ref: "small" } })).toEqual([]);
-    expect(brief(validateEffectiveRun({ runSettingId: "r", outputUri: "s3://b/", parameters: { a: "x".repeat(51_200) } }))[0]?.[1]).toBe("BC4015");
+    expect(brief(validateEffectiveRun({ runSettingId: "r", outputUri: "s3://bkt/", parameters: { a: "x".repeat(51_200) } }))[0]?.[1]).toBe("BC4015");
   });
 
   it("BC4016 READY2RUN, BC4017 cacheBehavior without cacheId", () => {
@@ -221,13 +221,15 @@ describe("rules the model cannot express (BC4011–BC4018)", () => {
         "settings",
         "BC4018",
         "the settings prefix `s3://My_Bucket/x/` is not a usable S3 location",
-        "`My_Bucket` is not a valid bucket name (3-63 lowercase letters, digits, `.` and `-`); write it as `s3://bucket/prefix/`",
+        "`My_Bucket` is not a bucket name (3 to 63 lowercase letters, digits, `.` and `-`, beginning and ending with a letter or digit); write it as `s3://bucket/prefix/`",
       ],
     ]);
     expect(settingsPrefixProblem("lab-batches/x")).toBe("it does not start with `s3://`");
     expect(settingsPrefixProblem("s3:///x")).toBe("it names no bucket");
-    expect(settingsPrefixProblem("s3://b1//x/")).toBe("`b1` is not a valid bucket name (3-63 lowercase letters, digits, `.` and `-`)");
-    expect(settingsPrefixProblem("s3://lab-batches//x/")).toBe("it has an empty folder (`//`)");
+    expect(settingsPrefixProblem("s3://b1//x/")).toBe("`b1` is not a bucket name (3 to 63 lowercase letters, digits, `.` and `-`, beginning and ending with a letter or digit)");
+    expect(settingsPrefixProblem("s3://lab..batches/x/")).toBe("the bucket name `lab..batches` has `..`");
+    // The one S3 URI grammar: keys may hold `//`, as S3 allows.
+    expect(settingsPrefixProblem("s3://lab-batches//x/")).toBeUndefined();
     expect(settingsPrefixProblem("s3://lab-batches")).toBeUndefined();
     expect(settingsPrefixProblem("s3://lab.batches/cohort-a/")).toBeUndefined();
   });
@@ -273,13 +275,13 @@ describe("sizes and merges", () => {
   it("effectiveRun overlays the run on the defaults", () => {
     expect(
       effectiveRun(
-        { name: "default", outputUri: "s3://b/", priority: 1, parameters: { ref: "hg38", threads: 4 }, runTags: { p: "a" } },
+        { name: "default", outputUri: "s3://bkt/", priority: 1, parameters: { ref: "hg38", threads: 4 }, runTags: { p: "a" } },
         { runSettingId: "S1", priority: 9, parameters: { threads: 8, sample: "S1" }, runTags: { s: "S1" } },
       ),
     ).toEqual({
       runSettingId: "S1",
       name: "default",
-      outputUri: "s3://b/",
+      outputUri: "s3://bkt/",
       priority: 9,
       parameters: { ref: "hg38", threads: 8, sample: "S1" },
       runTags: { p: "a", s: "S1" },
@@ -312,9 +314,9 @@ describe("encodeRun: one run checked and encoded at once", () => {
       '"parameters":{"sample_id":"S000001","threads":8,"dry":false,"notes":null,"lanes":[1,2],"extra":{"a":"b"}},"runTags":{"sample":"S000001","reference":"hg38"}}';
     expect(encodeRun(DEFAULTS, RUN)).toBe(expected);
     expect(encodeRun(DEFAULTS, shuffled)).toBe(expected);
-    expect(encodeRun({ outputUri: "s3://b/" }, { runSettingId: "r", outputBucketOwnerId: "123456789012" })).toBe('{"runSettingId":"r","outputBucketOwnerId":"123456789012"}');
-    expect(encodeRun({}, { runSettingId: "r", outputUri: "s3://b/o", parameters: {}, runTags: { k: "" } })).toBe(
-      '{"runSettingId":"r","outputUri":"s3://b/o","parameters":{},"runTags":{"k":""}}',
+    expect(encodeRun({ outputUri: "s3://bkt/" }, { runSettingId: "r", outputBucketOwnerId: "123456789012" })).toBe('{"runSettingId":"r","outputBucketOwnerId":"123456789012"}');
+    expect(encodeRun({}, { runSettingId: "r", outputUri: "s3://bkt/o", parameters: {}, runTags: { k: "" } })).toBe(
+      '{"runSettingId":"r","outputUri":"s3://bkt/o","parameters":{},"runTags":{"k":""}}',
     );
   });
 
@@ -327,7 +329,7 @@ describe("encodeRun: one run checked and encoded at once", () => {
     expect(off({ name: "" })).toBeUndefined();
     expect(off({ name: "n".repeat(129) })).toBeUndefined();
     expect(off({ outputUri: "https://x/" })).toBeUndefined();
-    expect(off({ outputUri: `s3://b/${"o".repeat(744)}` })).toBeUndefined();
+    expect(off({ outputUri: `s3://bkt/${"o".repeat(742)}` })).toBeUndefined();
     expect(off({ outputUri: undefined }, {})).toBeUndefined();
     expect(off({ priority: 100_001 })).toBeUndefined();
     expect(off({ priority: 1.5 })).toBeUndefined();

@@ -4,6 +4,7 @@
 // (the StartRunBatch rules the model cannot express): an `s3://` output for every run, at most 50 run tags and 51,200 bytes of
 // parameters per run after merging, no `READY2RUN`, no `cacheBehavior` without `cacheId`.
 import { api, quote, type DiagnosticMessage, type PatternKind } from "./codes.js";
+import { isS3Uri, s3UriProblem } from "@batchc/model";
 import { inlineOutputOrder, runSettingFields, shapeSpec, shapes, type Bounds, type MemberSpec, type ShapeName } from "./model.js";
 import { closest } from "./suggest.js";
 import type { BatchInput, EffectiveRun, RunSettingInput } from "./types.js";
@@ -120,10 +121,8 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return Object.prototype.hasOwnProperty.call(proto, "isPrototypeOf");
 }
 
-/** An `s3://bucket...` URI (the scheme and a non-empty bucket); checked without allocating. */
-export function isS3Uri(v: string): boolean {
-  return v.startsWith("s3://") && v.length > 5 && v.charCodeAt(5) !== 0x2f;
-}
+/** An S3 URI, by the one grammar of `@batchc/model` (checked without allocating). */
+export { isS3Uri };
 
 // ---------------------------------------------------------------------------------------------
 // Checkers compiled once from the model table.
@@ -852,18 +851,9 @@ export function encodeRun(defaults: { outputUri?: unknown; runTags?: unknown; pa
   return `${text}}`;
 }
 
-/** Why a settings prefix is not `s3://bucket/...`, or undefined when it is fine. */
+/** Why a settings prefix is not an S3 URI (the one grammar), or undefined when it is one. */
 export function settingsPrefixProblem(prefix: string): string | undefined {
-  if (!prefix.startsWith("s3://")) return "it does not start with `s3://`";
-  const rest = prefix.slice(5);
-  const slash = rest.indexOf("/");
-  const bucket = slash < 0 ? rest : rest.slice(0, slash);
-  if (bucket === "") return "it names no bucket";
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes(".."))
-    return `\`${bucket}\` is not a valid bucket name (3-63 lowercase letters, digits, \`.\` and \`-\`)`;
-  if (slash >= 0 && rest.slice(slash + 1).split("/").slice(0, -1).some((part) => part === ""))
-    return "it has an empty folder (`//`)";
-  return undefined;
+  return s3UriProblem(prefix);
 }
 
 /**

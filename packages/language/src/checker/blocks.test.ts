@@ -232,7 +232,7 @@ describe("field types (BC2020, BC2021, BC2022)", () => {
         line: 1,
         col: 23,
         message: '`"s3:/bucket/x"` is not an S3 URI',
-        help: "an S3 URI starts with `s3://` and a bucket name, as in `s3://my-bucket/path/`",
+        help: "it does not start with `s3://`; an S3 URI starts with `s3://` and a bucket name, as in `s3://my-bucket/path/`",
       },
     ]);
   });

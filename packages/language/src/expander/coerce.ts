@@ -3,17 +3,15 @@
 // text). `conform` checks a value against a declared type; `needsCheck` tells the compiler
 // when the static type already guarantees it, so typed code pays nothing.
 import type { DiagnosticMessage } from "../diagnostics/diagnostic.js";
+import { isS3Uri, s3UriProblem } from "@batchc/model";
 import { expand as codes } from "../diagnostics/codes/expand.js";
+import { names } from "../diagnostics/codes/names.js";
 import { printType, type Type } from "../checker/types.js";
 import { isRecordValue, type Value } from "../values.js";
 import { describeValue } from "./errors.js";
 
-const S3URI = /^s3:\/\/[a-z0-9.-]{3,63}(?:\/|$)/;
-
-/** True for `s3://` + a bucket name of 3–63 characters of `[a-z0-9.-]`, then `/` or the end. */
-export function isS3Uri(s: string): boolean {
-  return S3URI.test(s);
-}
+/** The one S3 URI grammar (`@batchc/model`), for the data-file and `--var` conversions too. */
+export { isS3Uri, s3UriProblem };
 
 /** Where and why a value does not fit a type. */
 export interface Mismatch {
@@ -34,7 +32,7 @@ export function mismatch(v: Value, type: Type, path = ""): Mismatch | undefined 
     case "string":
       return typeof v === "string" ? undefined : { path, expected: type, found: v };
     case "s3uri":
-      return typeof v === "string" && S3URI.test(v) ? undefined : { path, expected: type, found: v };
+      return typeof v === "string" && isS3Uri(v) ? undefined : { path, expected: type, found: v };
     case "int":
       return typeof v === "number" && Number.isInteger(v) ? undefined : { path, expected: type, found: v };
     case "float":
@@ -73,7 +71,7 @@ export function mismatch(v: Value, type: Type, path = ""): Mismatch | undefined 
 export function mismatchMessage(m: Mismatch, what: string): DiagnosticMessage {
   const where = m.path === "" ? what : `${what} (at \`${m.path.replace(/^\./, "")}\`)`;
   if (typeof m.found === "string") {
-    if (m.expected.kind === "s3uri") return codes.invalidS3Uri(JSON.stringify(m.found), where);
+    if (m.expected.kind === "s3uri") return names.invalidS3Uri(m.found, s3UriProblem(m.found), `for ${where}`);
     if (m.expected.kind === "enum") return codes.notInEnum(m.found, m.expected.values, where);
   }
   return codes.wrongType(where, printType(m.expected), describeValue(m.found));
@@ -134,7 +132,7 @@ export function fitsTest(type: Type): (v: Value) => boolean {
     case "string":
       return (v) => typeof v === "string";
     case "s3uri":
-      return (v) => typeof v === "string" && S3URI.test(v);
+      return (v) => typeof v === "string" && isS3Uri(v);
     case "int":
       return (v) => typeof v === "number" && Number.isInteger(v);
     case "float":

@@ -14,6 +14,7 @@
 // - `<`, `<=`, `>`, `>=` compare two numbers, or two strings by code point.
 // - `+` adds numbers, joins two strings, concatenates two lists and merges two records (the
 //   right side wins); other mixes (a string and a number) are errors, as in Python.
+import { fixesS3Uri } from "@batchc/model";
 import type {
   BinaryExpression,
   CallExpression,
@@ -67,8 +68,6 @@ const fail = (msg: DiagnosticMessage, span: Span): never => {
   throw new Failure(msg, span);
 };
 
-/** A text that makes any string starting with it a valid `s3uri`. */
-const S3_PREFIX = /^s3:\/\/[a-z0-9.-]{3,63}\//;
 
 /**
  * True when `e` is a string or a template whose text starts with `s3://bucket/`: its value is
@@ -76,7 +75,7 @@ const S3_PREFIX = /^s3:\/\/[a-z0-9.-]{3,63}\//;
  */
 export function startsAsS3Uri(e: Expression): boolean {
   const head = e.kind === "StringLiteral" ? e.value : e.kind === "TemplateString" && e.parts[0]?.kind === "TemplateText" ? e.parts[0].value : "";
-  return S3_PREFIX.test(head);
+  return fixesS3Uri(head);
 }
 
 const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));

@@ -12,8 +12,6 @@ const error = (code: string, message: string, rest: Partial<DiagnosticMessage> =
 const quoted = (s: string): string => JSON.stringify(s);
 const place = (file: string, line: number, column?: number): string =>
   column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
-const S3URI_HELP =
-  "an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens (`s3://my-bucket/key`)";
 
 export const expand = {
   /** `xs[5]` on a shorter list. */
@@ -36,9 +34,7 @@ export const expand = {
   /** `int("x")`, `float("1.2.3")`: a value that does not convert. */
   invalidConversion: (shown: string, type: string, reason?: string) =>
     error("BC3004", `cannot convert ${shown} to \`${type}\``, reason === undefined ? {} : { help: reason }),
-  /** A value that is not a valid `s3uri` where one is required. */
-  invalidS3Uri: (shown: string, what?: string) =>
-    error("BC3005", `${shown} is not a valid \`s3uri\`${what === undefined ? "" : ` for ${what}`}`, { help: S3URI_HELP }),
+  // BC3005 (a value that is not an `s3uri`) is retired: every route reports BC2022 (`names.invalidS3Uri`).
   /** A value outside the enum of a field or parameter. */
   notInEnum: (value: string, values: readonly string[], what?: string) =>
     error(

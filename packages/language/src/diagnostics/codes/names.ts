@@ -145,11 +145,17 @@ export const names = {
   notEnumMember: (value: string, expected: string, help?: string): DiagnosticMessage =>
     error("BC2021", `\`${JSON.stringify(value)}\` is not one of \`${expected}\``, withHelp(help)),
 
-  /** A literal where an `s3uri` is expected that does not start with `s3://` and a bucket name. */
-  invalidS3Uri: (value: string): DiagnosticMessage =>
-    error("BC2022", `\`${JSON.stringify(value)}\` is not an S3 URI`, {
-      help: "an S3 URI starts with `s3://` and a bucket name, as in `s3://my-bucket/path/`",
-    }),
+  /**
+   * A value where an `s3uri` is expected that is not one, wherever it comes from: a literal or
+   * template, a data-file cell, a `--var` value, a computed value (one code for one grammar).
+   * `why` is the grammar's reason; `where` says what the value is for or where it was read.
+   */
+  invalidS3Uri: (value: string, why?: string, where?: string): DiagnosticMessage => {
+    const shown = [...value].length > 80 ? `${[...value].slice(0, 79).join("")}…` : value;
+    return error("BC2022", `\`${JSON.stringify(shown)}\` is not an S3 URI${where === undefined ? "" : ` (${where})`}`, {
+      help: `${why === undefined ? "" : `${why}; `}an S3 URI starts with \`s3://\` and a bucket name, as in \`s3://my-bucket/path/\``,
+    });
+  },
 
   /** A record literal without some required fields of its expected type. */
   missingRecordFields: (missing: readonly string[], type: string): DiagnosticMessage =>

@@ -121,9 +121,9 @@ describe("parseDelimited", () => {
         "  help: use true, false, yes, no, 1 or 0",
       ].join("\n"),
       [
-        'BC3014 bad `s3uri` value "lab/x.fq" in column `r1` at samples.csv:3:6',
+        'BC2022 `"lab/x.fq"` is not an S3 URI (in column `r1` at samples.csv:3:6)',
         "  note: in samples.csv, line 3, column 6",
-        "  help: an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens",
+        "  help: it does not start with `s3://`; an S3 URI starts with `s3://` and a bucket name, as in `s3://my-bucket/path/`",
       ].join("\n"),
       [
         'BC3014 bad `"gatk" | "deepvariant"` value "gatkk" in column `caller` at samples.csv:4:22',

@@ -15,7 +15,8 @@ import { suggestionList } from "../../diagnostics/suggest.js";
 import type { Type } from "../../checker/types.js";
 import { printType } from "../../checker/types.js";
 import type { RecordValue, Value } from "../../values.js";
-import { mismatch, isS3Uri } from "../coerce.js";
+import { mismatch, isS3Uri, s3UriProblem } from "../coerce.js";
+import { names } from "../../diagnostics/codes/names.js";
 import { BuiltinError } from "../errors.js";
 import { setKey } from "../records.js";
 
@@ -220,7 +221,11 @@ type PlainReader = (text: string, from: number, line: number, slow: (from: numbe
 type CellConverter = (cell: string) => Value | CellProblem;
 
 class CellProblem {
-  constructor(readonly help: string | undefined) {}
+  /** `s3uri`: the grammar's reason, reported as BC2022 like every other value that is not an S3 URI. */
+  constructor(
+    readonly help: string | undefined,
+    readonly s3uri?: string,
+  ) {}
 }
 
 /** `bool` cells (matched case-insensitively), shared with `var()`. */
@@ -264,9 +269,7 @@ function converterFor(type: Type): CellConverter | undefined {
     case "s3uri":
       return (cell) => {
         const s = cell.trim();
-        return isS3Uri(s)
-          ? s
-          : new CellProblem("an S3 URI starts with `s3://` and a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens");
+        return isS3Uri(s) ? s : new CellProblem(undefined, s3UriProblem(s));
       };
     case "enum": {
       const values = type.values;
@@ -388,7 +391,12 @@ class TableConverter {
         if (v instanceof CellProblem) {
           bad = true;
           if (plan.firstError === undefined) {
-            const msg = codes.badCell(this.file, row.lines[c] as number, row.columns[c] as number, plan.name, plan.type, JSON.stringify(cell), v.help);
+            const line = row.lines[c] as number;
+            const column = row.columns[c] as number;
+            const msg =
+              v.s3uri !== undefined
+                ? { ...names.invalidS3Uri(cell.trim(), v.s3uri, `in column \`${plan.name}\` at ${this.file}:${line}:${column}`), notes: [`in ${this.file}, line ${line}, column ${column}`] }
+                : codes.badCell(this.file, line, column, plan.name, plan.type, JSON.stringify(cell), v.help);
             plan.firstError = new BuiltinError(msg, undefined, `cell:${plan.name}`);
           } else plan.more++;
           continue;

@@ -130,7 +130,7 @@ describe("data-file built-ins", () => {
     expect(splitLines("a")).toEqual(["a"]);
     expect(splitLines("a\n\n")).toEqual(["a", ""]);
     expect(err(() => lines(["uris.txt"], site(list({ kind: "s3uri" }))))).toBe(
-      'BC3005 "" is not a valid `s3uri` for line 2 of `uris.txt` | note: in uris.txt, line 2',
+      'BC2022 `""` is not an S3 URI (for line 2 of `uris.txt`) | note: in uris.txt, line 2',
     );
   });
 
@@ -180,6 +180,6 @@ describe("var", () => {
     expect(err(() => convertVar("c", "gatkk", { kind: "enum", values: ["gatk", "deepvariant"] }))).toBe(
       'BC3012 the value "gatkk" of `--var c` is not a valid `"gatk" | "deepvariant"`',
     );
-    expect(err(() => convertVar("u", "bucket/x", { kind: "s3uri" }))).toBe('BC3012 the value "bucket/x" of `--var u` is not a valid `s3uri`');
+    expect(err(() => convertVar("u", "bucket/x", { kind: "s3uri" }))).toBe('BC2022 `"bucket/x"` is not an S3 URI (the value of `--var u`)');
   });
 });

@@ -4,7 +4,8 @@
 import { expand as codes } from "../../diagnostics/codes/expand.js";
 import { printType, type Type } from "../../checker/types.js";
 import type { Value } from "../../values.js";
-import { mismatch, isS3Uri } from "../coerce.js";
+import { mismatch, isS3Uri, s3UriProblem } from "../coerce.js";
+import { names } from "../../diagnostics/codes/names.js";
 import { BuiltinError } from "../errors.js";
 import { expectString } from "./args.js";
 import type { CallSite } from "./context.js";
@@ -40,7 +41,7 @@ export function convertVar(name: string, text: string, type: Type | undefined): 
       return v;
     }
     case "s3uri":
-      if (!isS3Uri(text)) throw bad("an S3 URI starts with `s3://` and a bucket name (`s3://my-bucket/key`)");
+      if (!isS3Uri(text)) throw new BuiltinError(names.invalidS3Uri(text, s3UriProblem(text), `the value of \`--var ${name}\``), 0);
       return text;
     case "enum":
       if (!type.values.includes(text)) {

@@ -11,6 +11,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** `http://127.0.0.1:PORT` of the moto S3 server. */
     s3Endpoint: string;
+    /** The python3 that has moto (and with it botocore). */
+    python: string;
   }
 }
 
@@ -80,6 +82,7 @@ export async function setup(project: TestProject): Promise<void> {
   child.stdout?.removeAllListeners("data").resume();
   child.stderr?.removeAllListeners("data").resume();
   project.provide("s3Endpoint", endpoint);
+  project.provide("python", python);
 }
 
 export async function teardown(): Promise<void> {

@@ -32,6 +32,17 @@ describe("the parameter schema", () => {
     const r = expectValid(`run "a" { params { anything = [1, 2], other = { a: 1 } } }\n`);
     expect(r.checked.params).toBeUndefined();
   });
+  it("names a file of the same folder with a close name", () => {
+    expectErrors(`params from "wf/parameter-template.json" { }\n`, [
+      {
+        code: "BC2038",
+        line: 1,
+        col: 13,
+        message: "cannot read parameter template `wf/parameter-template.json`: no such file",
+        help: "did you mean `wf/parameter_template.json`?",
+      },
+    ], { "wf/parameter_template.json": "{}", "wf/other.json": "{}" });
+  });
   it("type-checks declared defaults", () => {
     expectErrors(`params {\n  threads: int = "16"\n  caller: "a" | "b" = "c"\n  notes?: string = null\n}\n`, [
       { code: "BC2020", line: 2, col: 18, message: "expected `int`, found `string`" },

@@ -285,6 +285,13 @@ describe("data files", () => {
     });
   });
 
+  it("BC3013 names a file of the same folder with a close name", () => {
+    expect(outcome(`let rows = csv("sheets/sample.csv")\nfor r in rows { run "x" {} }\nrun "y" {}`, { "sheets/samples.csv": "a\n1\n", "sheets/notes.txt": "" })).toEqual({
+      ids: ["y"],
+      diagnostics: ["BC3013 1:16-1:35 cannot read `sheets/sample.csv`: file not found | help: did you mean `sheets/samples.csv`?"],
+    });
+  });
+
   it("BC3014 a bad cell names file:line:column and the column (span: the csv call)", () => {
     expect(
       outcome(`type Row = { id: string, urgent: bool }\nlet rows: [Row] = csv("s.csv")\nfor r in rows { run r.id {} }`, {

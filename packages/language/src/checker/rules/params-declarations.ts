@@ -2,6 +2,7 @@
 // after `params from`), and, after `params from "t.json"`, only for names in the template,
 // which must be readable and well-formed.
 // Counterexample: `params from "wf.json" { theads: int }` where the template has `threads`.
+import { similarFile } from "../../similar-file.js";
 import * as path from "node:path";
 import type { ParamDeclaration, ParamsBlock } from "../../ast/nodes.js";
 import { nameLabels, names } from "../../diagnostics/codes/names.js";
@@ -16,10 +17,12 @@ function loadTemplate(ctx: CheckContext, block: ParamsBlock): Map<string, Templa
   const from = block.from;
   if (from === undefined) return undefined;
   let text: string;
+  const abs = path.join(ctx.baseDir, from.value);
   try {
-    text = ctx.host.readFile(path.join(ctx.baseDir, from.value));
+    text = ctx.host.readFile(abs);
   } catch (err) {
-    ctx.report(names.templateUnreadable(from.value, readFailureReason(err)), from.span);
+    const reason = readFailureReason(err);
+    ctx.report(names.templateUnreadable(from.value, reason, reason === "no such file" ? similarFile(ctx.host, abs, from.value) : undefined), from.span);
     return undefined;
   }
   const parsed = parseParameterTemplate(text);

@@ -65,8 +65,8 @@ export const expand = {
       help: reason ?? `pass a \`${type}\` with \`--var ${name}=VALUE\``,
     }),
   /** A data file that cannot be read. */
-  fileUnreadable: (file: string, reason: string) =>
-    error("BC3013", `cannot read \`${file}\`: ${reason}`, { help: "paths are relative to the folder of the `.batch` file" }),
+  fileUnreadable: (file: string, reason: string, similar?: string) =>
+    error("BC3013", `cannot read \`${file}\`: ${reason}`, { help: similar ?? "paths are relative to the folder of the `.batch` file" }),
   /** A csv/tsv cell that does not convert to its declared column type. */
   badCell: (file: string, line: number, column: number, name: string, type: string, shown: string, reason?: string) =>
     error("BC3014", `bad \`${type}\` value ${shown} in column \`${name}\` at ${place(file, line, column)}`, {

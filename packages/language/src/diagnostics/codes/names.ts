@@ -220,8 +220,8 @@ export const names = {
     error("BC2037", `a run id must be a string, found \`${found}\``, { help: `convert it with a template: \`"\${${text}}"\`` }),
 
   /** `params from "file"` where the file cannot be read. */
-  templateUnreadable: (file: string, reason: string): DiagnosticMessage =>
-    error("BC2038", `cannot read parameter template \`${file}\`: ${reason}`),
+  templateUnreadable: (file: string, reason: string, similar?: string): DiagnosticMessage =>
+    error("BC2038", `cannot read parameter template \`${file}\`: ${reason}`, withHelp(similar)),
 
   /** `params from "file"` where the file is not a parameter template. */
   templateInvalid: (file: string, reason: string): DiagnosticMessage =>

@@ -14,6 +14,7 @@ import { parseDelimited } from "./csv.js";
 import { compareStrings } from "./lists.js";
 import { HostError } from "../../host.js";
 import { InvalidUtf8 } from "../../utf8.js";
+import { similarFile } from "../../similar-file.js";
 
 /** Resolves a data-file path against the `.batch` folder (absolute paths stay as they are). */
 export function resolvePath(baseDir: string, p: string): string {
@@ -30,13 +31,15 @@ function readReason(e: unknown): string {
 }
 
 /** The error for a failed read of `file` (a data file or a glob's folder). */
-function readError(e: unknown, file: string): BuiltinError {
+function readError(e: unknown, file: string, site?: CallSite): BuiltinError {
   if (e instanceof HostError) {
     const msg = e.code === "EOUTSIDE" ? codes.readOutside(file) : e.code === "ENOTREG" ? codes.specialFile(file, e.message) : codes.fileTooLarge(file, e.message);
     return new BuiltinError(msg, 0, file);
   }
   if (e instanceof InvalidUtf8) return new BuiltinError(codes.invalidUtf8(file, e.line, e.column), 0, file);
-  return new BuiltinError(codes.fileUnreadable(file, readReason(e)), 0, file);
+  const reason = readReason(e);
+  const similar = reason === "file not found" && site !== undefined ? similarFile(site.ctx.host, resolvePath(site.ctx.baseDir, file), file) : undefined;
+  return new BuiltinError(codes.fileUnreadable(file, reason, similar), 0, file);
 }
 
 /** Reads a data file as text (without a leading BOM), or throws a BuiltinError blaming argument 0. */
@@ -45,7 +48,7 @@ function readText(site: CallSite, file: string): string {
   try {
     text = site.ctx.host.readFile(resolvePath(site.ctx.baseDir, file));
   } catch (e) {
-    throw readError(e, file);
+    throw readError(e, file, site);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

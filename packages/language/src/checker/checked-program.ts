@@ -15,6 +15,8 @@ export interface ParamInfo {
   declaration: ParamDeclaration | undefined;
   /** From the template file, when `params from` supplied the name. */
   description?: string;
+  /** A JSON Schema `pattern` (from `params from "nextflow_schema.json"`) every value must match. */
+  pattern?: string;
 }
 
 /** The closed parameter schema of a program with a `params` statement. */

@@ -1,10 +1,18 @@
-// Reads a HealthOmics workflow `parameterTemplate` for `params from "template.json"`:
-// a JSON object `{ NAME: { "description"?: string, "optional"?: bool } }`.
+// Reads the parameters for `params from "FILE.json"`: a HealthOmics workflow `parameterTemplate`
+// (a JSON object `{ NAME: { "description"?: string, "optional"?: bool } }`), the whole output of
+// `aws omics get-workflow` (its `parameterTemplate`), or a workflow's JSON Schema
+// (`nextflow_schema.json`, see nextflow-schema.ts).
+import { isJsonSchema, schemaParams } from "./nextflow-schema.js";
+import type { Type } from "./types.js";
 
 /** One parameter of a template. */
 export interface TemplateParam {
   optional: boolean;
   description?: string;
+  /** The type a JSON Schema gives (`any` when absent). */
+  type?: Type;
+  /** A JSON Schema `pattern` every value must match. */
+  pattern?: string;
 }
 
 /** A parsed template, or why the text is not one. */
@@ -21,9 +29,16 @@ export function parseParameterTemplate(text: string): TemplateParse {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
   if (!isObject(data)) return { ok: false, reason: "expected a JSON object of parameters" };
+  // the saved output of `aws omics get-workflow`
+  if (isObject(data.parameterTemplate) && (typeof data.arn === "string" || typeof data.id === "string")) data = data.parameterTemplate;
+  if (!isObject(data)) return { ok: false, reason: "expected a JSON object of parameters" };
+  if (isJsonSchema(data)) return schemaParams(data);
   const params = new Map<string, TemplateParam>();
   for (const [name, entry] of Object.entries(data)) {
-    if (!isObject(entry)) return { ok: false, reason: `\`${name}\` must be an object` };
+    if (!isObject(entry)) {
+      const hint = name === "arn" || name === "id" ? " (for the output of `aws omics get-workflow`, keep its `parameterTemplate`)" : "";
+      return { ok: false, reason: `\`${name}\` must be an object${hint}` };
+    }
     const { description, optional } = entry;
     if (description !== undefined && typeof description !== "string") return { ok: false, reason: `\`${name}.description\` must be a string` };
     if (optional !== undefined && typeof optional !== "boolean") return { ok: false, reason: `\`${name}.optional\` must be true or false` };

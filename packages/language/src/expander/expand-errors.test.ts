@@ -178,6 +178,14 @@ describe("run-time errors in expressions", () => {
     expect(expansion.diagnostics).toHaveLength(1);
   });
 
+  it("BC3042 a parameter value that does not match its schema pattern", () => {
+    const schema = JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema", type: "object", properties: { fasta: { type: "string", pattern: "\\.fa$" } } });
+    expect(outcome(`params from "s.json" { }\nfor f in ["a.fa", "b.txt"] { run f { params { fasta = f } } }`, { "s.json": schema })).toEqual({
+      ids: ["a.fa"],
+      diagnostics: ['BC3042 2:55-2:56 parameter `fasta` = "b.txt" does not match the workflow\'s pattern | note: the pattern is "\\\\.fa$" | note: in iteration f = "b.txt"'],
+    });
+  });
+
   it("BC3023 an invalid regular expression", () => {
     expect(outcome(`for s in ["a"] { run s { name = if matches(s, "(") then "y" else "n" } }`)).toEqual({
       ids: [],

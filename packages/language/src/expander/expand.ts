@@ -26,6 +26,7 @@ import type {
   Statement,
 } from "../ast/nodes.js";
 import type { CheckedProgram, ParamInfo } from "../checker/checked-program.js";
+import { withPattern } from "./param-pattern.js";
 import { inlineOutputOrder, runSettingFields } from "@batchc/model";
 import { SETTINGS_ENTRY } from "../api-spelling.js";
 import { BATCH_SCHEMA, DEFAULTS_SCHEMA, RUN_SCHEMA, type BlockSchema, type EntrySpec } from "../checker/block-schemas.js";
@@ -535,7 +536,7 @@ class Expander {
         for (const p of entry.entries) {
           const info: ParamInfo | undefined = schema?.params.get(p.key.name);
           const f = this.compiler.compile(p.value, scope, info?.type);
-          const check = info === undefined ? undefined : this.checker(info.type, p.value, `parameter \`${p.key.name}\``);
+          const check = withPattern(info === undefined ? undefined : this.checker(info.type, p.value, `parameter \`${p.key.name}\``), info?.pattern, p.key.name, p.value.span);
           // `null` for a parameter with a default inherits it (docs/language.md §8a)
           const required = info !== undefined && !info.optional && !this.inheritedParam(info) ? info.type : undefined;
           params.push({ key: p.key.name, f, check, required, span: p.value.span });

@@ -46,15 +46,16 @@ export function buildParamSchema(ctx: CheckContext, types: TypeResolver, block: 
   const params = new Map<string, ParamInfo>();
   if (template !== undefined && block.from !== undefined) {
     for (const [name, t] of template) {
-      const info: ParamInfo = { name, type: ANY, optional: t.optional, default: undefined, span: block.from.span, declaration: undefined };
+      const info: ParamInfo = { name, type: t.type ?? ANY, optional: t.optional, default: undefined, span: block.from.span, declaration: undefined };
       if (t.description !== undefined) info.description = t.description;
+      if (t.pattern !== undefined) info.pattern = t.pattern;
       params.set(name, info);
     }
   }
   const seen = new Map<string, ParamDeclaration>();
   for (const d of block.declarations) {
     const name = d.key.name;
-    const type = d.type === undefined ? (template !== undefined ? ANY : ERROR) : types.resolve(d.type);
+    const type = d.type === undefined ? (template !== undefined ? (template.get(name)?.type ?? ANY) : ERROR) : types.resolve(d.type);
     if (name === "") continue;
     if (d.type === undefined && template === undefined) ctx.report(names.missingParamType(name), d.key.span);
     const prev = seen.get(name);
@@ -77,6 +78,7 @@ export function buildParamSchema(ctx: CheckContext, types: TypeResolver, block: 
       declaration: d,
     };
     if (base?.description !== undefined) info.description = base.description;
+    if (base?.pattern !== undefined) info.pattern = base.pattern;
     params.set(name, info);
   }
   const schema: ParamSchema = { params };

@@ -190,4 +190,9 @@ export const expand = {
     label: "never true",
     help: "check the condition against the data (a misspelt value or a wrong comparison)",
   }),
+  /** A parameter value that does not match its JSON Schema `pattern`. */
+  patternMismatch: (name: string, value: string, pattern: string) =>
+    error("BC3042", `parameter \`${name}\` = ${quoted(value.length > 60 ? `${value.slice(0, 59)}…` : value)} does not match the workflow's pattern`, {
+      notes: [`the pattern is ${quoted(pattern.length > 120 ? `${pattern.slice(0, 119)}…` : pattern)}`],
+    }),
 } as const;

@@ -108,11 +108,11 @@ describe("validation and idempotency", () => {
     const bad = { ...input, defaultRunSetting: { ...input.defaultRunSetting, workflowId: "wf-12" } };
     const err = await rejection(client.send(StartRunBatchCommand(bad)));
     expect(err).toBeInstanceOf(OmicsServiceError);
-    expect(err.message).toBe("1 validation error detected: defaultRunSetting.workflowId: must match ^[0-9]+$");
+    expect(err.message).toBe("1 validation error detected: Value 'wf-12' at 'defaultRunSetting.workflowId' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]+");
     expect(ep.requests.map((r) => r.status)).toEqual([400]);
   });
 
-  it("lists every zod issue in the ValidationException message", async () => {
+  it("lists every broken constraint in the ValidationException message", async () => {
     const ep = await start();
     const client = await clientFor(ep);
     const input = batchInput();
@@ -123,13 +123,13 @@ describe("validation and idempotency", () => {
     };
     const err = await rejection(client.send(StartRunBatchCommand(bad)));
     expect(err.message).toBe(
-      "3 validation errors detected: batchName: length must be 1..64 code points; " +
-        "batchName: must match ^[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+$; " +
-        "batchRunSettings.inlineSettings.0.priority: Invalid input: expected int, received number",
+      "3 validation errors detected: Value '' at 'batchName' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+        "Value '' at 'batchName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+; " +
+        "Value '1.5' at 'batchRunSettings.inlineSettings.1.member.priority' failed to satisfy constraint: Member must be an integer",
     );
     const both = { ...input, batchRunSettings: { ...input.batchRunSettings, s3UriSettings: "s3://settings/runs.json" } };
     const union = await rejection(client.send(StartRunBatchCommand(both as never) /* deliberately breaks the union */));
-    expect(union.message).toBe("1 validation error detected: batchRunSettings: exactly one of `inlineSettings` or `s3UriSettings` is required");
+    expect(union.message).toMatch(/^1 validation error detected: Value '.*' at 'batchRunSettings' failed to satisfy constraint: Member must set exactly one of \[inlineSettings, s3UriSettings\]$/);
     expect(ep.requests.map((r) => r.status)).toEqual([400, 400]);
   });
 

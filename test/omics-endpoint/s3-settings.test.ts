@@ -84,7 +84,7 @@ describe("s3UriSettings", () => {
     const failed = await client.send(GetBatchCommand({ batchId: id! }));
     expect([failed.status, failed.failureReason]).toEqual([
       "FAILED",
-      `The s3UriSettings file s3://${BUCKET}/invalid/runs.json is invalid: 1 validation error detected: 1: Unrecognized key: "workflowId"`,
+      `The s3UriSettings file s3://${BUCKET}/invalid/runs.json is invalid: 1 validation error detected: Value '1234567' at '2.workflowId' failed to satisfy constraint: Member is not part of the model`,
     ]);
   });
 

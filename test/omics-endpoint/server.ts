@@ -1,5 +1,7 @@
-// A local HealthOmics run-batch endpoint for integration tests. It speaks restJson1 exactly as
-// `@aws-sdk/client-omics` expects, verifies every request's SigV4 signature, validates bodies,
+// A local HealthOmics run-batch endpoint for integration tests. It speaks restJson1 as AWS's
+// model describes it, verifies every request's SigV4 signature (from any correct signer: batchc,
+// the JavaScript SDK's, botocore's), validates bodies against the committed AWS model file with
+// its own code (validate.ts),
 // keeps batches in memory and moves them through their lifecycle one step per `GetBatch` (or per
 // `advance()`), reads `s3UriSettings` files from an S3 server, and can be told to answer errors.
 //

@@ -79,7 +79,9 @@ export async function verifySigV4(
     const value = req.headers[name];
     headers[name] = Array.isArray(value) ? value.join(",") : String(value ?? "");
   }
-  headers["x-amz-content-sha256"] = createHash("sha256").update(req.body).digest("hex");
+  // A client that signed `x-amz-content-sha256` (the JavaScript SDK does) gets it bound to the
+  // bytes that arrived; one that did not (botocore) has the payload hashed by the signer itself.
+  if (signed.includes("x-amz-content-sha256")) headers["x-amz-content-sha256"] = createHash("sha256").update(req.body).digest("hex");
   const url = new URL(req.url, "http://endpoint.invalid");
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
@@ -93,6 +95,8 @@ export async function verifySigV4(
     region,
     service,
     sha256: Hash.bind(null, "sha256"),
+    // Sign exactly the headers the client signed: no `x-amz-content-sha256` of our own.
+    applyChecksum: false,
   });
   const resigned = await signer.sign(
     new HttpRequest({ method: req.method, protocol: "http:", hostname: "127.0.0.1", path: url.pathname, query, headers, body: req.body }),

@@ -72,11 +72,11 @@ describe("submit", () => {
     expect(sent[1]).toBe(sent[0]);
   });
 
-  it("a changed program is a new batch", async () => {
+  it("a changed program is a new batch (with --allow-duplicate while the first is under way)", async () => {
     const ep = await start();
     await runOmics(["submit", "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files });
     const changed = { "cohort.batch": program(ids(4)) };
-    const r = await runOmics(["submit", "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files: changed });
+    const r = await runOmics(["submit", "cohort.batch", "--allow-duplicate", "--endpoint-url", ep.url], { endpoint: ep, files: changed });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("batch      5000002  cohort\n");
     expect(ep.state.batches.size).toBe(2);
@@ -181,7 +181,7 @@ describe("submit payload.json", () => {
     const ep = await start();
     const f = { "req.json": JSON.stringify({ ...body, requestId: "given-1" }) };
     await runOmics(["submit", "req.json", "--endpoint-url", ep.url], { endpoint: ep, files: f });
-    await runOmics(["submit", "req.json", "--request-id", "given-2", "--endpoint-url", ep.url], { endpoint: ep, files: f });
+    await runOmics(["submit", "req.json", "--request-id", "given-2", "--allow-duplicate", "--endpoint-url", ep.url], { endpoint: ep, files: f });
     expect(ep.requestsOf("StartRunBatch").map((q) => (q.body as { requestId: string }).requestId)).toEqual(["given-1", "given-2"]);
   });
 
@@ -201,8 +201,10 @@ describe("submit payload.json", () => {
     expect(wrong.stderr).toBe(
       [
         "error: `wrong.json` is not a valid StartRunBatch request",
-        "  defaultRunSetting.workflowId: must match ^[0-9]+$",
-        "  defaultRunSetting.roleArn: Invalid input: expected string, received undefined",
+        "  defaultRunSetting.workflowId: `workflowId` must contain only the digits 0-9 (BC4003)",
+        "  defaultRunSetting.roleArn: `defaultRunSetting` is missing `roleArn` (BC4008)",
+        "  batchRunSettings.inlineSettings[0].outputUri: run `a` has no `outputUri` (BC4012)",
+        "  batchRunSettings.inlineSettings[1].outputUri: run `b` has no `outputUri` (BC4012)",
         '  (the body): Unrecognized key: "extra"',
         "help: fix the fields above, or write the batch as a .batch program and let `batchc compile` check it",
         "",

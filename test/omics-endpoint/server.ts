@@ -505,6 +505,17 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
     return { status: 202, body: {} };
   };
 
+  const tagResource = (arn: string, body: unknown): Reply => {
+    const b = [...state.batches.values()].find((x) => x.arn === arn);
+    if (!b) throw new ServiceError("ResourceNotFoundException", `Resource ${arn} not found.`);
+    const tags = (body as { tags?: unknown } | undefined)?.tags;
+    if (typeof tags !== "object" || tags === null || Array.isArray(tags) || Object.values(tags).some((v) => typeof v !== "string")) {
+      throw new ServiceError("ValidationException", "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must be a map of strings");
+    }
+    b.tags = { ...b.tags, ...(tags as Record<string, string>) };
+    return { status: 204 };
+  };
+
   const deleteBatch = (id: string): Reply => {
     const b = findBatch(id);
     requireStatus(b, "DeleteBatch", ["PROCESSED", "FAILED", "CANCELLED", "RUNS_DELETED"]);
@@ -515,6 +526,8 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
   // ---- HTTP -------------------------------------------------------------------------------
 
   const route = (method: string, path: string): { operation: OperationName; id?: string } | undefined => {
+    const tag = /^\/tags\/([^/]+)$/.exec(path);
+    if (tag) return method === "POST" ? { operation: "TagResource", id: tag[1] ?? "" } : undefined;
     if (path === "/runBatch") return method === "POST" ? { operation: "StartRunBatch" } : method === "GET" ? { operation: "ListBatch" } : undefined;
     if (method === "POST" && path === "/runBatch/cancel") return { operation: "CancelRunBatch" };
     if (method === "POST" && path === "/runBatch/delete") return { operation: "DeleteRunBatch" };
@@ -536,6 +549,7 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
       case "CancelRunBatch": return cancelRunBatch(body);
       case "DeleteRunBatch": return deleteRunBatch(body);
       case "DeleteBatch": return deleteBatch(id);
+      case "TagResource": return tagResource(id, body);
     }
   };
 

@@ -140,6 +140,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "poll-interval", kind: "string", value: "SECONDS", description: "seconds between polls with --wait (default 15)" },
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
       { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
+      { name: "allow-duplicate", kind: "boolean", description: "start the batch even when one of the same name is still under way from a different request" },
       varOption,
       allowReadOption,
       ...omicsOptions,

@@ -111,13 +111,13 @@ function checkRegion(region: string, source: string): string {
 
 /** Where HealthOmics calls go. */
 export interface OmicsEndpoint {
-  /** The base URL; for AWS endpoints the `workflows-` host prefix is already applied. */
+  /** The base URL, without an operation's host prefix. */
   url: URL;
   /** A custom endpoint (a flag, a variable or the config file), which takes no host prefix. */
   custom: boolean;
 }
 
-/** The host prefix of every HealthOmics run-batch and workflow operation. */
+/** The host prefix of every HealthOmics run-batch and workflow operation (TagResource's is `tags-`). */
 export const OMICS_HOST_PREFIX = "workflows-";
 
 const truthy = (v: string | undefined): boolean => v?.trim().toLowerCase() === "true";
@@ -159,7 +159,7 @@ export function parseEndpointUrl(text: string, source = "the endpoint URL"): URL
   return url;
 }
 
-/** The HealthOmics endpoint for `region`: custom if configured, else AWS's (with the host prefix). */
+/** The HealthOmics endpoint for `region`: custom if configured, else AWS's (operations add their host prefix). */
 export async function resolveOmicsEndpoint(region: string, options: AwsSetupOptions): Promise<OmicsEndpoint> {
   const configured = await configuredOmicsEndpoint(options);
   if (configured !== undefined) return { url: parseEndpointUrl(configured), custom: true };
@@ -172,7 +172,7 @@ export async function resolveOmicsEndpoint(region: string, options: AwsSetupOpti
   const p = partition(region) as { dnsSuffix: string; dualStackDnsSuffix: string; supportsFIPS: boolean; supportsDualStack: boolean };
   if (fips && !p.supportsFIPS) throw new AwsSetupError(`the partition of \`${region}\` has no FIPS endpoints`, "unset `AWS_USE_FIPS_ENDPOINT`");
   if (dualStack && !p.supportsDualStack) throw new AwsSetupError(`the partition of \`${region}\` has no dual-stack endpoints`, "unset `AWS_USE_DUALSTACK_ENDPOINT`");
-  const host = `${OMICS_HOST_PREFIX}${fips ? "omics-fips" : "omics"}.${region}.${dualStack ? p.dualStackDnsSuffix : p.dnsSuffix}`;
+  const host = `${fips ? "omics-fips" : "omics"}.${region}.${dualStack ? p.dualStackDnsSuffix : p.dnsSuffix}`;
   return { url: new URL(`https://${host}`), custom: false };
 }
 

@@ -19,18 +19,19 @@ const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 describe("makeOmicsClient", () => {
   it("calls AWS's endpoint for the Region with the `workflows-` host prefix", async () => {
     const client = await makeOmicsClient({ region: "us-west-2", credentials, env: envWith() });
-    expect([client.config.endpoint.href, client.config.custom, client.config.region]).toEqual(["https://workflows-omics.us-west-2.amazonaws.com/", false, "us-west-2"]);
+    expect([client.endpointFor("StartRunBatch").href, client.config.custom, client.config.region]).toEqual(["https://workflows-omics.us-west-2.amazonaws.com/", false, "us-west-2"]);
+    expect(client.endpointFor("TagResource").host).toBe("tags-omics.us-west-2.amazonaws.com");
     const cn = await makeOmicsClient({ region: "cn-north-1", credentials, env: envWith() });
-    expect(cn.config.endpoint.host).toBe("workflows-omics.cn-north-1.amazonaws.com.cn");
+    expect(cn.endpointFor("GetBatch").host).toBe("workflows-omics.cn-north-1.amazonaws.com.cn");
     const fips = await makeOmicsClient({ region: "us-east-1", credentials, env: { ...envWith(), AWS_USE_FIPS_ENDPOINT: "true" } });
-    expect(fips.config.endpoint.host).toBe("workflows-omics-fips.us-east-1.amazonaws.com");
+    expect(fips.endpointFor("ListBatch").host).toBe("workflows-omics-fips.us-east-1.amazonaws.com");
   });
 
   it("takes a custom endpoint without the prefix: the flag, then AWS_ENDPOINT_URL_OMICS, AWS_ENDPOINT_URL, the config file", async () => {
     const env = envWith("[default]\nregion = eu-west-1\nendpoint_url = http://127.0.0.1:7003\n");
     const at = async (options: Parameters<typeof makeOmicsClient>[0]) => {
       const c = await makeOmicsClient({ credentials, ...options });
-      return [c.config.endpoint.href, c.config.custom, c.config.region];
+      return [c.endpointFor("GetBatch").href, c.config.custom, c.config.region];
     };
     expect(await at({ endpointUrl: "http://127.0.0.1:7000", env: { ...env, AWS_ENDPOINT_URL_OMICS: "http://127.0.0.1:7001" } })).toEqual(["http://127.0.0.1:7000/", true, "eu-west-1"]);
     expect(await at({ env: { ...env, AWS_ENDPOINT_URL_OMICS: "http://127.0.0.1:7001", AWS_ENDPOINT_URL: "http://127.0.0.1:7002" } })).toEqual(["http://127.0.0.1:7001/", true, "eu-west-1"]);

@@ -18,6 +18,7 @@ export {
   cancelRunBatch,
   deleteRunBatch,
   deleteBatch,
+  tagResource,
   type ListBatchQuery,
   type ListRunsInBatchQuery,
 } from "./omics-calls.js";
@@ -36,6 +37,7 @@ export {
 } from "./aws-setup.js";
 export { DEFAULT_TIMEOUTS, MAX_REPLY_BYTES, TransportError, endpointOf, type HttpTimeouts, type TransportFailure } from "./http-transport.js";
 export { maskUrl, maskSecrets, serviceText } from "./mask.js";
+export { findPossibleDuplicates, tagRequestId, REQUEST_ID_TAG, FINISHED_STATUSES, type PossibleDuplicate } from "./duplicates.js";
 export { OPERATIONS, operationPath, type OmicsOperation, type OperationBinding } from "./operations.js";
 
 /** A failure explained for the user: `message` says what went wrong, `help` what to do. */

@@ -91,5 +91,6 @@ export {
 export { AwsSetupError, checkProfile, resolveRegion, noRegionError, type AwsSetupOptions } from "./aws-setup.js";
 export { maskUrl, maskSecrets, serviceText } from "./mask.js";
 export type { HttpTimeouts } from "./http-transport.js";
+export { checkRequestBody, type RequestProblem } from "./check-request.js";
 // The HealthOmics client, its operations and error descriptions (client.ts).
 export * from "./client.js";

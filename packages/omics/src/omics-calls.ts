@@ -75,6 +75,11 @@ export async function deleteRunBatch(client: OmicsClient, batchId: string): Prom
   await client.send("DeleteRunBatch", { body: JSON.stringify({ batchId }) });
 }
 
+/** TagResource: adds `tags` to the resource `arn` (a batch's ARN). */
+export async function tagResource(client: OmicsClient, arn: string, tags: Record<string, string>): Promise<void> {
+  await client.send("TagResource", { params: { resourceArn: arn }, body: JSON.stringify({ tags }) });
+}
+
 /** DeleteBatch. */
 export async function deleteBatch(client: OmicsClient, batchId: string): Promise<void> {
   await client.send("DeleteBatch", { params: { batchId } });

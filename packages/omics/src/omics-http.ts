@@ -109,6 +109,7 @@ export function standardRetryDelay(attempt: number, throttled: boolean): number 
 /** The resolved pieces a client is made of. */
 export interface ResolvedOmicsClient {
   region: string;
+  /** The base URL, without host prefix. */
   endpoint: URL;
   /** A custom endpoint (no host prefix). */
   custom: boolean;
@@ -153,15 +154,22 @@ export class OmicsClient {
 
   constructor(readonly config: ResolvedOmicsClient) {}
 
-  /** The endpoint calls go to, userinfo masked (`https://workflows-omics.us-east-1.amazonaws.com`). */
+  /** The endpoint calls go to, userinfo masked (`https://omics.us-east-1.amazonaws.com`). */
   get endpoint(): string {
     return endpointOf(this.config.endpoint);
+  }
+
+  /** The base URL of `operation`: AWS's endpoint with the operation's host prefix, a custom one as it is. */
+  endpointFor(operation: OmicsOperation): URL {
+    const url = new URL(this.config.endpoint.href);
+    if (!this.config.custom) url.hostname = `${OPERATIONS[operation].hostPrefix}${url.hostname}`;
+    return url;
   }
 
   /** Sends one call, with retries; resolves to the reply's JSON object or throws. */
   async send(operation: OmicsOperation, call: OmicsCall = {}): Promise<OmicsReply> {
     const binding = OPERATIONS[operation];
-    const url = new URL(this.config.endpoint.href);
+    const url = this.endpointFor(operation);
     const basePath = url.pathname.replace(/\/+$/, "");
     url.pathname = `${basePath}${operationPath(binding, call.params)}`;
     const query: Record<string, string> = {};

@@ -1,6 +1,7 @@
 // The HTTP bindings of the HealthOmics operations batchc calls (restJson1): method, path, the
-// success status and the reply members batchc cannot do without. A test holds the bindings equal
-// to the AWS model file.
+// success status, the host prefix and the reply members batchc cannot do without. A test holds
+// the bindings equal to the AWS model file (TagResource, which the reduced model file leaves
+// out, as botocore 1.43.107's full omics model states it).
 
 /** The HealthOmics operations batchc calls. */
 export type OmicsOperation =
@@ -11,7 +12,8 @@ export type OmicsOperation =
   | "CancelRunBatch"
   | "DeleteRunBatch"
   | "DeleteBatch"
-  | "GetWorkflow";
+  | "GetWorkflow"
+  | "TagResource";
 
 /** One operation's binding. */
 export interface OperationBinding {
@@ -24,18 +26,22 @@ export interface OperationBinding {
   hasBody: boolean;
   /** Members the reply must have for batchc to use it. */
   required: readonly string[];
+  /** The host prefix on AWS's endpoints (none on custom ones). */
+  hostPrefix: string;
 }
 
 /** The bindings, as the AWS model states them. */
+const W = "workflows-";
 export const OPERATIONS: Readonly<Record<OmicsOperation, OperationBinding>> = {
-  StartRunBatch: { method: "POST", path: "/runBatch", status: 201, hasBody: true, required: ["id"] },
-  GetBatch: { method: "GET", path: "/runBatch/{batchId}", status: 200, hasBody: true, required: ["id", "status"] },
-  ListBatch: { method: "GET", path: "/runBatch", status: 200, hasBody: true, required: [] },
-  ListRunsInBatch: { method: "GET", path: "/runBatch/{batchId}/run", status: 200, hasBody: true, required: [] },
-  CancelRunBatch: { method: "POST", path: "/runBatch/cancel", status: 202, hasBody: false, required: [] },
-  DeleteRunBatch: { method: "POST", path: "/runBatch/delete", status: 202, hasBody: false, required: [] },
-  DeleteBatch: { method: "DELETE", path: "/runBatch/{batchId}", status: 202, hasBody: false, required: [] },
-  GetWorkflow: { method: "GET", path: "/workflow/{id}", status: 200, hasBody: true, required: ["id"] },
+  StartRunBatch: { method: "POST", path: "/runBatch", status: 201, hasBody: true, required: ["id"], hostPrefix: W },
+  GetBatch: { method: "GET", path: "/runBatch/{batchId}", status: 200, hasBody: true, required: ["id", "status"], hostPrefix: W },
+  ListBatch: { method: "GET", path: "/runBatch", status: 200, hasBody: true, required: [], hostPrefix: W },
+  ListRunsInBatch: { method: "GET", path: "/runBatch/{batchId}/run", status: 200, hasBody: true, required: [], hostPrefix: W },
+  CancelRunBatch: { method: "POST", path: "/runBatch/cancel", status: 202, hasBody: false, required: [], hostPrefix: W },
+  DeleteRunBatch: { method: "POST", path: "/runBatch/delete", status: 202, hasBody: false, required: [], hostPrefix: W },
+  DeleteBatch: { method: "DELETE", path: "/runBatch/{batchId}", status: 202, hasBody: false, required: [], hostPrefix: W },
+  GetWorkflow: { method: "GET", path: "/workflow/{id}", status: 200, hasBody: true, required: ["id"], hostPrefix: W },
+  TagResource: { method: "POST", path: "/tags/{resourceArn}", status: 204, hasBody: false, required: [], hostPrefix: "tags-" },
 };
 
 /** The path of `binding` with its parameters filled in (each percent-encoded as one segment). */

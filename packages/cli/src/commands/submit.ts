@@ -6,7 +6,7 @@ import {
   deriveRequestId,
   maskUrl,
   startRunBatch,
-  StartRunBatchRequestSchema,
+  checkRequestBody,
   stringSchemas,
   type GetBatchResponse,
   type SettingsFile,
@@ -29,6 +29,7 @@ import {
   type OmicsSession,
 } from "./omics-common.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
+import { recordRequestId, refuseDuplicates } from "./duplicate-guard.js";
 import { formatCount } from "../format.js";
 
 /** A request ready to send, from a `.batch` program or a request `.json` file. */
@@ -74,7 +75,7 @@ export async function submitCommand(args: string[], options: Record<string, unkn
       printDryRun(prepared, options, io);
       return 0;
     }
-    const started = await uploadAndStart(prepared, options, io);
+    const started = await uploadAndStart(prepared, options, io, true);
     return await reportAndWait(started, options, io, intervalMs);
   } finally {
     await prepared.dispose();
@@ -145,19 +146,17 @@ async function readRequestFile(file: string, options: Record<string, unknown>, i
       bytes = withLeadingMember(text, "requestId", requestId);
     }
   }
-  const parsed = StartRunBatchRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
+  const problems = checkRequestBody(body);
+  if (problems.length > 0) {
     io.stderr.write(`error: \`${file}\` is not a valid StartRunBatch request\n`);
-    for (const issue of issues.slice(0, 10)) {
-      const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "(the body)";
-      io.stderr.write(`  ${where}: ${issue.message}\n`);
+    for (const p of problems.slice(0, 10)) {
+      io.stderr.write(`  ${p.path}: ${p.message.message}${p.message.code !== undefined ? ` (${p.message.code})` : ""}\n`);
     }
-    if (issues.length > 10) io.stderr.write(`  … ${issues.length - 10} more\n`);
+    if (problems.length > 10) io.stderr.write(`  … ${problems.length - 10} more\n`);
     io.stderr.write("help: fix the fields above, or write the batch as a .batch program and let `batchc compile` check it\n");
     return 1;
   }
-  const request = parsed.data;
+  const request = body as StartRunBatchRequest;
   const inline = "inlineSettings" in request.batchRunSettings ? request.batchRunSettings.inlineSettings : undefined;
   return { file, program: false, request, body: bytes, runCount: inline?.length, dispose: async () => {} };
 }
@@ -224,16 +223,23 @@ export function printDryRun(p: PreparedRequest, options: Record<string, unknown>
   io.stdout.write(`${lines.join("\n")}\n`);
 }
 
-/** Uploads the settings file (if any) and calls StartRunBatch with the request's own requestId. */
-export async function uploadAndStart(prepared: PreparedRequest, options: Record<string, unknown>, io: Io): Promise<Started> {
-  let upload: string | undefined;
-  if (prepared.settingsFile) {
-    const result = await uploadSettings(prepared.settingsFile, s3EndpointUrl(options, io, "s3-endpoint-url"), options, io);
-    upload = result.reused ? "already uploaded with the same content" : "uploaded";
-  }
+/**
+ * Uploads the settings file (if any) and calls StartRunBatch with the request's own requestId.
+ * With `guard` (submit), a batch of the same name still under way from a different request
+ * stops it first, and the new batch is tagged with its requestId (see duplicate-guard.ts);
+ * resubmissions carry their own tag and are not guarded.
+ */
+export async function uploadAndStart(prepared: PreparedRequest, options: Record<string, unknown>, io: Io, guard = false): Promise<Started> {
   const session = await openOmics(options, io);
   try {
+    if (guard) await refuseDuplicates(session, prepared.request.batchName, prepared.request.requestId, options);
+    let upload: string | undefined;
+    if (prepared.settingsFile) {
+      const result = await uploadSettings(prepared.settingsFile, s3EndpointUrl(options, io, "s3-endpoint-url"), options, io);
+      upload = result.reused ? "already uploaded with the same content" : "uploaded";
+    }
     const response = await startBatch(session, requestBody(prepared));
+    if (guard) await recordRequestId(session, response, prepared.request.requestId, io);
     const started: Started = { response, prepared };
     if (upload !== undefined) started.upload = upload;
     return started;

@@ -45,7 +45,7 @@ describe("a request .json", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "batchc-payload-"));
     const file = path.join(dir, "request.json");
     const text =
-      '{ "requestId": "req-own-bytes",\n  "batchName": "own",\n  "defaultRunSetting": { "workflowId": "1234567", "roleArn": "arn:aws:iam::123456789012:role/R", "outputUri": "s3://b/o/" },\n' +
+      '{ "requestId": "req-own-bytes",\n  "batchName": "own",\n  "defaultRunSetting": { "workflowId": "1234567", "roleArn": "arn:aws:iam::123456789012:role/R", "outputUri": "s3://out-bucket/o/" },\n' +
       '  "batchRunSettings": { "inlineSettings": [ { "runSettingId": "a" } ] } }\n';
     writeFileSync(file, text);
     const before = endpoint.requests.length;
@@ -57,7 +57,7 @@ describe("a request .json", () => {
   it("gets its derived requestId as a first member, the rest of its text unchanged", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "batchc-payload-"));
     const file = path.join(dir, "request.json");
-    const text = '{"batchName":"derived","defaultRunSetting":{"workflowId":"1234567","roleArn":"arn:aws:iam::123456789012:role/R","outputUri":"s3://b/o/"},"batchRunSettings":{"inlineSettings":[{"runSettingId":"a"}]}}';
+    const text = '{"batchName":"derived","defaultRunSetting":{"workflowId":"1234567","roleArn":"arn:aws:iam::123456789012:role/R","outputUri":"s3://out-bucket/o/"},"batchRunSettings":{"inlineSettings":[{"runSettingId":"a"}]}}';
     writeFileSync(file, text);
     const before = endpoint.requests.length;
     const r = await runOmics(["submit", file, "--endpoint-url", endpoint.url], { endpoint });

@@ -35,8 +35,8 @@ describe("submit REQUEST.json", () => {
         [
           { runSettingId: "a" },
           { runSettingId: "b", outputUri: "https://example.com/out/" },
-          { runSettingId: "c", outputUri: "s3://b/c/", runTags: moreTags },
-          { runSettingId: "d", outputUri: "s3://b/d/", parameters: { big: "x".repeat(52_000) } },
+          { runSettingId: "c", outputUri: "s3://out-bucket/c/", runTags: moreTags },
+          { runSettingId: "d", outputUri: "s3://out-bucket/d/", parameters: { big: "x".repeat(52_000) } },
         ],
         { ...noOutput, cacheBehavior: "CACHE_ALWAYS", runTags: tags },
       ),

@@ -351,7 +351,7 @@ describe("submit --wait", () => {
         batchRunSettings: { s3UriSettings: "s3://batchc-cli-failed/empty.json" },
       }),
     };
-    const r = await runOmics(["submit", "req.json", "--wait", "--endpoint-url", ep.url], { endpoint: ep, files: f });
+    const r = await runOmics(["submit", "req.json", "--wait", "--endpoint-url", ep.url, "--s3-endpoint-url", s3Endpoint], { endpoint: ep, files: f });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("runs       in s3://batchc-cli-failed/empty.json (as given)\n");
     expect(r.stdout).toContain("status     FAILED\nreason     The s3UriSettings file s3://batchc-cli-failed/empty.json is invalid: the array is empty\n");

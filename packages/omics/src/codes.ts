@@ -268,6 +268,19 @@ export const io = {
       notes: [detail],
     }),
 
+  /** BC5513: the settings file a request names is not in S3. */
+  settingsObjectMissing: (uri: string): DiagnosticMessage =>
+    error("BC5513", `the settings file \`${uri}\` named by the request is not in S3`, {
+      help: "upload it first (`batchc compile` uploads the file it writes), or compile and submit the `.batch` program",
+    }),
+
+  /** BC5514: the settings file in S3 does not hash to the name batchc gave it. */
+  settingsObjectAltered: (uri: string, expected: string, actual: string): DiagnosticMessage =>
+    error("BC5514", `the settings file \`${uri}\` was altered: its bytes do not hash to its name`, {
+      help: "batchc names a settings file by the first 8 hex digits of its sha256; compile the batch again and submit the new request",
+      notes: [`the name says sha256 ${expected}…`, `the object's sha256 is ${actual}`],
+    }),
+
   /** BC5510: the local file changed between compiling and uploading. */
   settingsFileChanged: (path: string): DiagnosticMessage =>
     error("BC5510", `the settings file \`${path}\` changed after it was written`, {

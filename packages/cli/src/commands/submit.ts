@@ -28,7 +28,7 @@ import {
   waitForBatch,
   type OmicsSession,
 } from "./omics-common.js";
-import { s3EndpointUrl, uploadSettings } from "./upload.js";
+import { checkNamedSettings, s3EndpointUrl, uploadSettings } from "./upload.js";
 import { recordRequestId, refuseDuplicates } from "./duplicate-guard.js";
 import { formatCount } from "../format.js";
 
@@ -224,7 +224,8 @@ export function printDryRun(p: PreparedRequest, options: Record<string, unknown>
 }
 
 /**
- * Uploads the settings file (if any) and calls StartRunBatch with the request's own requestId.
+ * Uploads the settings file (if any; a settings file named by a request `.json` is checked
+ * instead, see `checkNamedSettings`) and calls StartRunBatch with the request's own requestId.
  * With `guard` (submit), a batch of the same name still under way from a different request
  * stops it first, and the new batch is tagged with its requestId (see duplicate-guard.ts);
  * resubmissions carry their own tag and are not guarded.
@@ -237,6 +238,8 @@ export async function uploadAndStart(prepared: PreparedRequest, options: Record<
     if (prepared.settingsFile) {
       const result = await uploadSettings(prepared.settingsFile, s3EndpointUrl(options, io, "s3-endpoint-url"), options, io);
       upload = result.reused ? "already uploaded with the same content" : "uploaded";
+    } else if ("s3UriSettings" in prepared.request.batchRunSettings && prepared.request.batchRunSettings.s3UriSettings !== undefined) {
+      await checkNamedSettings(prepared.request.batchRunSettings.s3UriSettings, s3EndpointUrl(options, io, "s3-endpoint-url"), options, io);
     }
     const response = await startBatch(session, requestBody(prepared));
     if (guard) await recordRequestId(session, response, prepared.request.requestId, io);

@@ -1,6 +1,7 @@
 // Uploads a compiled settings file to S3 (never over a different object), with a progress bar
-// on a terminal. S3 failures end the command with one clear message and exit code 3.
-import { AwsSetupError, checkProfile, makeS3Client, maskUrl, resolveRegion, uploadSettingsFile, type SettingsFile } from "@batchc/omics";
+// on a terminal, and checks the one a request `.json` names. S3 failures end the command with
+// one clear message and exit code 3.
+import { AwsSetupError, checkProfile, checkSettingsObject, makeS3Client, maskUrl, resolveRegion, uploadSettingsFile, type SettingsFile } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
 import { awsOptions } from "./aws-options.js";
 
@@ -9,13 +10,12 @@ export function s3EndpointUrl(options: Record<string, unknown>, io: Io, option: 
   return (options[option] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
 }
 
-/** Uploads the settings file; `--region` and `--profile` come from `options`. */
-export async function uploadSettings(
-  file: SettingsFile,
+/** An S3 client with the command's `--region`, `--profile` and timeouts; `where` names it in messages. */
+export async function openS3(
   endpointUrl: string | undefined,
   options: Record<string, unknown>,
   io: Io,
-): Promise<{ reused: boolean }> {
+): Promise<{ client: Awaited<ReturnType<typeof makeS3Client>>; where: string }> {
   const aws = awsOptions(options, io);
   let region: string;
   try {
@@ -31,6 +31,33 @@ export async function uploadSettings(
     ...(endpointUrl !== undefined ? { endpointUrl } : {}),
     timeouts: aws.timeouts,
   });
+  return { client, where: endpointUrl !== undefined ? maskUrl(endpointUrl) : `S3 in ${region}` };
+}
+
+/**
+ * Checks the settings file a request names (`s3UriSettings`) before it is submitted: missing or
+ * altered ends the command with exit 1, a failed check with exit 3.
+ */
+export async function checkNamedSettings(uri: string, endpointUrl: string | undefined, options: Record<string, unknown>, io: Io): Promise<void> {
+  const { client, where } = await openS3(endpointUrl, options, io);
+  try {
+    const result = await checkSettingsObject(client, uri, where);
+    if (result.ok) return;
+    const e = result.error;
+    throw new CommandError(`${e.message} (${e.code})`, result.problem === "s3" ? 3 : 1, e.help || undefined);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Uploads the settings file; `--region` and `--profile` come from `options`. */
+export async function uploadSettings(
+  file: SettingsFile,
+  endpointUrl: string | undefined,
+  options: Record<string, unknown>,
+  io: Io,
+): Promise<{ reused: boolean }> {
+  const { client, where } = await openS3(endpointUrl, options, io);
   const bar = io.stderr.isTTY ? progressBar(io, file.uri) : undefined;
   try {
     const result = await uploadSettingsFile({
@@ -40,7 +67,7 @@ export async function uploadSettings(
       filePath: file.path,
       sha256: file.sha256,
       bytes: file.bytes,
-      endpoint: endpointUrl !== undefined ? maskUrl(endpointUrl) : `S3 in ${region}`,
+      endpoint: where,
       ...(bar ? { onProgress: bar.update } : {}),
     });
     bar?.done();

@@ -41,6 +41,8 @@ const samples: Record<string, DiagnosticMessage> = {
   badS3Uri: io.badS3Uri("x", "it does not start with `s3://`"),
   settingsFileWriteFailed: io.settingsFileWriteFailed("/x", "ENOENT"),
   settingsFileChanged: io.settingsFileChanged("/x"),
+  settingsObjectMissing: io.settingsObjectMissing("s3://b/batch-0123abcd.json"),
+  settingsObjectAltered: io.settingsObjectAltered("s3://b/batch-0123abcd.json", "0123abcd", "ffff"),
   s3TimedOut: io.s3TimedOut("http://127.0.0.1:9", "--cli-read-timeout", "60 seconds"),
   notS3: io.notS3("http://127.0.0.1:9", "HPE_INVALID_CONSTANT: the reply is not HTTP"),
 };

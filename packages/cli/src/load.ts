@@ -19,6 +19,7 @@ import * as path from "node:path";
 import { CommandError, type Io, useColor } from "./io.js";
 import { RunValidator } from "./validate-runs.js";
 import { fastEncoders } from "./fast-encode.js";
+import { withS3Listings, type S3GlobAccess } from "./s3-glob.js";
 
 export interface LoadedProgram {
   file: string;
@@ -59,9 +60,15 @@ export function allowedReads(options: Record<string, unknown>, io: Io): string[]
 
 /**
  * Reads and front-ends the program. Data files are read only in the program's folder and in
- * `allowRead`. Diagnostics are returned, not printed.
+ * `allowRead`; S3 is listed for its `s3_glob` calls through `s3`. Diagnostics are returned, not printed.
  */
-export function loadProgram(file: string, io: Io, vars: Record<string, string>, allowRead: readonly string[] = []): LoadedProgram {
+export async function loadProgram(
+  file: string,
+  io: Io,
+  vars: Record<string, string>,
+  allowRead: readonly string[] = [],
+  s3?: S3GlobAccess,
+): Promise<LoadedProgram> {
   let text: string;
   try {
     text = (io.host ?? nodeHost).readFile(file);
@@ -74,7 +81,9 @@ export function loadProgram(file: string, io: Io, vars: Record<string, string>, 
     const frontEnd: FrontEndResult = { source: new SourceFile(file, ""), checked: undefined, expansion: undefined, diagnostics: [d] };
     return { file, frontEnd, diagnostics: [d] };
   }
-  const frontEnd = compileFile(file, text, { host: io.host ?? nodeHost, vars, allowRead });
+  const base = io.host ?? nodeHost;
+  const host = s3 !== undefined ? await withS3Listings(base, file, text, io, s3) : base;
+  const frontEnd = compileFile(file, text, { host, vars, allowRead });
   return { file, frontEnd, diagnostics: frontEnd.diagnostics };
 }
 

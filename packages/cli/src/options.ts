@@ -48,6 +48,9 @@ const awsOptions: OptionSpec[] = [
   readTimeout,
 ];
 
+/** S3 for `s3_glob` (and, on `submit`, the settings file). */
+const s3EndpointOption: OptionSpec = { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint (else AWS_ENDPOINT_URL_S3)" };
+
 const varOption: OptionSpec = {
   name: "var",
   kind: "list",
@@ -94,6 +97,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       allowReadOption,
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "diagnostics as text (default) or json" },
       denyWarnings,
+      region,
+      profile,
+      s3EndpointOption,
+      connectTimeout,
+      readTimeout,
       help,
     ],
     details:

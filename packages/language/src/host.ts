@@ -25,6 +25,13 @@ export interface Host {
   exists(path: string): boolean;
   /** The path with every symbolic link resolved (the path itself when nothing is there). */
   realPath(path: string): string;
+  /**
+   * The keys of every object of `bucket` whose key starts with `prefix` (`s3_glob`). S3 is
+   * listed by the host before the program runs (see `s3GlobListings`); this only returns what
+   * was listed, and throws an Error saying why when there is no listing (no S3 access, a
+   * failed listing). Absent: the program cannot reach S3.
+   */
+  listS3?(bucket: string, prefix: string): readonly string[];
 }
 
 /** A file the host refuses to read, with a `code` like the system's errors. */

@@ -38,3 +38,4 @@ export { check, type CheckOptions, type CheckResult } from "./checker/check.js";
 export { expand, effectiveRun, iterationText, type Expansion, type ExpandOptions } from "./expander/expand.js";
 export { compileFile, type FrontEndOptions, type FrontEndResult } from "./compile.js";
 export { formatSource, type FormatResult } from "./format.js";
+export { s3GlobListings, s3Listing, type S3Listing } from "./expander/builtins/s3-glob.js";

@@ -56,5 +56,6 @@ export function confineHost(host: Host, policy: ReadPolicy): Host {
     realPath(p) {
       return host.realPath(p);
     },
+    ...(host.listS3 !== undefined ? { listS3: host.listS3.bind(host) } : {}),
   };
 }

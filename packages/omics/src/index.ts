@@ -87,6 +87,7 @@ export {
   type UploadSettingsFileOptions,
   type UploadSettingsFileResult,
 } from "./settings-file.js";
+export { listObjectKeys } from "./s3-list.js";
 export { checkSettingsObject, settingsNameHash, type SettingsObjectCheck } from "./settings-check.js";
 // The AWS set-up (Region, profile, endpoint) and masking: light, no SDK loaded until called.
 export { AwsSetupError, checkProfile, resolveRegion, noRegionError, type AwsSetupOptions } from "./aws-setup.js";

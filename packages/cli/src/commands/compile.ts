@@ -38,8 +38,10 @@ export async function compileRequest(
   options: Record<string, unknown>,
   io: Io,
   select?: (run: RunSpec) => boolean,
+  s3Option = "s3-endpoint-url",
 ): Promise<CompiledRequest | number> {
-  const loaded = loadProgram(file, io, parseVars(options.var), allowedReads(options, io));
+  const s3 = { endpointUrl: s3EndpointUrl(options, io, s3Option), options };
+  const loaded = await loadProgram(file, io, parseVars(options.var), allowedReads(options, io), s3);
   const expansion = loaded.frontEnd.expansion;
   if (!expansion || hasErrors(applyDenyWarnings(loaded.diagnostics, options))) {
     reportDiagnostics(applyDenyWarnings(loaded.diagnostics, options), loaded, io, diagnosticsFormat(options));
@@ -127,7 +129,7 @@ export async function compileCommand(args: string[], options: Record<string, unk
     }
   }
   const limit = parseLimit(options.limit);
-  const compiled = await compileRequest(file, options, io);
+  const compiled = await compileRequest(file, options, io, undefined, "endpoint-url");
   if (typeof compiled === "number") return compiled;
   try {
     if (dryRun) {

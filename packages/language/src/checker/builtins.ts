@@ -113,6 +113,7 @@ const table: Builtin[] = [
   builtin("json", [string("path")], "any", ANY, { readsFiles: true, contextual: true }),
   builtin("lines", [string("path")], "[string]", listOf(STRING), { readsFiles: true }),
   builtin("glob", [string("pattern")], "[string]", listOf(STRING), { readsFiles: true }),
+  builtin("s3_glob", [string("pattern")], "[string]", listOf(STRING), { readsFiles: true }),
   // strings
   builtin("str", [anyValue("x")], "string", STRING),
   builtin("lower", [string("s")], "string", STRING),

@@ -225,7 +225,7 @@ describe("for sources (BC2032, BC2033, BC2034)", () => {
 describe("built-in calls (BC2030, BC2031)", () => {
   it("lists every built-in of docs/language.md §7 with its signature", () => {
     expect(BUILTIN_NAMES).toEqual([
-      "csv", "tsv", "json", "lines", "glob", "str", "lower", "upper", "trim", "replace", "split", "join", "pad", "matches", "match",
+      "csv", "tsv", "json", "lines", "glob", "s3_glob", "str", "lower", "upper", "trim", "replace", "split", "join", "pad", "matches", "match",
       "basename", "dirname", "stem", "len", "range", "zip", "enumerate", "flatten", "unique", "sort", "keys", "group_by", "first",
       "last", "any", "all", "sum", "count", "int", "float", "min",
       "max", "pair_reads", "var",

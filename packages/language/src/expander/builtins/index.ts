@@ -3,6 +3,7 @@
 import type { Value } from "../../values.js";
 import type { BuiltinImpl } from "./context.js";
 import { csv, glob, json, lines, tsv } from "./files.js";
+import { s3Glob } from "./s3-glob.js";
 import { enumerate, flatten, keys, len, range, sort, unique, zip } from "./lists.js";
 import { float, int, max, min } from "./numbers.js";
 import { pairReads } from "./pair-reads.js";
@@ -34,6 +35,7 @@ export const BUILTIN_IMPLS: ReadonlyMap<string, BuiltinImpl> = new Map<string, B
   ["json", json],
   ["lines", lines],
   ["glob", glob],
+  ["s3_glob", s3Glob],
   // strings
   ["str", (a) => str(a0(a))],
   ["lower", (a) => lower(a0(a))],

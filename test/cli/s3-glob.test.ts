@@ -70,12 +70,12 @@ describe("examples/s3-fastqs", () => {
     expect(lines[3]).toContain("s3://lab-raw/run-0042/L002/NA12892_R2_001.fastq.gz");
   });
 
-  it("without credentials, check reports the call as needing S3 access (BC3061)", async () => {
+  it("without credentials, check reports the call as needing S3 access (BC3043)", async () => {
     const r = await cli(["check", EXAMPLE, "--s3-endpoint-url", s3Endpoint], { AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
     expect(r.code).toBe(1);
     const line = readFileSync(EXAMPLE, "utf8").split("\n").findIndex((l) => l.startsWith("for p in pair_reads(s3_glob(")) + 1;
     expect(r.stderr).toContain(
-      'error[BC3061]: `s3_glob("s3://lab-raw/run-0042/**/*.fastq.gz")` needs S3 access: no AWS credentials were found\n' +
+      'error[BC3043]: `s3_glob("s3://lab-raw/run-0042/**/*.fastq.gz")` needs S3 access: no AWS credentials were found\n' +
         `  --> ${EXAMPLE}:${line}:29\n`,
     );
     expect(r.stderr).toContain("help: run with AWS credentials that may call `s3:ListBucket` on the bucket");
@@ -106,17 +106,17 @@ run "one" { params { n = len(files), first = files[0], last = files[len(files) -
     expect(run?.parameters).toEqual({ n: 1, first: `s3://${PAGED}/p/S0001_R2.fastq.gz`, last: `s3://${PAGED}/p/S0001_R2.fastq.gz` });
   });
 
-  it("no match is an error naming the prefix listed (BC3063)", async () => {
+  it("no match is an error naming the prefix listed (BC3045)", async () => {
     const r = await cli(["check", "p.batch", "--s3-endpoint-url", s3Endpoint], CREDS, { "p.batch": program(`"s3://lab-raw/run-0042/**/*.bam"`) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error[BC3063]: no S3 object matches "s3://lab-raw/run-0042/**/*.bam"\n --> p.batch:7:21\n');
+    expect(r.stderr).toContain('error[BC3045]: no S3 object matches "s3://lab-raw/run-0042/**/*.bam"\n --> p.batch:7:21\n');
     expect(r.stderr).toContain("= note: listed every object under `s3://lab-raw/run-0042/`");
   });
 
-  it("a pattern that is not s3://bucket/… is an error (BC3062)", async () => {
+  it("a pattern that is not s3://bucket/… is an error (BC3044)", async () => {
     const r = await cli(["check", "p.batch"], CREDS, { "p.batch": program(`"lab-raw/*.fastq.gz"`) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error[BC3062]: "lab-raw/*.fastq.gz" is not an S3 pattern\n');
+    expect(r.stderr).toContain('error[BC3044]: "lab-raw/*.fastq.gz" is not an S3 pattern\n');
   });
 
   it("a computed pattern cannot be listed ahead and says so at the call", async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileFile } from "../compile.js";
-import { nodeHost, type ReadOptions } from "../host.js";
+import { memoryHost, nodeHost, type ReadOptions } from "../host.js";
 import { MAX_ERRORS } from "./expand.js";
 import { expandText, full, outcome, runAll } from "./test-harness.js";
 
@@ -369,6 +369,44 @@ describe("data files", () => {
         'BC3022 1:15-1:30 no file matches "fastq/*.fq.gz" | help: patterns are relative to the folder of the `.batch` file; `*` and `?` stay within a folder, `**` crosses folders',
       ],
     });
+  });
+
+  it("BC3043 s3_glob on a host without S3 needs S3 access", () => {
+    expect(outcome(`let fs = s3_glob("s3://raw/run/*.fastq.gz")\nrun "r" { params { n = len(fs) } }`)).toEqual({
+      ids: [],
+      diagnostics: [
+        'BC3043 1:18-1:43 `s3_glob("s3://raw/run/*.fastq.gz")` needs S3 access: this program is evaluated without S3 | help: run with AWS credentials that may call `s3:ListBucket` on the bucket (`--profile`, or the `AWS_*` variables)',
+      ],
+    });
+  });
+
+  it("BC3044 an s3_glob pattern that is not s3://bucket/…", () => {
+    expect(outcome(`let fs = s3_glob("raw/*.fastq.gz")\nrun "r" { params { n = len(fs) } }`)).toEqual({
+      ids: [],
+      diagnostics: ['BC3044 1:18-1:34 "raw/*.fastq.gz" is not an S3 pattern | help: write it as `s3://bucket/prefix/**/*.fastq.gz`'],
+    });
+  });
+
+  it("BC3045 an s3_glob without a match names the prefix listed; a match is sorted URIs", () => {
+    const listed: string[] = [];
+    const host = {
+      ...memoryHost({}),
+      listS3(bucket: string, prefix: string) {
+        listed.push(`${bucket} ${prefix}`);
+        return ["run/b_R1.fastq.gz", "run/a_R1.fastq.gz", "run/sub/c_R1.fastq.gz", "run/.x_R1.fastq.gz"];
+      },
+    };
+    const text = `let fs = s3_glob("s3://raw/run/*.fastq.gz")\nlet none = s3_glob("s3://raw/run/**/*.bam")\nrun "r" { params { fs = fs, n = len(none) } }`;
+    const { expansion, diagnostics } = compileFile("/p/t.batch", text, { host });
+    expect(diagnostics).toEqual([]);
+    const runs = [...expansion!.runs()];
+    expect(runs).toEqual([]);
+    expect(expansion!.diagnostics.map((d) => [d.code, d.message, d.notes])).toEqual([
+      ["BC3045", 'no S3 object matches "s3://raw/run/**/*.bam"', ["listed every object under `s3://raw/run/`"]],
+    ]);
+    const ok = compileFile("/p/t.batch", `run "r" { params { fs = s3_glob("s3://raw/run/*.fastq.gz") } }`, { host });
+    expect([...ok.expansion!.runs()].map((r) => r.fields.parameters)).toEqual([{ fs: ["s3://raw/run/a_R1.fastq.gz", "s3://raw/run/b_R1.fastq.gz"] }]);
+    expect(listed).toEqual(["raw run/", "raw run/", "raw run/"]);
   });
 
   it("BC3024, BC3025, BC3026 pair_reads names unpaired, duplicated and unrecognised files", () => {

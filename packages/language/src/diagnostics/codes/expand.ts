@@ -182,22 +182,6 @@ export const expand = {
       notes: [`in ${file}, line ${line}, column ${column}`],
       help: "save the file as UTF-8",
     }),
-  /** `s3_glob` without S3: no listing could be made (no credentials, no access, a failed call). */
-  s3Unavailable: (pattern: string, reason: string) =>
-    error("BC3061", `\`s3_glob(${quoted(pattern)})\` needs S3 access: ${reason}`, {
-      label: "needs S3",
-      help: "run with AWS credentials that may call `s3:ListBucket` on the bucket (`--profile`, or the `AWS_*` variables)",
-    }),
-  /** `s3_glob` whose pattern is not an `s3://bucket/…` URI. */
-  s3GlobPattern: (pattern: string) =>
-    error("BC3062", `${quoted(pattern)} is not an S3 pattern`, { help: "write it as `s3://bucket/prefix/**/*.fastq.gz`" }),
-  /** `s3_glob` without any match. */
-  s3GlobNoMatch: (pattern: string, listed: string) =>
-    error("BC3063", `no S3 object matches ${quoted(pattern)}`, {
-      label: "no match",
-      notes: [`listed every object under \`${listed}\``],
-      help: "`*` and `?` stay within one `/`-separated level, `**` crosses levels",
-    }),
   /** A `for … where` whose condition held in no combination: the loop produced nothing. */
   whereKeepsNothing: () => ({
     code: "BC3041",
@@ -210,5 +194,21 @@ export const expand = {
   patternMismatch: (name: string, value: string, pattern: string) =>
     error("BC3042", `parameter \`${name}\` = ${quoted(value.length > 60 ? `${value.slice(0, 59)}…` : value)} does not match the workflow's pattern`, {
       notes: [`the pattern is ${quoted(pattern.length > 120 ? `${pattern.slice(0, 119)}…` : pattern)}`],
+    }),
+  /** `s3_glob` without S3: no listing could be made (no credentials, no access, a failed call). */
+  s3Unavailable: (pattern: string, reason: string) =>
+    error("BC3043", `\`s3_glob(${quoted(pattern)})\` needs S3 access: ${reason}`, {
+      label: "needs S3",
+      help: "run with AWS credentials that may call `s3:ListBucket` on the bucket (`--profile`, or the `AWS_*` variables)",
+    }),
+  /** `s3_glob` whose pattern is not an `s3://bucket/…` URI. */
+  s3GlobPattern: (pattern: string) =>
+    error("BC3044", `${quoted(pattern)} is not an S3 pattern`, { help: "write it as `s3://bucket/prefix/**/*.fastq.gz`" }),
+  /** `s3_glob` without any match. */
+  s3GlobNoMatch: (pattern: string, listed: string) =>
+    error("BC3045", `no S3 object matches ${quoted(pattern)}`, {
+      label: "no match",
+      notes: [`listed every object under \`${listed}\``],
+      help: "`*` and `?` stay within one `/`-separated level, `**` crosses levels",
     }),
 } as const;

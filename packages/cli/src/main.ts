@@ -66,6 +66,8 @@ async function loadCommand(name: string): Promise<Command> {
       return (await import("./commands/resubmit.js")).resubmitCommand;
     case "fmt":
       return (await import("./commands/fmt.js")).fmtCommand;
+    case "completion":
+      return (await import("./commands/completion.js")).completionCommand;
     default:
       throw new Error(`command \`${name}\` is declared but has no implementation`);
   }

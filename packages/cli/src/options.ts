@@ -22,6 +22,8 @@ export interface CommandSpec {
   options: readonly OptionSpec[];
   /** Extra text for `batchc COMMAND --help`. */
   details?: string;
+  /** The values the first positional argument takes, when they are fixed (shell completion). */
+  argChoices?: readonly string[];
 }
 
 const region: OptionSpec = { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" };
@@ -246,6 +248,17 @@ export const COMMANDS: readonly CommandSpec[] = [
       "below it; no FILE means the working folder; `-` reads standard input and writes the result to\n" +
       "standard output. A file with syntax errors is left as it is: its errors are shown and the exit\n" +
       "code is 1.",
+  },
+  {
+    name: "completion",
+    args: ["SHELL"],
+    argChoices: ["bash", "zsh", "fish"],
+    summary: "print a completion script for bash, zsh or fish",
+    options: [help],
+    details:
+      "bash: eval \"$(batchc completion bash)\" in ~/.bashrc. zsh: batchc completion zsh > \"${fpath[1]}/_batchc\".\n" +
+      "fish: batchc completion fish > ~/.config/fish/completions/batchc.fish. The script is generated\n" +
+      "from the same option table the command line is parsed with.",
   },
 ];
 

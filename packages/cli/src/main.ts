@@ -68,6 +68,8 @@ async function loadCommand(name: string): Promise<Command> {
       return (await import("./commands/fmt.js")).fmtCommand;
     case "completion":
       return (await import("./commands/completion.js")).completionCommand;
+    case "lsp":
+      return (await import("./commands/lsp.js")).lspCommand;
     default:
       throw new Error(`command \`${name}\` is declared but has no implementation`);
   }

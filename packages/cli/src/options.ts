@@ -260,6 +260,17 @@ export const COMMANDS: readonly CommandSpec[] = [
       "fish: batchc completion fish > ~/.config/fish/completions/batchc.fish. The script is generated\n" +
       "from the same option table the command line is parsed with.",
   },
+  {
+    name: "lsp",
+    args: [],
+    summary: "start the language server for editors (diagnostics, completion, hover, formatting)",
+    options: [
+      { name: "stdio", kind: "boolean", description: "speak the Language Server Protocol over standard input and output" },
+      { name: "clientProcessId", kind: "string", value: "PID", description: "the editor's process id (editors pass it; the server ends with the editor)" },
+      help,
+    ],
+    details: "Editors start it as `batchc lsp --stdio`; editors/vscode is an extension that does.",
+  },
 ];
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

@@ -10,7 +10,7 @@ export type * from "./ast/nodes.js";
 export type { Type } from "./checker/types.js";
 export { printType, isAssignable, joinTypes, isComparable, containsError, enumOf, listOf } from "./checker/types.js";
 export { BUILTINS, BUILTIN_NAMES, DATA_FILE_BUILTINS, printSignature, type Builtin, type BuiltinParam } from "./checker/builtins.js";
-export { API_ENUMS } from "./checker/block-schemas.js";
+export { API_ENUMS, BATCH_SCHEMA, DEFAULTS_SCHEMA, RUN_SCHEMA, type BlockSchema, type EntrySpec } from "./checker/block-schemas.js";
 export type { CheckedProgram, ParamSchema, ParamInfo } from "./checker/checked-program.js";
 export type { Value, RecordValue } from "./values.js";
 export { valueToString, displayValue, isRecordValue } from "./values.js";

@@ -42,7 +42,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
   const checker = options.runChecker ?? expansionOnly;
-  const debounce = options.debounceMs ?? 150;
+  let debounce = options.debounceMs ?? 150;
 
   const stateOf = (uri: string): DocumentState => {
     let s = states.get(uri);
@@ -111,8 +111,11 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     return doc === undefined ? undefined : analyseNow(doc);
   };
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  connection.onInitialize((params): InitializeResult => {
+    // A client may ask for another pause after typing (`{ "debounceMs": 50 }`).
+    const asked = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
+    if (typeof asked === "number" && Number.isFinite(asked) && asked >= 0 && asked <= 10_000) debounce = asked;
+    return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: [".", '"'] },
@@ -125,8 +128,8 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
         executeCommandProvider: { commands: [REFRESH_COMMAND] },
       },
       serverInfo: { name: "batchc", ...(options.version ? { version: options.version } : {}) },
-    }),
-  );
+    };
+  });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => schedule(e.document, debounce));

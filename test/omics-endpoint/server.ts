@@ -37,7 +37,13 @@ export type { EndpointCredentials } from "./sigv4.js";
 export const TEST_CREDENTIALS: EndpointCredentials = { accessKeyId: "AKIDOMICSTEST", secretAccessKey: "omics-test-secret" };
 
 /** The operations the endpoint implements: the run-batch operations batchc calls. */
-export type OperationName = Exclude<OmicsOperation, "GetWorkflow">;
+export type OperationName = OmicsOperation;
+
+/** A workflow the endpoint knows (GetWorkflow), with its versions (GetWorkflowVersion). */
+export interface WorkflowSpec {
+  parameterTemplate?: Record<string, { description?: string; optional?: boolean }>;
+  versions?: Record<string, { parameterTemplate?: Record<string, { description?: string; optional?: boolean }> }>;
+}
 
 /** The eight errors of the run-batch operations, with their HTTP status codes. */
 export const OMICS_ERRORS = {
@@ -114,6 +120,8 @@ export interface OmicsEndpointOptions {
   autoAdvance?: boolean;
   /** The clock for batch timestamps; the real one by default. */
   now?: () => Date;
+  /** Workflows for GetWorkflow and GetWorkflowVersion, by id; none by default. */
+  workflows?: Record<string, WorkflowSpec>;
 }
 
 /** One received request, as logged (in arrival order, including rejected ones). */
@@ -525,7 +533,25 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
 
   // ---- HTTP -------------------------------------------------------------------------------
 
+  const getWorkflow = (id: string): Reply => {
+    const w = Object.hasOwn(options.workflows ?? {}, id) ? options.workflows?.[id] : undefined;
+    if (w === undefined) throw new ServiceError("ResourceNotFoundException", `Workflow ${id} not found.`);
+    return { status: 200, body: dropUndefined({ id, arn: `arn:aws:omics:${region}:123456789012:workflow/${id}`, status: "ACTIVE", parameterTemplate: w.parameterTemplate }) };
+  };
+
+  const getWorkflowVersion = (target: string): Reply => {
+    const [id = "", version = ""] = target.split("\0");
+    const w = Object.hasOwn(options.workflows ?? {}, id) ? options.workflows?.[id] : undefined;
+    const v = w?.versions !== undefined && Object.hasOwn(w.versions, version) ? w.versions[version] : undefined;
+    if (v === undefined) throw new ServiceError("ResourceNotFoundException", `Workflow ${id} version ${version} not found.`);
+    return { status: 200, body: dropUndefined({ workflowId: id, versionName: version, status: "ACTIVE", parameterTemplate: v.parameterTemplate }) };
+  };
+
   const route = (method: string, path: string): { operation: OperationName; id?: string } | undefined => {
+    const wf = /^\/workflow\/([^/]+)(?:\/version\/([^/]+))?$/.exec(path);
+    if (wf !== null && method === "GET") {
+      return wf[2] !== undefined ? { operation: "GetWorkflowVersion", id: `${safeDecode(wf[1] ?? "")}\0${safeDecode(wf[2])}` } : { operation: "GetWorkflow", id: wf[1] ?? "" };
+    }
     const tag = /^\/tags\/([^/]+)$/.exec(path);
     if (tag) return method === "POST" ? { operation: "TagResource", id: tag[1] ?? "" } : undefined;
     if (path === "/runBatch") return method === "POST" ? { operation: "StartRunBatch" } : method === "GET" ? { operation: "ListBatch" } : undefined;
@@ -550,6 +576,8 @@ export async function startOmicsEndpoint(options: OmicsEndpointOptions = {}): Pr
       case "DeleteRunBatch": return deleteRunBatch(body);
       case "DeleteBatch": return deleteBatch(id);
       case "TagResource": return tagResource(id, body);
+      case "GetWorkflow": return getWorkflow(id);
+      case "GetWorkflowVersion": return getWorkflowVersion(id);
     }
   };
 

@@ -50,6 +50,12 @@ const awsOptions: OptionSpec[] = [
   readTimeout,
 ];
 
+const liveOption: OptionSpec = {
+  name: "live",
+  kind: "boolean",
+  description: "also check against the account: the workflow's parameterTemplate (GetWorkflow)",
+};
+
 /** S3 for `s3_glob` (and, on `submit`, the settings file). */
 const s3EndpointOption: OptionSpec = { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint (else AWS_ENDPOINT_URL_S3)" };
 
@@ -99,8 +105,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       allowReadOption,
       { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "diagnostics as text (default) or json" },
       denyWarnings,
+      liveOption,
       region,
       profile,
+      { name: "endpoint-url", kind: "string", value: "URL", description: "custom HealthOmics endpoint for --live (else AWS_ENDPOINT_URL_OMICS)" },
       s3EndpointOption,
       connectTimeout,
       readTimeout,
@@ -132,6 +140,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       denyWarnings,
       varOption,
       allowReadOption,
+      liveOption,
       ...awsOptions,
       help,
     ],
@@ -153,6 +162,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "allow-duplicate", kind: "boolean", description: "start the batch even when one of the same name is still under way from a different request" },
       varOption,
       allowReadOption,
+      liveOption,
       ...omicsOptions,
       { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint for the settings file (else AWS_ENDPOINT_URL_S3)" },
       help,

@@ -230,6 +230,7 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
 function accessHelp(operation: OmicsOperation | undefined): string {
   if (operation === undefined || operation === "StartRunBatch") return SUBMIT_PERMISSIONS;
   if (operation === "GetWorkflow") return "the caller needs `omics:GetWorkflow` on the workflow";
+  if (operation === "GetWorkflowVersion") return "the caller needs `omics:GetWorkflowVersion` on the workflow version";
   if (operation === "ListBatch") return "the caller needs `omics:ListBatch`";
   return `the caller needs \`omics:${operation}\` on the batch (\`runBatch/<id>\`)`;
 }

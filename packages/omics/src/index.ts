@@ -96,3 +96,5 @@ export type { HttpTimeouts } from "./http-transport.js";
 export { checkRequestBody, type RequestProblem } from "./check-request.js";
 // The HealthOmics client, its operations and error descriptions (client.ts).
 export * from "./client.js";
+// `--live`: the workflow's parameterTemplate.
+export { getParameterTemplate, type WorkflowParameterTemplate, type WorkflowQuery } from "./workflow-calls.js";

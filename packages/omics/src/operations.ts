@@ -13,6 +13,7 @@ export type OmicsOperation =
   | "DeleteRunBatch"
   | "DeleteBatch"
   | "GetWorkflow"
+  | "GetWorkflowVersion"
   | "TagResource";
 
 /** One operation's binding. */
@@ -41,6 +42,7 @@ export const OPERATIONS: Readonly<Record<OmicsOperation, OperationBinding>> = {
   DeleteRunBatch: { method: "POST", path: "/runBatch/delete", status: 202, hasBody: false, required: [], hostPrefix: W },
   DeleteBatch: { method: "DELETE", path: "/runBatch/{batchId}", status: 202, hasBody: false, required: [], hostPrefix: W },
   GetWorkflow: { method: "GET", path: "/workflow/{id}", status: 200, hasBody: true, required: ["id"], hostPrefix: W },
+  GetWorkflowVersion: { method: "GET", path: "/workflow/{workflowId}/version/{versionName}", status: 200, hasBody: true, required: [], hostPrefix: W },
   TagResource: { method: "POST", path: "/tags/{resourceArn}", status: 204, hasBody: false, required: [], hostPrefix: "tags-" },
 };
 

@@ -5,6 +5,7 @@ import type { Io } from "../io.js";
 import { RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
 import { formatCount } from "../format.js";
 import { s3EndpointUrl } from "./upload.js";
+import { liveDiagnostics } from "../live/preflight.js";
 
 export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const file = args[0] as string;
@@ -18,6 +19,9 @@ export async function checkCommand(args: string[], options: Record<string, unkno
     for (const _ of validatedRuns(loaded.frontEnd, validator)) count++;
   }
   let list = applyDenyWarnings(allDiagnostics(loaded, validator), options);
+  if (options.live === true && loaded.frontEnd.expansion && !hasErrors(list)) {
+    list = sortDiagnostics([...list, ...(await liveDiagnostics(loaded.frontEnd, options, io))]);
+  }
   if (loaded.frontEnd.expansion && !hasErrors(list)) {
     list = sortDiagnostics([...list, ...runCountDiagnostics(count, loaded.frontEnd)]);
   }

@@ -4,13 +4,14 @@
 import { copyFile, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { hasErrors, type RunSpec } from "@batchc/language";
+import { hasErrors, sortDiagnostics, type RunSpec } from "@batchc/language";
 import { EncodedRun, emitRequest, inlineOutputOrder, type EmitResult, type RunSettingInput } from "@batchc/omics";
 import { fastEncoders } from "../fast-encode.js";
 import { CommandError, type Io } from "../io.js";
 import { RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { emitErrorDiagnostics } from "../run-count.js";
 import { printPreview } from "./dry-run.js";
+import { liveDiagnostics } from "../live/preflight.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "../format.js";
 
@@ -46,6 +47,15 @@ export async function compileRequest(
   if (!expansion || hasErrors(applyDenyWarnings(loaded.diagnostics, options))) {
     reportDiagnostics(applyDenyWarnings(loaded.diagnostics, options), loaded, io, diagnosticsFormat(options));
     return 1;
+  }
+  if (options.live === true) {
+    // `compile` takes S3's URL as --endpoint-url: HealthOmics then comes from the environment.
+    const omicsOptions = s3Option === "endpoint-url" ? { ...options, "endpoint-url": undefined } : options;
+    const live = applyDenyWarnings(await liveDiagnostics(loaded.frontEnd, omicsOptions, io), options);
+    if (hasErrors(live)) {
+      reportDiagnostics(sortDiagnostics([...applyDenyWarnings(loaded.diagnostics, options), ...live]), loaded, io, diagnosticsFormat(options));
+      return 1;
+    }
   }
   // A dry run writes nothing: the settings file's bytes are only hashed, for its exact name.
   const preview = options["dry-run"] === true;

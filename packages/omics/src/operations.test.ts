@@ -10,7 +10,7 @@ const model = JSON.parse(readFileSync(new URL("../../model/aws/omics-batch.botoc
 describe("OPERATIONS", () => {
   it("match the model file's method, path, success status and host prefix", () => {
     const inModel = (Object.keys(OPERATIONS) as OmicsOperation[]).filter((op) => op in model.operations);
-    expect(inModel).toEqual(["StartRunBatch", "GetBatch", "ListBatch", "ListRunsInBatch", "CancelRunBatch", "DeleteRunBatch", "DeleteBatch", "GetWorkflow"]);
+    expect(inModel).toEqual(["StartRunBatch", "GetBatch", "ListBatch", "ListRunsInBatch", "CancelRunBatch", "DeleteRunBatch", "DeleteBatch", "GetWorkflow", "GetWorkflowVersion"]);
     for (const op of inModel) {
       const { http, endpoint } = model.operations[op]!;
       const b = OPERATIONS[op];

@@ -68,7 +68,7 @@ describe("run-count boundaries", () => {
     const r = await compile(100_001);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("error[BC4020]: the batch has 100,001 runs");
+    expect(r.stderr).toContain("error[BC4020]: the batch has more than 100,000 runs");
   });
 
   it("check reports the same boundaries", async () => {

@@ -172,7 +172,7 @@ export const api = {
 
   /** BC4020: more runs than a batch can hold. */
   tooManyRuns: (count: number): DiagnosticMessage =>
-    error("BC4020", `the batch has ${formatCount(count)} runs`, {
+    error("BC4020", count > 100_000 ? "the batch has more than 100,000 runs" : `the batch has ${formatCount(count)} runs`, {
       help: "a run batch holds at most 100,000 runs; split it into several batches",
     }),
 

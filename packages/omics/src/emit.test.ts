@@ -123,7 +123,7 @@ describe("run counts", () => {
       {
         code: "BC4020",
         severity: "error",
-        message: "the batch has 100,001 runs",
+        message: "the batch has more than 100,000 runs",
         help: "a run batch holds at most 100,000 runs; split it into several batches",
         scope: "runs",
       },

@@ -34,7 +34,64 @@ export class TypeResolver {
   /** Resolves every alias, in source order (so a cycle is reported at its first member). */
   resolveAll(): void {
     const ordered = [...this.declarations.values()].sort((a, b) => a.span.start - b.span.start);
-    for (const d of ordered) this.resolveAlias(d.name.name);
+    for (const d of ordered) this.resolveDependenciesFirst(d.name.name);
+  }
+
+  /** The aliases a declaration's type names, in order. */
+  private dependencies(name: string): string[] {
+    const decl = this.declarations.get(name);
+    const out: string[] = [];
+    const todo: TypeExpression[] = decl === undefined ? [] : [decl.type];
+    for (let t = todo.pop(); t !== undefined; t = todo.pop()) {
+      if (t.kind === "NamedType") {
+        if (this.declarations.has(t.name.name)) out.push(t.name.name);
+      } else if (t.kind === "ListType") todo.push(t.element);
+      else if (t.kind === "RecordType") for (let i = t.fields.length - 1; i >= 0; i--) todo.push((t.fields[i] as { type: TypeExpression }).type);
+      else if (t.kind === "UnionType") for (let i = t.members.length - 1; i >= 0; i--) todo.push(t.members[i] as TypeExpression);
+    }
+    return out;
+  }
+
+  /**
+   * Resolves `root` after every alias it depends on, walking the dependencies with an explicit
+   * stack, so each `resolveAlias` finds its aliases done: chains and cycles of any length are
+   * resolved without deep recursion. A cycle is reported once, at the member reached first.
+   */
+  private resolveDependenciesFirst(root: string): void {
+    if (this.state.has(root)) return;
+    const onPath = new Map<string, number>();
+    const path: { name: string; deps: string[]; next: number }[] = [];
+    const enter = (name: string): void => {
+      onPath.set(name, path.length);
+      path.push({ name, deps: this.dependencies(name), next: 0 });
+    };
+    enter(root);
+    while (path.length > 0) {
+      const top = path[path.length - 1] as { name: string; deps: string[]; next: number };
+      if (top.next < top.deps.length) {
+        const dep = top.deps[top.next++] as string;
+        if (this.state.has(dep)) continue;
+        const at = onPath.get(dep);
+        if (at === undefined) enter(dep);
+        else {
+          const members = path.slice(at).map((p) => p.name);
+          if (!members.some((m) => this.cyclic.has(m))) {
+            reportAliasCycle(this.ctx, members.map((m) => this.declarations.get(m)).filter((d): d is TypeAlias => d !== undefined));
+          }
+          for (const m of members) {
+            this.cyclic.add(m);
+            // Done (as an error) at once: the other members then resolve without recursing.
+            this.state.set(m, "done");
+            this.ctx.aliases.set(m, ERROR);
+          }
+        }
+        continue;
+      }
+      path.pop();
+      onPath.delete(top.name);
+      if (this.cyclic.has(top.name)) this.resolve(this.declarations.get(top.name)?.type);
+      else this.resolveAlias(top.name);
+    }
   }
 
   /** The type an alias stands for (`error` for unknown or cyclic ones). */

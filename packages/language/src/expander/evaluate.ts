@@ -24,6 +24,7 @@ import type {
   TemplateString,
 } from "../ast/nodes.js";
 import type { CheckedProgram } from "../checker/checked-program.js";
+import { checkListSize, checkStringSize, MAX_STRING } from "./limits.js";
 import { printType, type Type } from "../checker/types.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import type { DiagnosticMessage } from "../diagnostics/diagnostic.js";
@@ -265,7 +266,10 @@ export class ExprCompiler {
       else {
         const f = this.compile(part, scope);
         const c = this.constantOf(f);
-        if (c !== undefined) texts[texts.length - 1] += valueToString(c.value);
+        // A constant part is folded in, unless the text would grow past the limit (the
+        // generated code then reports it, at run time, as any other oversized string).
+        const text = c === undefined ? undefined : valueToString(c.value);
+        if (text !== undefined && (texts[texts.length - 1] as string).length + text.length <= MAX_STRING) texts[texts.length - 1] += text;
         else {
           const k = this.typeOf(part)?.kind;
           fns.push(f);
@@ -283,7 +287,11 @@ export class ExprCompiler {
       const part = stringParts[i] ? `f[${i}](env)` : `s(f[${i}](env))`;
       src += ` + ${part} + ${JSON.stringify(texts[i + 1])}`;
     });
-    return generate(["f", "s"], [fns, valueToString], `return ${src};`);
+    const span = e.span;
+    const tooLong = (n: number): never => {
+      throw new Failure(codes.valueTooLarge("string", n, MAX_STRING), span);
+    };
+    return generate(["f", "s", "M", "big"], [fns, valueToString, MAX_STRING, tooLong], `const r = ${src}; return r.length > M ? big(r.length) : r;`);
   }
 
   private field(e: FieldAccess, scope: Scope): Evaluator {
@@ -402,7 +410,13 @@ export class ExprCompiler {
         return (env) => !deepEqual(l(env), r(env));
       case "+":
         if (numeric) return (env) => (l(env) as number) + (r(env) as number);
-        return (env) => add(l(env), r(env), mixed);
+        return (env) => {
+          try {
+            return add(l(env), r(env), mixed);
+          } catch (x) {
+            throw this.place(x, span, []);
+          }
+        };
       case "-":
         if (numeric) return (env) => (l(env) as number) - (r(env) as number);
         return (env) => {
@@ -474,9 +488,15 @@ export function generate(names: readonly string[], values: readonly unknown[], b
 
 /** `a + b` on values: numbers add, strings join, lists concatenate, records merge (right wins). */
 function add(a: Value, b: Value, mixed: (a: Value, b: Value) => never): Value {
-  if (typeof a === "string" && typeof b === "string") return a + b;
+  if (typeof a === "string" && typeof b === "string") {
+    checkStringSize(a.length + b.length);
+    return a + b;
+  }
   if (typeof a === "number" && typeof b === "number") return a + b;
-  if (Array.isArray(a) && Array.isArray(b)) return a.concat(b);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    checkListSize(a.length + b.length);
+    return a.concat(b);
+  }
   if (isRecordValue(a) && isRecordValue(b)) return { ...a, ...b };
   return mixed(a, b);
 }

@@ -515,6 +515,18 @@ describe("reads stay inside the project (real files)", () => {
   });
 });
 
+describe("size limits", () => {
+  it("BC3046 a string or list above the size limit, at the call or operator that builds it", () => {
+    expect(outcome(`run "a" { name = pad(1, 1000000000) }\nlet xs = range(0, 6000000)\nrun "b" { priority = len(xs + xs) }\nrun "c" {}`)).toEqual({
+      ids: ["c"],
+      diagnostics: [
+        "BC3046 1:25-1:35 this string would have 1,000,000,000 characters, more than the limit of 16,777,216 | help: values this large cannot be sent to HealthOmics; build smaller ones",
+        "BC3046 3:26-3:33 this list would have 12,000,000 elements, more than the limit of 10,000,000 | help: values this large cannot be sent to HealthOmics; build smaller ones",
+      ],
+    });
+  });
+});
+
 describe("the catalog", () => {
   it("numbers the BC3xxx codes without gaps or repeats (retired codes aside), and this suite triggers each one", () => {
     const catalog = readFileSync(new URL("../diagnostics/codes/expand.ts", import.meta.url), "utf8");

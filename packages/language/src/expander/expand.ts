@@ -71,6 +71,12 @@ export interface Expansion {
 const NO_FIELDS: RunFields = Object.freeze({});
 const NO_BINDINGS: readonly Binding[] = Object.freeze([]);
 
+/**
+ * Expansion stops after this many runs: one more than a batch may hold (100,000), so that a
+ * program over the limit is reported as such without expanding it whole.
+ */
+export const MAX_EXPANDED_RUNS = 100_001;
+
 /** Expansion stops after this many distinct errors. */
 export const MAX_ERRORS = 100;
 
@@ -195,6 +201,8 @@ class Walk {
   occurrences = 0;
   readonly distinct = new Set<string>();
   stopped = false;
+  /** `run` statements evaluated so far (whether they gave a run or an error). */
+  attempts = 0;
   constructor(
     slots: number,
     /** A quiet walk records nothing (used to look up the first run with a duplicate id). */
@@ -853,6 +861,10 @@ class Expander {
   }
 
   private run(s: RunIR, w: Walk): RunSpec | undefined {
+    if (++w.attempts > MAX_EXPANDED_RUNS) {
+      w.stopped = true;
+      return undefined;
+    }
     const env = w.env;
     let id: string;
     let fields: RunFields;

@@ -49,6 +49,11 @@ export const ESCAPES: ReadonlyMap<string, string> = new Map([
  * the file is lexed again from that point, so one broken string costs one diagnostic, not
  * the rest of the file. (An interpolation may span lines inside a string that is closed.)
  */
+/** Appends `items` to `out` one by one (a spread of 100,000+ arguments overflows the stack). */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i] as T);
+}
+
 export function tokenize(source: SourceFile): TokenizeResult {
   const text = source.text;
   const tokens: IToken[] = [];
@@ -59,16 +64,18 @@ export function tokenize(source: SourceFile): TokenizeResult {
     const segment = lexSegment(source, offset);
     const replayed = replay(source, segment.tokens);
     if (replayed.openString === undefined) {
-      tokens.push(...replayed.tokens);
-      diagnostics.push(...segment.diagnostics, ...replayed.diagnostics);
-      comments.push(...segment.comments);
+      append(tokens, replayed.tokens);
+      append(diagnostics, segment.diagnostics);
+      append(diagnostics, replayed.diagnostics);
+      append(comments, segment.comments);
       break;
     }
     const cut = lineEnd(text, replayed.openString);
-    comments.push(...segment.comments.filter((c) => c.start < cut));
+    append(comments, segment.comments.filter((c) => c.start < cut));
     const before = replay(source, segment.tokens.filter((t) => t.startOffset < cut));
-    tokens.push(...before.tokens);
-    diagnostics.push(...segment.diagnostics.filter((d) => d.span.start < cut), ...before.diagnostics);
+    append(tokens, before.tokens);
+    append(diagnostics, segment.diagnostics.filter((d) => d.span.start < cut));
+    append(diagnostics, before.diagnostics);
     diagnostics.push(at(source.name, { start: replayed.openString, end: cut }, syntax.unterminatedString()));
     // Close what is open at the cut, innermost first, down to the outermost string.
     const stack = before.stack;

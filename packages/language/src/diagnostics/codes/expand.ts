@@ -211,4 +211,13 @@ export const expand = {
       notes: [`listed every object under \`${listed}\``],
       help: "`*` and `?` stay within one `/`-separated level, `**` crosses levels",
     }),
+  /** A string or list built by the program above the size limit. */
+  valueTooLarge: (kind: "string" | "list", size: number, limit: number) =>
+    error(
+      "BC3046",
+      kind === "string"
+        ? `this string would have ${size.toLocaleString("en-US")} characters, more than the limit of ${limit.toLocaleString("en-US")}`
+        : `this list would have ${size.toLocaleString("en-US")} elements, more than the limit of ${limit.toLocaleString("en-US")}`,
+      { label: "too large", help: "values this large cannot be sent to HealthOmics; build smaller ones" },
+    ),
 } as const;

@@ -38,6 +38,13 @@ export const nameLabels = {
   firstElement: (type: string): string => `the first element is \`${type}\``,
 } as const;
 
+/** `A` -> `B` -> `A`, with the middle of a long cycle left out. */
+function cyclePath(path: readonly string[]): string {
+  const shown = path.map((p) => `\`${p}\``);
+  if (shown.length <= 10) return shown.join(" -> ");
+  return [...shown.slice(0, 5), `... (${shown.length - 7} more)`, ...shown.slice(-2)].join(" -> ");
+}
+
 export const names = {
   /** A second `batch`, `defaults` or `params` statement. */
   duplicateBlock: (keyword: string): DiagnosticMessage =>
@@ -129,7 +136,7 @@ export const names = {
 
   /** Type aliases that refer to themselves. */
   aliasCycle: (path: readonly string[]): DiagnosticMessage =>
-    error("BC2018", `type \`${path[0] ?? ""}\` refers to itself (${path.map((p) => `\`${p}\``).join(" -> ")})`, {
+    error("BC2018", `type \`${path[0] ?? ""}\` refers to itself (${cyclePath(path)})`, {
       help: "recursive types are not supported",
     }),
 

@@ -1,13 +1,14 @@
 // List and record built-ins: `len`, `range`, `zip`, `enumerate`, `flatten`, `unique`, `sort`,
 // `keys`, plus deep equality and code-point string order (shared by `==`, `<`, `sort`, `glob`).
 import { expand as codes } from "../../diagnostics/codes/expand.js";
+import { checkListSize, MAX_LIST } from "../limits.js";
 import { codePointLength } from "../../source.js";
 import { isRecordValue, type Value } from "../../values.js";
 import { BuiltinError, describeValue, kindOf } from "../errors.js";
 import { expectInt, expectList, expectRecord } from "./args.js";
 
 /** Lists longer than this are not built (ranges in `for` sources stay lazy and have no limit). */
-export const MAX_LIST = 10_000_000;
+export { MAX_LIST };
 
 /** Orders strings by Unicode code point (not UTF-16 unit): astral characters sort after U+FFFF. */
 export function compareStrings(a: string, b: string): number {
@@ -90,6 +91,9 @@ export function enumerate(xs: Value): Value[] {
 /** `flatten(xss)`: one level; elements that are not lists are kept as they are. */
 export function flatten(xss: Value): Value[] {
   const a = expectList("flatten", 0, xss);
+  let size = 0;
+  for (const x of a) size += Array.isArray(x) ? x.length : 1;
+  checkListSize(size);
   const out: Value[] = [];
   for (const x of a) {
     if (Array.isArray(x)) for (const y of x) out.push(y);
@@ -102,12 +106,14 @@ export function flatten(xss: Value): Value[] {
 export function unique(xs: Value): Value[] {
   const a = expectList("unique", 0, xs);
   const seen = new Set<string | number | boolean | null>();
-  const objects: Value[] = [];
+  // Lists and records by a canonical text (keys sorted): equal values, equal texts; linear.
+  const objects = new Set<string>();
   const out: Value[] = [];
   for (const x of a) {
     if (typeof x === "object" && x !== null) {
-      if (objects.some((o) => deepEqual(o, x))) continue;
-      objects.push(x);
+      const key = canonicalText(x);
+      if (objects.has(key)) continue;
+      objects.add(key);
     } else {
       if (seen.has(x)) continue;
       seen.add(x);
@@ -115,6 +121,14 @@ export function unique(xs: Value): Value[] {
     out.push(x);
   }
   return out;
+}
+
+/** JSON text of a value with record keys sorted, so deeply equal values give equal texts. */
+function canonicalText(v: Value): string {
+  if (typeof v !== "object" || v === null) return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonicalText).join(",")}]`;
+  const keys = Object.keys(v).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalText((v as Record<string, Value>)[k] as Value)}`).join(",")}}`;
 }
 
 /** `sort(xs)`: numbers numerically, strings by code point; a mixed list is an error. Stable. */

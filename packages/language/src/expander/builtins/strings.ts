@@ -1,6 +1,7 @@
 // String built-ins: `str`, `lower`, `upper`, `trim`, `replace`, `split`, `join`, `pad`,
 // `matches`, `match`. Regular expressions use JavaScript syntax with the `u` flag.
 import { expand as codes } from "../../diagnostics/codes/expand.js";
+import { checkStringSize } from "../limits.js";
 import { valueToString, type Value } from "../../values.js";
 import { BuiltinError } from "../errors.js";
 import { expectInt, expectList, expectString } from "./args.js";
@@ -30,6 +31,11 @@ export function replace(s: Value, old: Value, replacement: Value): string {
   const text = expectString("replace", 0, s);
   const from = expectString("replace", 1, old);
   const to = expectString("replace", 2, replacement);
+  // The result's length, counted before it is built.
+  let count = 0;
+  if (from === "") count = text.length + 1;
+  else for (let i = text.indexOf(from); i !== -1; i = text.indexOf(from, i + from.length)) count++;
+  checkStringSize(text.length + count * (to.length - from.length));
   return text.replaceAll(from, () => to);
 }
 
@@ -45,7 +51,11 @@ export function join(xs: Value, sep: Value): string {
   const list = expectList("join", 0, xs);
   const by = expectString("join", 1, sep);
   let out = "";
-  for (let i = 0; i < list.length; i++) out += (i === 0 ? "" : by) + valueToString(list[i] as Value);
+  for (let i = 0; i < list.length; i++) {
+    const part = (i === 0 ? "" : by) + valueToString(list[i] as Value);
+    checkStringSize(out.length + part.length);
+    out += part;
+  }
   return out;
 }
 
@@ -58,6 +68,7 @@ export function pad(n: Value, width: Value): string {
     throw new BuiltinError(codes.wrongType("argument 1 of `pad`", "int", typeof n === "boolean" ? `a bool (${n})` : "a list or record"), 0);
   }
   const w = expectInt("pad", 1, width);
+  checkStringSize(w, 1);
   const text = valueToString(n);
   const sign = text.startsWith("-") || text.startsWith("+") ? text[0] as string : "";
   const digits = sign === "" ? text : text.slice(1);

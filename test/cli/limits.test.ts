@@ -104,3 +104,24 @@ describe("unique() on records", () => {
     expect(runs[999]).toBe('{"runSettingId":"t999","outputUri":"s3://lab-results/x/","priority":999}');
   });
 });
+
+describe("regular expressions match in linear time", () => {
+  it("the nested quantifier of the issue, from a CSV, on a 37-character sample id that does not match", async () => {
+    const id = `${"A1b2C3d4E5".repeat(3)}f6G7h8!`;
+    const r = await runCli(["compile", "main.batch", "--dry-run", "--format", "jsonl"], {
+      files: {
+        "main.batch": `${DEFAULTS}for s in csv("samples.csv") { run "r-\${s.n}" { name = if matches(s.id, s.pattern) then "ok" else "bad" } }\n`,
+        "samples.csv": `n,id,pattern\n1,${id},^([A-Za-z0-9]+[-_]?)+$\n2,S1_L001,^([A-Za-z0-9]+[-_]?)+$\n`,
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('{"runSettingId":"r-1","name":"bad","outputUri":"s3://lab-results/x/"}\n{"runSettingId":"r-2","name":"ok","outputUri":"s3://lab-results/x/"}\n');
+  });
+
+  it("a backreference or lookaround is BC3023 naming what RE2 leaves out", async () => {
+    const r = await check('run "a" { name = if matches("aa", "(a)\\\\1") then "y" else "n" }\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error[BC3023]: invalid regular expression");
+    expect(r.stderr).toContain("help: regular expressions use RE2 syntax, matched in linear time: no backreferences");
+  });
+});

@@ -189,7 +189,9 @@ describe("run-time errors in expressions", () => {
   it("BC3023 an invalid regular expression", () => {
     expect(outcome(`for s in ["a"] { run s { name = if matches(s, "(") then "y" else "n" } }`)).toEqual({
       ids: [],
-      diagnostics: ['BC3023 1:47-1:50 invalid regular expression "(": unterminated group | note: in iteration s = "a"'],
+      diagnostics: [
+        'BC3023 1:47-1:50 invalid regular expression "(": missing closing ): `(` | note: in iteration s = "a" | help: regular expressions use RE2 syntax, matched in linear time: no backreferences (`\\1`) and no lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`)',
+      ],
     });
   });
 });

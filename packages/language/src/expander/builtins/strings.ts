@@ -1,5 +1,7 @@
 // String built-ins: `str`, `lower`, `upper`, `trim`, `replace`, `split`, `join`, `pad`,
-// `matches`, `match`. Regular expressions use JavaScript syntax with the `u` flag.
+// `matches`, `match`. Regular expressions use RE2 syntax (re2js): matching takes linear time
+// whatever the pattern and the text, so a pattern from a data file cannot hang the compiler.
+import { RE2JS } from "re2js";
 import { expand as codes } from "../../diagnostics/codes/expand.js";
 import { checkStringSize } from "../limits.js";
 import { valueToString, type Value } from "../../values.js";
@@ -76,18 +78,22 @@ export function pad(n: Value, width: Value): string {
   return missing > 0 ? sign + "0".repeat(missing) + digits : text;
 }
 
-const regexCache = new Map<string, RegExp | BuiltinError>();
+const regexCache = new Map<string, RE2JS | BuiltinError>();
 
-/** Compiles a regular expression once (with the `u` flag); an invalid one blames argument 2. */
-function regex(fn: string, source: Value): RegExp {
+/** The help for a pattern RE2 does not take: what the syntax leaves out. */
+const RE2_HELP =
+  "regular expressions use RE2 syntax, matched in linear time: no backreferences (`\\1`) and no lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`)";
+
+/** Compiles a regular expression once (RE2 syntax, linear-time matching); an invalid one blames argument 2. */
+function regex(fn: string, source: Value): RE2JS {
   const src = expectString(fn, 1, source);
   let re = regexCache.get(src);
   if (re === undefined) {
     try {
-      re = new RegExp(src, "u");
+      re = RE2JS.compile(src);
     } catch (e) {
-      const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/u?: /, "") : String(e);
-      re = new BuiltinError(codes.invalidRegex(src, reason.charAt(0).toLowerCase() + reason.slice(1)), 1);
+      const reason = e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e);
+      re = new BuiltinError({ ...codes.invalidRegex(src, reason), help: RE2_HELP }, 1);
     }
     if (regexCache.size > 1000) regexCache.clear();
     regexCache.set(src, re);
@@ -99,7 +105,7 @@ function regex(fn: string, source: Value): RegExp {
 /** `matches(s, regex)`: true when the expression matches anywhere in `s` (not anchored). */
 export function matches(s: Value, re: Value): boolean {
   const text = expectString("matches", 0, s);
-  return regex("matches", re).test(text);
+  return regex("matches", re).matcher(text).find();
 }
 
 /**
@@ -108,9 +114,9 @@ export function matches(s: Value, re: Value): boolean {
  */
 export function match(s: Value, re: Value): string[] | null {
   const text = expectString("match", 0, s);
-  const m = regex("match", re).exec(text);
-  if (m === null) return null;
+  const m = regex("match", re).matcher(text);
+  if (!m.find()) return null;
   const out: string[] = [];
-  for (let i = 1; i < m.length; i++) out.push(m[i] ?? "");
+  for (let i = 1; i <= m.groupCount(); i++) out.push(m.group(i) ?? "");
   return out;
 }

@@ -357,6 +357,17 @@ describe("data files", () => {
     });
   });
 
+  it("BC3020 an integer above 2^53 in a JSON file is an error at its place, never rounded", () => {
+    const files = { "c.json": '{"id": "12345678901234567890",\n "big": 9007199254740993, "ok": 9007199254740991, "f": 1.5e300}' };
+    expect(outcome(`let j = json("c.json")\nrun "a" { name = str(j.big) }`, files)).toEqual({
+      ids: [],
+      diagnostics: [
+        "BC3020 1:9-1:23 `c.json` is not valid JSON: the integer 9007199254740993 cannot be kept exactly (integers must be between -(2^53 - 1) and 2^53 - 1) | note: at c.json:2:9 | help: write it as a string in the file",
+      ],
+    });
+    expect(outcome(`let j = json("c.json")\nrun "a" { name = str(j.ok) }`, { "c.json": '{"ok": -9007199254740991, "s": "9007199254740993"}' }).ids).toEqual(["a"]);
+  });
+
   it("BC3021 JSON that does not match the declared type", () => {
     expect(outcome(`type C = { threads: int }\nlet c: C = json("c.json")`, { "c.json": '{"threads": 1.5}' })).toEqual({
       ids: [],

@@ -108,6 +108,12 @@ export function json(args: readonly Value[], site: CallSite): Value {
       throw new BuiltinError(codes.jsonSyntax(file, jsonReason(text, at, e), pos.line, pos.column), undefined, file);
     }
     if (tooDeep(v)) throw new BuiltinError(codes.jsonSyntax(file, `values nest deeper than ${MAX_DEPTH} levels`), undefined, file);
+    const big = unsafeInteger(text);
+    if (big !== undefined) {
+      const pos = offsetToLineColumn(text, big.offset);
+      const reason = `the integer ${big.literal.length > 40 ? `${big.literal.slice(0, 37)}...` : big.literal} cannot be kept exactly (integers must be between -(2^53 - 1) and 2^53 - 1)`;
+      throw new BuiltinError({ ...codes.jsonSyntax(file, reason, pos.line, pos.column), help: "write it as a string in the file" }, undefined, file);
+    }
     const expected = site.expected;
     if (expected !== undefined) {
       const m = mismatch(v, expected);
@@ -153,6 +159,32 @@ export function arrayElementLines(text: string): Int32Array {
     else if (c === 44 && depth === 1) element = true;
   }
   return Int32Array.from(lines);
+}
+
+/**
+ * The first integer literal of a JSON text (valid JSON) that a double cannot hold exactly, with
+ * its offset: JSON.parse would round it (`9007199254740993` to `…992`). Strings are skipped.
+ */
+export function unsafeInteger(text: string): { offset: number; literal: string } | undefined {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      continue;
+    }
+    if (c !== 45 && (c < 48 || c > 57)) continue;
+    let j = c === 45 ? i + 1 : i;
+    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const next = text.charCodeAt(j);
+    const isInteger = !(next === 46 || next === 101 || next === 69);
+    const literal = text.slice(i, j);
+    if (isInteger && literal.replace("-", "").length >= 16 && !Number.isSafeInteger(Number(literal))) return { offset: i, literal };
+    // Past the whole number token (fraction and exponent included).
+    while (j < n && /[0-9.eE+-]/.test(text.charAt(j))) j++;
+    i = j - 1;
+  }
+  return undefined;
 }
 
 /** JSON values may nest this deep (deeper ones would overflow the recursive checks and printing). */

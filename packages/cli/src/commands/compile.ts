@@ -1,7 +1,7 @@
 // `batchc compile FILE`: expand, validate and emit the StartRunBatch request body; with more
 // than 100 runs, write the settings file and upload it. `--dry-run` previews instead.
 // Nothing is written or uploaded unless the whole program is free of errors.
-import { copyFile, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { hasErrors, sortDiagnostics, type RunSpec } from "@batchc/language";
@@ -14,6 +14,7 @@ import { printPreview } from "./dry-run.js";
 import { liveDiagnostics } from "../live/preflight.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "../format.js";
+import { atomicWrite, checkTarget, moveInto, release, removeOnSignal } from "../safe-write.js";
 
 /** `--format json` (and `jsonl`) report problems as JSON data on stdout, as `check --format json` does. */
 function diagnosticsFormat(options: Record<string, unknown>): "text" | "json" {
@@ -59,9 +60,17 @@ export async function compileRequest(
   }
   // A dry run writes nothing: the settings file's bytes are only hashed, for its exact name.
   const preview = options["dry-run"] === true;
+  // The outputs are checked first: a target that is not a regular file is refused before any work.
+  for (const [flag, name] of [["-o", "output"], ["--settings-out", "settings-out"]] as const) {
+    const target = options[name] as string | undefined;
+    if (!preview && target !== undefined) checkTarget(path.resolve(io.cwd, target), flag);
+  }
   const tmp = preview ? undefined : await mkdtemp(path.join(tmpdir(), "batchc-"));
+  if (tmp !== undefined) removeOnSignal(tmp);
   const dispose = async (): Promise<void> => {
-    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
+    if (tmp === undefined) return;
+    await rm(tmp, { recursive: true, force: true });
+    release(tmp);
   };
   try {
     const validator = new RunValidator(loaded.frontEnd);
@@ -176,12 +185,12 @@ async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Re
     if (!settings) {
       io.stderr.write(`note: ${emitted.runCount} runs go inline in the request; no settings file is written to ${settingsOut}\n`);
     } else {
-      await moveSettings(settings.path, path.resolve(io.cwd, settingsOut));
+      await moveInto(settings.path, path.resolve(io.cwd, settingsOut), "--settings-out");
     }
   }
   const output = options.output as string | undefined;
   if (output !== undefined) {
-    await atomicWrite(path.resolve(io.cwd, output), emitted.json);
+    await atomicWrite(path.resolve(io.cwd, output), emitted.json, "-o");
   } else {
     io.stdout.write(emitted.json);
   }
@@ -190,37 +199,4 @@ async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Re
   return 0;
 }
 
-/** Writes `target` through a temporary file beside it and a rename, so it is never half-written. */
-async function atomically(target: string, put: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    await put(tmp);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw cannotWrite(target, err);
-  }
-}
-
-function cannotWrite(target: string, err: unknown): CommandError {
-  return new CommandError(`cannot write \`${target}\`: ${err instanceof Error ? err.message : String(err)}`, 1);
-}
-
-function atomicWrite(target: string, text: string): Promise<void> {
-  return atomically(target, (tmp) => writeFile(tmp, text));
-}
-
-/**
- * Puts the temporary settings file at `target`: a rename (atomic, and no 40 MB copy at 100,000
- * runs), or a copy when the two are on different file systems. The temporary file is not
- * needed afterwards.
- */
-async function moveSettings(from: string, target: string): Promise<void> {
-  try {
-    await rename(from, target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw cannotWrite(target, err);
-    await atomically(target, (tmp) => copyFile(from, tmp));
-  }
-}
 

@@ -72,6 +72,19 @@ describe("readTable (RFC 4180)", () => {
 });
 
 describe("parseDelimited", () => {
+  it("a line of only spaces is blank, not a row with the wrong number of cells (every reader)", () => {
+    for (const text of ["id,n\nA,1\n   \nB,2\n", 'id,n\nA,1\n   \n"B",2\n', "id,n\r\nA,1\r\n  \r\nB,2\r\n"]) {
+      const lines: number[] = [];
+      const r = parseDelimited(text, "s.csv", ",", undefined, lines);
+      expect(r.errors).toEqual([]);
+      expect(r.value).toEqual([
+        { id: "A", n: "1" },
+        { id: "B", n: "2" },
+      ]);
+      expect(lines).toEqual([2, 4]);
+    }
+  });
+
   it("without a type, every cell is a string keyed by the header", () => {
     const lines: number[] = [];
     const r = parseDelimited("id,n\nA,1\n\nB,2\n", "s.csv", ",", undefined, lines);

@@ -3,14 +3,16 @@
 // of a declared type. Reading is one pass over the text; conversion is one closure per column.
 //
 // Choices where RFC 4180 and docs/language.md are silent:
-// - Line breaks are `\n`, `\r\n` or a lone `\r`. Completely empty lines are skipped anywhere
-//   (not only at the end); a line with only a quoted empty cell (`""`) is a row.
+// - Line breaks are `\n`, `\r\n` or a lone `\r`. Empty lines, and lines of only spaces
+//   (unquoted), are skipped anywhere (not only at the end); a line with only a quoted empty cell
+//   (`""`) is a row.
 // - Text after a closing quote (`"ab"c`) is kept as part of the cell (as most readers do).
 // - TSV uses the same reader with a tab delimiter, so TSV cells may be quoted too.
 // - With a declared row type, cells of non-`string` columns are trimmed before conversion;
 //   `string` cells are kept exactly. Columns the type does not declare stay as strings.
 // - Columns are 1-based and count code points; the header is line 1.
 import { expand as codes } from "../../diagnostics/codes/expand.js";
+
 import { suggestionList } from "../../diagnostics/suggest.js";
 import type { Type } from "../../checker/types.js";
 import { printType } from "../../checker/types.js";
@@ -19,6 +21,16 @@ import { mismatch, isS3Uri, s3UriProblem } from "../coerce.js";
 import { names } from "../../diagnostics/codes/names.js";
 import { BuiltinError } from "../errors.js";
 import { setKey } from "../records.js";
+
+/** True when text[from, to) holds only spaces and carriage returns (a blank line; tabs are cells in TSV). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 13) return false;
+  }
+  return true;
+}
+
 
 /** One row of a table: its cells and where each starts. */
 export interface TableRow {
@@ -128,7 +140,7 @@ export function scanTable(
       continue;
     }
     // End of the row: a line break or the end of the text.
-    const blank = row.cells.length === 1 && value === "" && !rowHasQuote;
+    const blank = row.cells.length === 1 && !rowHasQuote && isBlank(value, 0, value.length);
     if (!blank) visit(row);
     if (i >= n) break;
     if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
@@ -171,8 +183,8 @@ function scanPlain(
   while (i <= n) {
     let end = text.indexOf("\n", i);
     if (end < 0) end = n;
-    // An empty line is blank: skipped.
-    if (end > i) {
+    // An empty line, or one of only spaces and tabs, is blank: skipped.
+    if (end > i && !isBlank(text, i, end)) {
       row.line = line;
       row.cells.length = 0;
       row.lines.length = 0;
@@ -445,7 +457,7 @@ let next = text.indexOf(D, i);
 while (i < n) {
 let end = text.indexOf("\\n", i);
 if (end < 0) end = n;
-if (end > i) row: {
+if (end > i && !B(text, i, end)) row: {
 if (next !== -1 && next < i) next = text.indexOf(D, i);
 ${cells.join("\n")}
 ${optional ? "const r = {};\n" : ""}${values.join("\n")}
@@ -456,10 +468,10 @@ i = end + 1;
 line++;
 }`;
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const make = new Function("T", "D", "C", "P", `"use strict"; return function readPlainRows(text, i, line, slow) {\n${body}\n};`) as (
+    const make = new Function("T", "D", "C", "P", "B", `"use strict"; return function readPlainRows(text, i, line, slow) {\n${body}\n};`) as (
       ...args: unknown[]
     ) => PlainReader;
-    return make(this, delimiter, plans.map((p) => p.convert), CellProblem);
+    return make(this, delimiter, plans.map((p) => p.convert), CellProblem, isBlank);
   }
 
   /** Closes the table: an empty one has no header; repeated problems get a count. */

@@ -125,3 +125,17 @@ describe("regular expressions match in linear time", () => {
     expect(r.stderr).toContain("help: regular expressions use RE2 syntax, matched in linear time: no backreferences");
   });
 });
+
+describe("text from data files is printed safe", () => {
+  it("the --dry-run table escapes ANSI and OSC sequences and carriage returns from CSV cells", async () => {
+    const r = await runCli(["compile", "main.batch", "--dry-run"], {
+      files: {
+        "main.batch": `${DEFAULTS}for s in csv("s.csv") { run s.id { params { label = s.name } } }\n`,
+        "s.csv": 'id,name\nS1,"\u001b]0;owned\u0007\u001b[2Jx\rY"\n',
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("\\x1b]0;owned\\x07\\x1b[2Jx\\x0dY");
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+});

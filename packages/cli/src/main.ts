@@ -1,6 +1,7 @@
 // The `batchc` entry point: parse the command line, run one command, map failures to exit codes.
 // Exit codes: 0 success, 1 diagnostics, 2 usage, 3 AWS/S3 failure, 70 internal error.
 import { CommandError, type Io, processIo } from "./io.js";
+import { safeText } from "./terminal-text.js";
 import { helpText, parseArgs } from "./options.js";
 import { VERSION } from "./version.js";
 
@@ -28,13 +29,14 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     }
   } catch (err) {
     if (err instanceof CommandError) {
-      io.stderr.write(`error: ${err.message}\n`);
-      if (err.help) io.stderr.write(`help: ${err.help}\n`);
+      // Messages may quote the service or a file: printed safe (escaped, cut, secrets masked).
+      io.stderr.write(`error: ${safeText(err.message, { multiline: true })}\n`);
+      if (err.help) io.stderr.write(`help: ${safeText(err.help, { multiline: true })}\n`);
       return err.exitCode;
     }
     const message = err instanceof Error ? err.message : String(err);
     io.stderr.write(
-      `internal error: ${message.split("\n")[0]} (this is a bug in batchc ${VERSION}; please report it with the input that caused it, and rerun with BATCHC_DEBUG=1 for details)\n`,
+      `internal error: ${safeText(message.split("\n")[0] as string, { max: 300 })} (this is a bug in batchc ${VERSION}; please report it with the input that caused it, and rerun with BATCHC_DEBUG=1 for details)\n`,
     );
     if (io.env.BATCHC_DEBUG === "1" && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return EXIT.internal;

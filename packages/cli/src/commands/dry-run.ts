@@ -2,6 +2,7 @@
 // Runs come from a second pass over the (already validated) expansion, so nothing is held in
 // memory but the rows being printed.
 import { effectiveRun, type EffectiveRun, type Value } from "@batchc/language";
+import { safeCell } from "../terminal-text.js";
 import { inlineOutputOrder, runSettingFields, type EmitResult } from "@batchc/omics";
 import type { Io } from "../io.js";
 import type { LoadedProgram } from "../load.js";
@@ -115,7 +116,8 @@ function writeTable(loaded: LoadedProgram, total: number, limit: number, out: Ch
   const paramKeys = unionKeys(rows.map((r) => r.parameters));
   const header = ["#", ...used, ...paramKeys.map((k) => `params.${k}`)];
   const body = rows.map((r, i) => [String(i + 1), ...used.map((c) => cell(r[c])), ...paramKeys.map((k) => cell(r.parameters?.[k]))]);
-  const clip = (s: string): string => (s.length > 48 ? `${s.slice(0, 47)}…` : s);
+  // Cells come from data files: control characters are escaped and secrets masked.
+  const clip = (s: string): string => safeCell(s, 48);
   const table = [header, ...body].map((row) => row.map(clip));
   const widths = header.map((_, c) => Math.max(...table.map((row) => (row[c] as string).length)));
   for (const row of table) {

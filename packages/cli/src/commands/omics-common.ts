@@ -15,6 +15,7 @@ import {
   type OmicsOperation,
 } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
+import { safeCell } from "../terminal-text.js";
 import { formatCount } from "../format.js";
 import { VERSION } from "../version.js";
 import { awsOptions } from "./aws-options.js";
@@ -357,8 +358,8 @@ export function printRows<T>(rows: readonly T[], columns: readonly Column<T>[], 
       );
       return;
     default: {
-      const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
-      const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => clip(text(c.cell(r)).replace(/\s+/g, " "))))];
+      // Cells come from the service: control characters are escaped and secrets masked.
+      const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => safeCell(text(c.cell(r)).replace(/[ \t\n]+/g, " "), 60)))];
       const widths = columns.map((_, i) => Math.max(...table.map((row) => (row[i] as string).length)));
       io.stdout.write(table.map((row) => `${row.map((s, i) => s.padEnd(widths[i] as number)).join("  ").trimEnd()}\n`).join(""));
     }

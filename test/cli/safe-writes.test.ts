@@ -23,13 +23,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("targets that are not regular files are refused and left as they were", () => {
-  it("a character device, a FIFO and a symbolic link to /proc/self/fd/1 (-o)", async () => {
+  it("a character device, a FIFO and a symbolic link to /proc/self/fd/1 (-o); /dev/null discards", async () => {
     const fifo = path.join(dir, "out.fifo");
     execFileSync("mkfifo", [fifo]);
     const link = path.join(dir, "stdout.json");
     symlinkSync("/proc/self/fd/1", link);
     for (const [target, what] of [
-      ["/dev/null", "a device"],
+      ["/dev/zero", "a device"],
       [fifo, "a named pipe (FIFO)"],
       [link, "a symbolic link"],
     ] as const) {
@@ -38,6 +38,10 @@ describe("targets that are not regular files are refused and left as they were",
       expect(r.stderr).toContain(`cannot write \`${target}\` (-o): it is ${what}, not a regular file`);
       expect(r.stderr).not.toContain("request written");
     }
+    expect(lstatSync("/dev/zero").isCharacterDevice()).toBe(true);
+    // `-o /dev/null` discards the request (the device stays a device).
+    const discard = await runCli(["compile", program, "-o", "/dev/null"]);
+    expect(discard.code).toBe(0);
     expect(lstatSync("/dev/null").isCharacterDevice()).toBe(true);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);

@@ -57,8 +57,12 @@ function refusal(p: string): string | undefined {
   return "not a regular file";
 }
 
-/** Throws a usage-level error (exit 1) when `target` exists and is not a regular file. */
+/** `-o /dev/null` discards the output: nothing is written (and the device is left alone). */
+const DISCARD = "/dev/null";
+
+/** Throws a usage-level error (exit 1) when `target` exists and is not a regular file (or /dev/null). */
 export function checkTarget(target: string, flag: string): void {
+  if (target === DISCARD) return;
   const what = refusal(target);
   if (what !== undefined) {
     throw new CommandError(`cannot write \`${target}\` (${flag}): it is ${what}, not a regular file`, 1, `write to a regular file; the output replaces a file only`);
@@ -104,8 +108,9 @@ async function atomically(target: string, flag: string, put: (fd: FileHandle) =>
 }
 
 /** Writes `text` to `target` atomically (see `atomically`). */
-export function atomicWrite(target: string, text: string, flag: string): Promise<void> {
-  return atomically(target, flag, (fd) => fd.writeFile(text));
+export async function atomicWrite(target: string, text: string, flag: string): Promise<void> {
+  if (target === DISCARD) return;
+  await atomically(target, flag, (fd) => fd.writeFile(text));
 }
 
 /**
@@ -113,6 +118,7 @@ export function atomicWrite(target: string, text: string, flag: string): Promise
  * runs), or a copy through a temporary file when the two are on different file systems.
  */
 export async function moveInto(from: string, target: string, flag: string): Promise<void> {
+  if (target === DISCARD) return;
   checkTarget(target, flag);
   try {
     await rename(from, target);

@@ -44,7 +44,7 @@ describe("timeouts", () => {
 
   it("an S3 endpoint that accepts and never answers: exit 3 within the timeout + 5 s (BC5511)", async () => {
     const started = Date.now();
-    const r = await runOmics(["compile", "big.batch", "--endpoint-url", silentUrl, "--cli-read-timeout", "1", "-o", "/dev/null"], { env: aws, files });
+    const r = await runOmics(["compile", "big.batch", "--s3-endpoint-url", silentUrl, "--cli-read-timeout", "1", "-o", "/dev/null"], { env: aws, files });
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
@@ -72,7 +72,7 @@ describe("Region and profile", () => {
       "error: no AWS Region is configured: pass `--region` or set `AWS_REGION`\nhelp: or set `region` in the profile of the shared config file (`aws configure set region us-east-1`)\n";
     const status = await runOmics(["status", "5000001", "--endpoint-url", silentUrl], { env: noRegion });
     expect([status.code, status.stderr]).toEqual([3, message]);
-    const compile = await runOmics(["compile", "big.batch", "--endpoint-url", silentUrl, "-o", "/dev/null"], { env: noRegion, files });
+    const compile = await runOmics(["compile", "big.batch", "--s3-endpoint-url", silentUrl, "-o", "/dev/null"], { env: noRegion, files });
     expect([compile.code, compile.stderr]).toEqual([3, message]);
   });
 

@@ -73,7 +73,7 @@ afterAll(async () => {
 
 describe("the executable with AWS", () => {
   it("compiles 150 runs and uploads the settings file to S3", async () => {
-    const r = await batchc(["compile", "sweep.batch", "--endpoint-url", inject("s3Endpoint"), "-o", "request.json"]);
+    const r = await batchc(["compile", "sweep.batch", "--s3-endpoint-url", inject("s3Endpoint"), "-o", "request.json"]);
     expect(r.stderr).toMatch(/^sweep\.batch: 150 runs, settings file s3:\/\/batchc-binary\/batches\/binary-sweep-[0-9a-f]{8}\.json \(uploaded\), request written to request\.json\n$/);
     expect(r.code).toBe(0);
     const request = JSON.parse(readFileSync(path.join(dir, "request.json"), "utf8")) as { batchRunSettings: { s3UriSettings: string } };

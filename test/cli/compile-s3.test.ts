@@ -62,7 +62,7 @@ describe("compile with a settings file on S3", () => {
     const file = write("big.batch", program(10_000, `s3://${BUCKET}/batches/`));
     const out = path.join(dir, "request.json");
     const local = path.join(dir, "settings.json");
-    const first = await cli(["compile", file, "--endpoint-url", inject("s3Endpoint"), "-o", out, "--settings-out", local]);
+    const first = await cli(["compile", file, "--s3-endpoint-url", inject("s3Endpoint"), "-o", out, "--settings-out", local]);
     expect(first.stderr).toContain("(uploaded)");
     expect(first.code).toBe(0);
     const request = JSON.parse(readFileSync(out, "utf8")) as { batchRunSettings: { s3UriSettings: string } };
@@ -75,7 +75,7 @@ describe("compile with a settings file on S3", () => {
     expect(runs).toHaveLength(10_000);
     expect(runs[9_999]?.runSettingId).toBe("run-10000");
 
-    const second = await cli(["compile", file, "--endpoint-url", inject("s3Endpoint"), "-o", out]);
+    const second = await cli(["compile", file, "--s3-endpoint-url", inject("s3Endpoint"), "-o", out]);
     expect(second.code).toBe(0);
     expect(second.stderr).toContain("already there with the same content");
     expect((await s3.getObject(BUCKET, key)).etag).toBe(stored.etag);
@@ -83,7 +83,7 @@ describe("compile with a settings file on S3", () => {
 
   it("shows upload progress on a terminal", async () => {
     const file = write("progress.batch", program(2_000, `s3://${BUCKET}/progress/`));
-    const r = await cli(["compile", file, "--endpoint-url", inject("s3Endpoint"), "-o", path.join(dir, "progress.json")], { tty: true, env: { NO_COLOR: "1" } });
+    const r = await cli(["compile", file, "--s3-endpoint-url", inject("s3Endpoint"), "-o", path.join(dir, "progress.json")], { tty: true, env: { NO_COLOR: "1" } });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\r\u001b\[2Kuploading s3:\/\/batchc-cli-compile\/progress\/s3-test-[0-9a-f]{8}\.json \[#{30}\] 100%/);
     expect(r.stderr).toContain("(uploaded)");
@@ -97,7 +97,7 @@ describe("compile with a settings file on S3", () => {
       .batchRunSettings.s3UriSettings;
     await s3.putObject(BUCKET, uri.slice(`s3://${BUCKET}/`.length), "[]");
     const out = path.join(dir, "clash-request.json");
-    const r = await cli(["compile", file, "--endpoint-url", inject("s3Endpoint"), "-o", out]);
+    const r = await cli(["compile", file, "--s3-endpoint-url", inject("s3Endpoint"), "-o", out]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^error: .*BC5505/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -108,7 +108,7 @@ describe("compile with a settings file on S3", () => {
     const file = write("nobucket.batch", program(101, "s3://batchc-no-such-bucket/x/"));
     const out = path.join(dir, "nobucket-request.json");
     const settingsOut = path.join(dir, "nobucket-settings.json");
-    const r = await cli(["compile", file, "--endpoint-url", inject("s3Endpoint"), "-o", out, "--settings-out", settingsOut]);
+    const r = await cli(["compile", file, "--s3-endpoint-url", inject("s3Endpoint"), "-o", out, "--settings-out", settingsOut]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("error: the S3 bucket `batchc-no-such-bucket` does not exist (BC5501)");
     expect(r.stderr).toMatch(/^help: /m);
@@ -118,7 +118,7 @@ describe("compile with a settings file on S3", () => {
 
   it("reports an unreachable S3 endpoint with exit 3", async () => {
     const file = write("unreachable.batch", program(101, `s3://${BUCKET}/x/`));
-    const r = await cli(["compile", file, "--endpoint-url", "http://127.0.0.1:9"]);
+    const r = await cli(["compile", file, "--s3-endpoint-url", "http://127.0.0.1:9"]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^error: .*\(BC5504\)$/m);
     expect(r.stdout).toBe("");

@@ -73,7 +73,7 @@ describe("examples/every-field", () => {
   it("101 runs: the settings file read back from S3 equals --settings-out, and botocore accepts the request and every run", async () => {
     const out = path.join(dir, "request-101.json");
     const local = path.join(dir, "settings-101.json");
-    const r = await runCli(["compile", path.join(dir, "every-field-101.batch"), "--endpoint-url", inject("s3Endpoint"), "-o", out, "--settings-out", local], {
+    const r = await runCli(["compile", path.join(dir, "every-field-101.batch"), "--s3-endpoint-url", inject("s3Endpoint"), "-o", out, "--settings-out", local], {
       env: { AWS_REGION: "us-east-1" },
     });
     expect(r.stderr).toContain("(uploaded)");

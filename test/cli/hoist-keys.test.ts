@@ -107,7 +107,7 @@ async function check(s: Shape, runs: number, settings?: string): Promise<void> {
   const expected = dry.stdout.trimEnd().split("\n").map((line) => canonical(JSON.parse(line)));
   expect(expected).toHaveLength(runs);
   const args = ["compile", file, "-o", out];
-  if (settings !== undefined) args.push("--endpoint-url", inject("s3Endpoint"));
+  if (settings !== undefined) args.push("--s3-endpoint-url", inject("s3Endpoint"));
   const r = await runCli(args, { env: { AWS_REGION: "us-east-1" } });
   expect(r.stderr).not.toContain("error");
   expect(r.code).toBe(0);

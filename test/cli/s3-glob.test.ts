@@ -49,7 +49,7 @@ describe("examples/s3-fastqs", () => {
   });
 
   it("compiles to one run per pair, with the S3 URIs of both mates", async () => {
-    const r = await cli(["compile", EXAMPLE, "--endpoint-url", s3Endpoint]);
+    const r = await cli(["compile", EXAMPLE, "--s3-endpoint-url", s3Endpoint]);
     expect(r.code).toBe(0);
     const request = JSON.parse(r.stdout) as { batchRunSettings: { inlineSettings: { runSettingId: string; parameters: Record<string, string> }[] } };
     const runs = request.batchRunSettings.inlineSettings;
@@ -61,7 +61,7 @@ describe("examples/s3-fastqs", () => {
   });
 
   it("a dry run shows the pairs", async () => {
-    const r = await cli(["compile", EXAMPLE, "--dry-run", "--format", "csv", "--endpoint-url", s3Endpoint]);
+    const r = await cli(["compile", EXAMPLE, "--dry-run", "--format", "csv", "--s3-endpoint-url", s3Endpoint]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(4);
@@ -94,14 +94,14 @@ run "one" { params { n = len(files), first = files[0], last = files[len(files) -
 `;
 
   it("reads every page of a listing above 1,000 objects, sorted", async () => {
-    const r = await cli(["compile", "p.batch", "--no-hoist", "--endpoint-url", s3Endpoint], CREDS, { "p.batch": program(`"s3://${PAGED}/p/*_R1.fastq.gz"`) });
+    const r = await cli(["compile", "p.batch", "--no-hoist", "--s3-endpoint-url", s3Endpoint], CREDS, { "p.batch": program(`"s3://${PAGED}/p/*_R1.fastq.gz"`) });
     expect(r.stderr).toBe("p.batch: 1 run, inline settings\n");
     const run = (JSON.parse(r.stdout) as { batchRunSettings: { inlineSettings: { parameters: Record<string, unknown> }[] } }).batchRunSettings.inlineSettings[0];
     expect(run?.parameters).toEqual({ n: 603, first: `s3://${PAGED}/p/S0000_R1.fastq.gz`, last: `s3://${PAGED}/p/S1204_R1.fastq.gz` });
   });
 
   it("an exact key without wildcards matches only itself", async () => {
-    const r = await cli(["compile", "p.batch", "--no-hoist", "--endpoint-url", s3Endpoint], CREDS, { "p.batch": program(`"s3://${PAGED}/p/S0001_R2.fastq.gz"`) });
+    const r = await cli(["compile", "p.batch", "--no-hoist", "--s3-endpoint-url", s3Endpoint], CREDS, { "p.batch": program(`"s3://${PAGED}/p/S0001_R2.fastq.gz"`) });
     const run = (JSON.parse(r.stdout) as { batchRunSettings: { inlineSettings: { parameters: Record<string, unknown> }[] } }).batchRunSettings.inlineSettings[0];
     expect(run?.parameters).toEqual({ n: 1, first: `s3://${PAGED}/p/S0001_R2.fastq.gz`, last: `s3://${PAGED}/p/S0001_R2.fastq.gz` });
   });

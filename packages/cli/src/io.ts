@@ -21,6 +21,8 @@ export interface Io {
   sleep?: (ms: number) => Promise<void>;
   /** Reads all of standard input as UTF-8 (`batchc fmt -`). */
   readStdin?: () => Promise<string>;
+  /** `--color`: `auto` (the default) decides by the environment and the stream. */
+  color?: "auto" | "always" | "never";
 }
 
 export function processIo(): Io {
@@ -73,9 +75,18 @@ async function askOnTerminal(question: string): Promise<boolean> {
   }
 }
 
-/** Colour on a terminal, never with NO_COLOR set (any value) or TERM=dumb. */
+/**
+ * Colour: `--color always|never` decides; else FORCE_COLOR (any value but `0` or `false`) turns it
+ * on, as it does for Node itself; else a non-empty NO_COLOR turns it off (no-color.org: an empty
+ * one does not); else colour on a terminal that is not TERM=dumb.
+ */
 export function useColor(io: Io, stream: OutStream): boolean {
-  return stream.isTTY === true && io.env.NO_COLOR === undefined && io.env.TERM !== "dumb";
+  if (io.color === "always") return true;
+  if (io.color === "never") return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  return stream.isTTY === true && io.env.TERM !== "dumb";
 }
 
 /** A failure that ends a command with a message and an exit code (usage 2, AWS/S3 3). */

@@ -24,7 +24,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
         return EXIT.usage;
       case "run": {
         const command = await loadCommand(parsed.command);
-        return await command(parsed.args, parsed.options, io);
+        const color = parsed.options.color as Io["color"];
+        return await command(parsed.args, parsed.options, color === undefined ? io : { ...io, color });
       }
     }
   } catch (err) {

@@ -11,6 +11,8 @@ export interface OptionSpec {
   value?: string;
   /** Allowed values for string options. */
   choices?: readonly string[];
+  /** Other long names of the option (`--output` for `--format`). */
+  aliases?: readonly string[];
   description: string;
 }
 
@@ -24,6 +26,8 @@ export interface CommandSpec {
   details?: string;
   /** The values the first positional argument takes, when they are fixed (shell completion). */
   argChoices?: readonly string[];
+  /** Options the command refuses with a message of their own (a flag whose meaning moved). */
+  refused?: Readonly<Record<string, string>>;
 }
 
 const region: OptionSpec = { name: "region", kind: "string", value: "REGION", description: "AWS Region (else AWS_REGION or the profile's region)" };
@@ -42,13 +46,8 @@ const readTimeout: OptionSpec = {
   description: "seconds to wait for AWS to answer (default 60)",
 };
 
-const awsOptions: OptionSpec[] = [
-  region,
-  profile,
-  { name: "endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint (an S3-compatible store)" },
-  connectTimeout,
-  readTimeout,
-];
+// One rule in every command: `--endpoint-url` is HealthOmics, `--s3-endpoint-url` is S3.
+const s3EndpointUrl: OptionSpec = { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint, for s3_glob and the settings file (else AWS_ENDPOINT_URL_S3)" };
 
 const liveOption: OptionSpec = {
   name: "live",
@@ -56,8 +55,15 @@ const liveOption: OptionSpec = {
   description: "also check against the account: the workflow's parameterTemplate (GetWorkflow)",
 };
 
-/** S3 for `s3_glob` (and, on `submit`, the settings file). */
-const s3EndpointOption: OptionSpec = { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint (else AWS_ENDPOINT_URL_S3)" };
+const awsOptions: OptionSpec[] = [region, profile, s3EndpointUrl, connectTimeout, readTimeout];
+
+const color: OptionSpec = {
+  name: "color",
+  kind: "string",
+  value: "WHEN",
+  choices: ["auto", "always", "never"],
+  description: "colour: auto (default; a terminal, NO_COLOR and FORCE_COLOR decide), always or never",
+};
 
 const varOption: OptionSpec = {
   name: "var",
@@ -76,6 +82,9 @@ const denyWarnings: OptionSpec = { name: "deny-warnings", kind: "boolean", descr
 
 const help: OptionSpec = { name: "help", short: "h", kind: "boolean", description: "show this help" };
 
+/** `--format`; outside `compile` (where `-o` names a file) `--output` is another name for it, as in the AWS CLI. */
+const format = (choices: readonly string[], description: string): OptionSpec => ({ name: "format", kind: "string", value: "FORMAT", choices, aliases: ["output"], description });
+
 const omicsOptions: OptionSpec[] = [
   region,
   profile,
@@ -85,13 +94,7 @@ const omicsOptions: OptionSpec[] = [
   readTimeout,
 ];
 
-const tableFormat: OptionSpec = {
-  name: "format",
-  kind: "string",
-  value: "FORMAT",
-  choices: ["table", "json", "jsonl", "csv"],
-  description: "table (default), json, jsonl or csv",
-};
+const tableFormat = format(["table", "json", "jsonl", "csv"], "table (default), json, jsonl or csv");
 
 const yes: OptionSpec = { name: "yes", short: "y", kind: "boolean", description: "do not ask for confirmation (needed when not on a terminal)" };
 
@@ -103,15 +106,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       varOption,
       allowReadOption,
-      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "diagnostics as text (default) or json" },
+      format(["text", "json"], "diagnostics as text (default) or json"),
       denyWarnings,
       liveOption,
       region,
       profile,
       { name: "endpoint-url", kind: "string", value: "URL", description: "custom HealthOmics endpoint for --live (else AWS_ENDPOINT_URL_OMICS)" },
-      s3EndpointOption,
+      s3EndpointUrl,
       connectTimeout,
       readTimeout,
+      color,
       help,
     ],
     details:
@@ -123,7 +127,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: ["FILE"],
     summary: "expand a .batch file into the StartRunBatch request body",
     options: [
-      { name: "output", short: "o", kind: "string", value: "FILE", description: "write the request body to FILE (default: stdout)" },
+      { name: "output", short: "o", kind: "string", value: "FILE", description: "write the request body to FILE (default, or `-`: stdout)" },
       { name: "dry-run", kind: "boolean", description: "preview the expanded runs; write and upload nothing" },
       {
         name: "format",
@@ -142,12 +146,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       allowReadOption,
       liveOption,
       ...awsOptions,
+      color,
       help,
     ],
     details:
       "1 to 100 runs go inline (batchRunSettings.inlineSettings). 101 to 100,000 runs are written as a\n" +
       "JSON array to the batch's `settings` prefix, named after the batch and a hash of the content,\n" +
       "and uploaded to S3 (never overwriting a different file); the request then carries s3UriSettings.",
+    refused: {
+      "endpoint-url": "`--endpoint-url` is the HealthOmics endpoint, which `compile` does not call; give the S3 endpoint with `--s3-endpoint-url`",
+    },
   },
   {
     name: "submit",
@@ -157,14 +165,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "dry-run", kind: "boolean", description: "show what would be sent; upload and start nothing" },
       { name: "wait", kind: "boolean", description: "poll the batch until it reaches a final status" },
       { name: "poll-interval", kind: "string", value: "SECONDS", description: "seconds between polls with --wait (default 15)" },
-      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
+      format(["text", "json"], "result as text (default) or json"),
       { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
       { name: "allow-duplicate", kind: "boolean", description: "start the batch even when one of the same name is still under way from a different request" },
       varOption,
       allowReadOption,
       liveOption,
       ...omicsOptions,
-      { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint for the settings file (else AWS_ENDPOINT_URL_S3)" },
+      s3EndpointUrl,
+      color,
       help,
     ],
     details:
@@ -177,8 +186,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "show a batch's status and its submission and run counts (GetBatch)",
     options: [
       { name: "chain", kind: "boolean", description: "show the batch's resubmission chain: each batch and the runs started across them" },
-      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "text (default) or json" },
+      format(["text", "json"], "text (default) or json"),
       ...omicsOptions,
+      color,
       help,
     ],
   },
@@ -192,6 +202,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "run-group-id", kind: "string", value: "ID", description: "only batches of this run group" },
       tableFormat,
       ...omicsOptions,
+      color,
       help,
     ],
     details: "The API takes one filter per call: give at most one of --status, --name and --run-group-id.",
@@ -204,6 +215,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "status", kind: "list", value: "STATUS", description: "only runs with this submission status (SUCCESS, FAILED, ...; repeatable)" },
       tableFormat,
       ...omicsOptions,
+      color,
       help,
     ],
   },
@@ -211,13 +223,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "cancel",
     args: ["BATCH_ID"],
     summary: "cancel a batch: stop runs not yet started and cancel the started ones (CancelRunBatch)",
-    options: [yes, ...omicsOptions, help],
+    options: [yes, ...omicsOptions, color, help],
   },
   {
     name: "delete",
     args: ["BATCH_ID"],
     summary: "delete a finished batch's record (DeleteBatch); with --runs, delete its runs first (DeleteRunBatch)",
-    options: [{ name: "runs", kind: "boolean", description: "also delete the batch's runs, before the batch record" }, yes, ...omicsOptions, help],
+    options: [{ name: "runs", kind: "boolean", description: "also delete the batch's runs, before the batch record" }, yes, ...omicsOptions, color, help],
   },
   {
     name: "resubmit",
@@ -231,11 +243,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "no-hoist", kind: "boolean", description: "as `compile --no-hoist` (pass it if the original batch was compiled so)" },
       { name: "wait", kind: "boolean", description: "poll the new batch until it reaches a final status" },
       { name: "poll-interval", kind: "string", value: "SECONDS", description: "seconds between polls with --wait (default 15)" },
-      { name: "format", kind: "string", value: "FORMAT", choices: ["text", "json"], description: "result as text (default) or json" },
+      format(["text", "json"], "result as text (default) or json"),
       varOption,
       allowReadOption,
       ...omicsOptions,
-      { name: "s3-endpoint-url", kind: "string", value: "URL", description: "custom S3 endpoint for the settings file (else AWS_ENDPOINT_URL_S3)" },
+      s3EndpointUrl,
+      color,
       help,
     ],
     details:
@@ -332,7 +345,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       name = token.slice(1, 2);
       inline = token.length > 2 ? token.slice(2) : undefined;
     }
-    const spec = command.options.find((o) => o.name === name || o.short === name);
+    const spec = command.options.find((o) => o.name === name || o.short === name || o.aliases?.includes(name));
+    const refused = command.refused?.[name];
+    if (!spec && refused !== undefined) return { kind: "usage-error", command: command.name, message: refused };
     if (!spec) {
       const names = command.options.map((o) => o.name);
       return { kind: "usage-error", command: command.name, message: `unknown option \`${token}\` for \`${command.name}\`${suggest(name, names, "--")}` };
@@ -433,7 +448,7 @@ export function helpText(command?: string): string {
 }
 
 function formatOptions(options: readonly OptionSpec[]): string[] {
-  const left = options.map((o) => `${o.short ? `-${o.short}, ` : "    "}--${o.name}${o.value ? ` ${o.value}` : ""}`);
+  const left = options.map((o) => `${o.short ? `-${o.short}, ` : "    "}--${[o.name, ...(o.aliases ?? [])].join(", --")}${o.value ? ` ${o.value}` : ""}`);
   const width = Math.max(...left.map((l) => l.length));
   return options.map((o, i) => `  ${(left[i] as string).padEnd(width)}  ${o.description}`);
 }

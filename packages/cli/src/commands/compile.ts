@@ -147,6 +147,14 @@ export async function compileCommand(args: string[], options: Record<string, unk
       if (options[only] !== undefined) throw new CommandError(`\`--${only}\` goes with \`--dry-run\``, 2, "add `--dry-run` to preview the runs");
     }
   }
+  const output = options.output as string | undefined;
+  if (output !== undefined && FORMAT_WORDS.includes(output)) {
+    throw new CommandError(
+      `\`-o ${output}\` would write the request to a file named \`${output}\``,
+      2,
+      `the preview's format is \`--dry-run --format ${output}\`; to write a file of that name, give \`-o ./${output}\``,
+    );
+  }
   const limit = parseLimit(options.limit);
   const compiled = await compileRequest(file, options, io, undefined, "endpoint-url");
   if (typeof compiled === "number") return compiled;
@@ -160,6 +168,9 @@ export async function compileCommand(args: string[], options: Record<string, unk
     await compiled.dispose();
   }
 }
+
+/** Words that, given to `-o`, are a format meant for `--format` (`--output json` in the AWS CLI). */
+const FORMAT_WORDS: readonly string[] = ["json", "jsonl", "table", "csv", "text"];
 
 function parseLimit(value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -176,7 +187,7 @@ async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Re
     if (options["no-upload"] === true) {
       uploaded = "not uploaded: --no-upload";
     } else {
-      const result = await uploadSettings(settings, s3EndpointUrl(options, io, "endpoint-url"), options, io);
+      const result = await uploadSettings(settings, s3EndpointUrl(options, io), options, io);
       uploaded = result.reused ? "already there with the same content" : "uploaded";
     }
   }
@@ -188,7 +199,8 @@ async function writeOutputs(loaded: LoadedProgram, emitted: Emitted, options: Re
       await moveInto(settings.path, path.resolve(io.cwd, settingsOut), "--settings-out");
     }
   }
-  const output = options.output as string | undefined;
+  // `-o -` is standard output, as for most tools.
+  const output = options.output === "-" ? undefined : (options.output as string | undefined);
   if (output !== undefined) {
     await atomicWrite(path.resolve(io.cwd, output), emitted.json, "-o");
   } else {

@@ -236,7 +236,7 @@ export async function uploadAndStart(prepared: PreparedRequest, options: Record<
     if (guard) await refuseDuplicates(session, prepared.request.batchName, prepared.request.requestId, options);
     let upload: string | undefined;
     if (prepared.settingsFile) {
-      const result = await uploadSettings(prepared.settingsFile, s3EndpointUrl(options, io, "s3-endpoint-url"), options, io);
+      const result = await uploadSettings(prepared.settingsFile, s3EndpointUrl(options, io), options, io);
       upload = result.reused ? "already uploaded with the same content" : "uploaded";
     } else if ("s3UriSettings" in prepared.request.batchRunSettings && prepared.request.batchRunSettings.s3UriSettings !== undefined) {
       await checkNamedSettings(prepared.request.batchRunSettings.s3UriSettings, s3EndpointUrl(options, io, "s3-endpoint-url"), options, io);

@@ -5,9 +5,9 @@ import { AwsSetupError, checkProfile, checkSettingsObject, makeS3Client, maskUrl
 import { CommandError, type Io } from "../io.js";
 import { awsOptions } from "./aws-options.js";
 
-/** The S3 endpoint: the option named `option`, else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
-export function s3EndpointUrl(options: Record<string, unknown>, io: Io, option: string): string | undefined {
-  return (options[option] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
+/** The S3 endpoint: `--s3-endpoint-url`, else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
+export function s3EndpointUrl(options: Record<string, unknown>, io: Io): string | undefined {
+  return (options["s3-endpoint-url"] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
 }
 
 /** An S3 client with the command's `--region`, `--profile` and timeouts; `where` names it in messages. */

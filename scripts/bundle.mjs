@@ -2,8 +2,10 @@
 // Bundles the compiled CLI (packages/cli/dist, from `tsc -b`) into packages/cli/dist/bundle/,
 // so `batchc` starts by loading a few files instead of hundreds of modules. Modules that only
 // some commands need (the AWS SDK clients, zod and the response schemas) stay in chunks loaded
-// on demand. Chevrotain is taken from its own prebuilt single-file ESM build.
-import { readFileSync, rmSync } from "node:fs";
+// on demand. Chevrotain is taken from its own prebuilt single-file ESM build. esbuild's metafile
+// (which input files went in) is kept beside it as dist/bundle-meta.json, for the licences of
+// the packages in the bundle (scripts/release-pack.mjs).
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,10 +48,10 @@ function omicsImports(file) {
 }
 rmSync(outdir, { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: { batchc: join(root, "packages/cli/dist/main.js") },
   outdir,
-  metafile: process.env.BATCHC_BUNDLE_META === "1",
+  metafile: true,
   bundle: true,
   splitting: true,
   format: "esm",
@@ -84,3 +86,4 @@ await build({
     },
   ],
 });
+writeFileSync(join(root, "packages/cli/dist/bundle-meta.json"), JSON.stringify(result.metafile));

@@ -9,7 +9,7 @@ interface JsonDiagnostic {
   message: string;
   line: number;
   column: number;
-  notes?: string[];
+  notes?: { message: string; file?: string; line?: number; column?: number }[];
   help?: string;
 }
 
@@ -51,7 +51,8 @@ for r in rows {
     );
     expect(d).toMatchObject({ code: "BC4001", message: "`name` is longer than 128 characters", line: 10, column: 12 });
     expect(d.help).toBe("a run name is at most 128 characters; this one has 144");
-    expect(d.notes?.[0]).toMatch(/^in iteration r = \{ sample_id: "S2", .*\(s\.csv:3\)$/);
+    expect(d.notes?.[0]?.message).toMatch(/^in iteration r = \{ sample_id: "S2", .*\(s\.csv:3\)$/);
+    expect(d.notes?.[0]).toMatchObject({ file: "s.csv", line: 3 });
   });
 
   it("a control character in a name (pattern)", async () => {
@@ -63,7 +64,7 @@ for r in rows {
   it("priority out of range, with the count of repeated iterations", async () => {
     const d = only(await diagnostics(`${DEFAULTS}for i in 1..3 {\n  run "r\${i}" { priority = 100000 + i }\n}\n`));
     expect(d).toMatchObject({ code: "BC4006", message: "`priority` is out of range", line: 7, column: 28 });
-    expect(d.notes).toEqual(["in iteration i = 1", "and 2 more iterations"]);
+    expect(d.notes).toEqual([{ message: "in iteration i = 1" }, { message: "and 2 more iterations" }]);
   });
 
   it("outputBucketOwnerId of the wrong length (in the defaults)", async () => {

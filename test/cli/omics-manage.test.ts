@@ -69,6 +69,7 @@ describe("status", () => {
     const r = await runOmics(["status", id, "--format", "json", ...at(ep)], { endpoint: ep });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
+      formatVersion: 1,
       id: "5000001",
       arn: "arn:aws:omics:us-east-1:123456789012:runBatch/5000001",
       uuid: "00000000-0000-4000-a000-000005000001",
@@ -132,7 +133,7 @@ describe("list", () => {
       { id: "5000002", name: "other", status: "CREATING", totalRuns: 1, workflowId: "1234567", createdAt: "2026-03-04T05:06:07.000Z" },
     ];
     const json = await runOmics(["list", "--format", "json", ...at(ep)], { endpoint: ep });
-    expect([json.stderr, JSON.parse(json.stdout)]).toEqual(["", items]);
+    expect([json.stderr, JSON.parse(json.stdout)]).toEqual(["", { formatVersion: 1, batches: items }]);
     const jsonl = await runOmics(["list", "--format", "jsonl", ...at(ep)], { endpoint: ep });
     expect(jsonl.stdout.endsWith("\n")).toBe(true);
     expect(jsonl.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as unknown)).toEqual(items);
@@ -151,7 +152,7 @@ describe("list", () => {
     const ids = async (args: string[]): Promise<string[]> => {
       const r = await runOmics(["list", ...args, "--format", "json", ...at(ep)], { endpoint: ep });
       expect(r.code).toBe(0);
-      return (JSON.parse(r.stdout) as { id: string }[]).map((b) => b.id);
+      return (JSON.parse(r.stdout) as { batches: { id: string }[] }).batches.map((b) => b.id);
     };
     expect(await ids(["--status", "processed"])).toEqual(["5000001"]);
     expect(await ids(["--name", "other"])).toEqual(["5000002"]);
@@ -176,7 +177,7 @@ describe("list", () => {
     client.destroy();
     const r = await runOmics(["list", "--format", "json", ...at(ep)], { endpoint: ep });
     expect(r.code).toBe(0);
-    const listed = (JSON.parse(r.stdout) as { id: string }[]).map((b) => b.id);
+    const listed = (JSON.parse(r.stdout) as { batches: { id: string }[] }).batches.map((b) => b.id);
     expect(listed).toEqual(Array.from({ length: 103 }, (_, i) => String(5000001 + i)));
     const pages = ep.requestsOf("ListBatch");
     expect(pages.map((q) => q.query.startingToken !== undefined)).toEqual([false, true]);
@@ -212,7 +213,7 @@ describe("runs", () => {
       submissionFailureMessage: "Run setting r2 failed validation (injected by the test endpoint).",
     };
     const json = await runOmics(["runs", id, "--format", "json", ...at(ep)], { endpoint: ep });
-    expect(JSON.parse(json.stdout)).toEqual([run("r1", "1000001"), failed, run("r3", "1000002")]);
+    expect(JSON.parse(json.stdout)).toEqual({ formatVersion: 1, runs: [run("r1", "1000001"), failed, run("r3", "1000002")] });
     const jsonl = await runOmics(["runs", id, "--format", "jsonl", "--status", "failed", ...at(ep)], { endpoint: ep });
     expect(jsonl.stdout).toBe(`${JSON.stringify(failed)}\n`);
     const csv = await runOmics(["runs", id, "--format", "csv", ...at(ep)], { endpoint: ep });
@@ -234,7 +235,7 @@ describe("runs", () => {
     const id = await submitted(ep, 3, f, "big.batch");
     const failed = await runOmics(["runs", id, "--status", "FAILED", "--format", "json", ...at(ep)], { endpoint: ep });
     expect(failed.code).toBe(0);
-    const rows = JSON.parse(failed.stdout) as { runSettingId: string; submissionStatus: string }[];
+    const rows = (JSON.parse(failed.stdout) as { runs: { runSettingId: string; submissionStatus: string }[] }).runs;
     expect(rows.map((r) => r.runSettingId)).toEqual(ids(120));
     expect(new Set(rows.map((r) => r.submissionStatus))).toEqual(new Set(["FAILED"]));
     const pages = ep.requestsOf("ListRunsInBatch");
@@ -245,7 +246,7 @@ describe("runs", () => {
     const all = await runOmics(["runs", id, "--format", "jsonl", ...at(ep)], { endpoint: ep });
     expect(all.stdout.trimEnd().split("\n")).toHaveLength(150);
     const both = await runOmics(["runs", id, "--status", "success", "--status", "FAILED", "--format", "json", ...at(ep)], { endpoint: ep });
-    const statuses = (JSON.parse(both.stdout) as { submissionStatus: string }[]).map((r) => r.submissionStatus);
+    const statuses = (JSON.parse(both.stdout) as { runs: { submissionStatus: string }[] }).runs.map((r) => r.submissionStatus);
     expect(statuses).toEqual([...Array<string>(30).fill("SUCCESS"), ...Array<string>(120).fill("FAILED")]);
   });
 

@@ -58,9 +58,9 @@ describe("members HealthOmics returns", () => {
     });
     const list = await runOmics(["list", "--endpoint-url", url, "--format", "json"], { env });
     expect([list.code, list.stderr]).toEqual([0, ""]);
-    expect(JSON.parse(list.stdout)).toEqual([{ id: "1", name: "n", status: "PENDING", createdAt: "2026-01-01T00:00:00Z", newMember: { a: 1 } }]);
+    expect(JSON.parse(list.stdout)).toEqual({ formatVersion: 1, batches: [{ id: "1", name: "n", status: "PENDING", createdAt: "2026-01-01T00:00:00Z", newMember: { a: 1 } }] });
     const runs = await runOmics(["runs", "1", "--endpoint-url", url, "--format", "json"], { env });
     expect([runs.code, runs.stderr]).toEqual([0, ""]);
-    expect(JSON.parse(runs.stdout)).toEqual([{ runSettingId: "a", runId: "9", submissionStatus: "SUCCESS", runOutputUri: "s3://b/o/9/" }]);
+    expect(JSON.parse(runs.stdout)).toEqual({ formatVersion: 1, runs: [{ runSettingId: "a", runId: "9", submissionStatus: "SUCCESS", runOutputUri: "s3://b/o/9/" }] });
   });
 });

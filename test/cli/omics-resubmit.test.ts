@@ -73,6 +73,7 @@ describe("resubmit", () => {
     expect(first.code).toBe(0);
     const out = JSON.parse(first.stdout) as Record<string, unknown>;
     expect(out).toEqual({
+      formatVersion: 1,
       resubmitOf: "5000001",
       chain: ["5000001"],
       failed: 2,
@@ -156,7 +157,7 @@ describe("resubmit", () => {
     const r = await runOmics(["resubmit", id, "cohort.batch", "--endpoint-url", ep.url], { endpoint: ep, files: v1 });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, "nothing to resubmit: batch 5000001 started all 6 runs of cohort.batch\n", ""]);
     const json = await runOmics(["resubmit", id, "cohort.batch", "--format", "json", "--endpoint-url", ep.url], { endpoint: ep, files: v1 });
-    expect(JSON.parse(json.stdout)).toEqual({ resubmitOf: "5000001", chain: ["5000001"], runCount: 0, runs: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ formatVersion: 1, resubmitOf: "5000001", chain: ["5000001"], runCount: 0, runs: [] });
     expect(ep.requestsOf("StartRunBatch")).toHaveLength(1);
   });
 

@@ -49,6 +49,7 @@ describe("submit", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({
+      formatVersion: 1,
       id: "5000001",
       arn: `${ARN}/5000001`,
       status: "CREATING",
@@ -109,7 +110,7 @@ describe("submit", () => {
       ].join("\n"),
     );
     const json = await runOmics(["submit", "cohort.batch", "--dry-run", "--format", "json"], { endpoint: ep, files });
-    expect(JSON.parse(json.stdout)).toEqual({ dryRun: true, endpoint: "HealthOmics in us-east-1", runCount: 3, settingsFile: null, request });
+    expect(JSON.parse(json.stdout)).toEqual({ formatVersion: 1, dryRun: true, endpoint: "HealthOmics in us-east-1", runCount: 3, settingsFile: null, request });
     expect(ep.requests).toHaveLength(0);
   });
 

@@ -7,7 +7,6 @@ import {
   SourceFile,
   codes,
   compileFile,
-  diagnosticToJson,
   hasErrors,
   InvalidUtf8,
   nodeHost,
@@ -17,6 +16,7 @@ import {
 } from "@batchc/language";
 import * as path from "node:path";
 import { CommandError, type Io, useColor } from "./io.js";
+import { diagnosticsDocument, diagnosticsLines, sarifLog } from "./machine-output.js";
 import { RunValidator } from "./validate-runs.js";
 import { fastEncoders } from "./fast-encode.js";
 import { withS3Listings, type S3GlobAccess } from "./s3-glob.js";
@@ -120,13 +120,20 @@ export function applyDenyWarnings(list: readonly Diagnostic[], options: Record<s
   return list.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
 }
 
-/** Prints diagnostics to stderr (text) or stdout (json); returns true when any is an error. */
-export function reportDiagnostics(list: readonly Diagnostic[], loaded: LoadedProgram, io: Io, format: "text" | "json"): boolean {
+/** How diagnostics are printed: text on stderr, or data on stdout (see machine-output.ts). */
+export type DiagnosticsFormat = "text" | "json" | "jsonl" | "sarif";
+
+/** Prints diagnostics to stderr (text) or stdout (data); returns true when any is an error. */
+export function reportDiagnostics(list: readonly Diagnostic[], loaded: LoadedProgram, io: Io, format: DiagnosticsFormat): boolean {
   // A program that could not be read has no text to frame: its errors show only the file name.
   const source = loaded.frontEnd.source;
   const sources = new Map<string, SourceFile>(loaded.frontEnd.checked || source.text !== "" ? [[source.name, source]] : []);
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify({ file: loaded.file, ok: !hasErrors(list), diagnostics: list.map((d) => diagnosticToJson(d, sources)) }, null, 2)}\n`);
+    io.stdout.write(diagnosticsDocument(loaded.file, !hasErrors(list), list, sources));
+  } else if (format === "jsonl") {
+    io.stdout.write(diagnosticsLines(list, sources));
+  } else if (format === "sarif") {
+    io.stdout.write(sarifLog(list, sources, () => undefined));
   } else if (list.length > 0) {
     io.stderr.write(renderDiagnostics(list, sources, { color: useColor(io, io.stderr) }));
   }

@@ -106,7 +106,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       varOption,
       allowReadOption,
-      format(["text", "json"], "diagnostics as text (default) or json"),
+      format(["text", "json", "jsonl", "sarif"], "diagnostics as text (default), json, jsonl (one per line) or sarif (SARIF 2.1.0)"),
       denyWarnings,
       liveOption,
       region,

@@ -2,14 +2,14 @@
 import { hasErrors, sortDiagnostics } from "@batchc/language";
 import { runCountDiagnostics } from "../run-count.js";
 import type { Io } from "../io.js";
-import { RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
+import { type DiagnosticsFormat, RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, validatedRuns } from "../load.js";
 import { formatCount } from "../format.js";
 import { s3EndpointUrl } from "./upload.js";
 import { liveDiagnostics } from "../live/preflight.js";
 
 export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const file = args[0] as string;
-  const format = (options.format as "text" | "json" | undefined) ?? "text";
+  const format = (options.format as DiagnosticsFormat | undefined) ?? "text";
   const s3 = { endpointUrl: s3EndpointUrl(options, io, "s3-endpoint-url"), options };
   const loaded = await loadProgram(file, io, parseVars(options.var), allowedReads(options, io), s3);
   let count = 0;

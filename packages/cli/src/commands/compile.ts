@@ -8,7 +8,7 @@ import { hasErrors, sortDiagnostics, type RunSpec } from "@batchc/language";
 import { EncodedRun, emitRequest, inlineOutputOrder, type EmitResult, type RunSettingInput } from "@batchc/omics";
 import { fastEncoders } from "../fast-encode.js";
 import { CommandError, type Io } from "../io.js";
-import { RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
+import { type DiagnosticsFormat, RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { emitErrorDiagnostics } from "../run-count.js";
 import { printPreview } from "./dry-run.js";
 import { liveDiagnostics } from "../live/preflight.js";
@@ -16,9 +16,9 @@ import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "../format.js";
 import { atomicWrite, checkTarget, moveInto, release, removeOnSignal } from "../safe-write.js";
 
-/** `--format json` (and `jsonl`) report problems as JSON data on stdout, as `check --format json` does. */
-function diagnosticsFormat(options: Record<string, unknown>): "text" | "json" {
-  return options.format === "json" || options.format === "jsonl" ? "json" : "text";
+/** `--format json` and `jsonl` report problems as JSON data on stdout, as `check` does with them. */
+function diagnosticsFormat(options: Record<string, unknown>): DiagnosticsFormat {
+  return options.format === "json" || options.format === "jsonl" ? options.format : "text";
 }
 
 /** A compiled request, with the temporary folder holding its settings file. */

@@ -7,6 +7,7 @@ import { inlineOutputOrder, runSettingFields, type EmitResult } from "@batchc/om
 import type { Io } from "../io.js";
 import type { LoadedProgram } from "../load.js";
 import { formatCount } from "../format.js";
+import { FORMAT_VERSION } from "../machine-output.js";
 
 export interface PreviewOptions {
   format: string;
@@ -75,7 +76,7 @@ export function printPreview(loaded: LoadedProgram, emitted: Emitted, options: P
       break;
     case "json": {
       const settings = emitted.settingsFile;
-      out.write(`{"summary":${JSON.stringify({
+      out.write(`{"formatVersion":${FORMAT_VERSION},\n"summary":${JSON.stringify({
         batchName: loaded.frontEnd.expansion?.batch.batchName ?? null,
         runCount: emitted.runCount,
         placement: settings ? "s3" : "inline",

@@ -31,7 +31,7 @@ export async function listCommand(_args: string[], options: Record<string, unkno
   const session = await openOmics(options, io);
   try {
     const batches = await listAllBatches(session, filter);
-    printRows(batches, COLUMNS, format, io, (b) => defined({ ...b, createdAt: isoTime(b.createdAt) }));
+    printRows(batches, COLUMNS, format, io, (b) => defined({ ...b, createdAt: isoTime(b.createdAt) }), "batches");
     if (format === "table") io.stderr.write(`${formatCount(batches.length)} batch${batches.length === 1 ? "" : "es"}\n`);
     return 0;
   } finally {

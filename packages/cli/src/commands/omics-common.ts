@@ -19,6 +19,7 @@ import { safeCell } from "../terminal-text.js";
 import { formatCount } from "../format.js";
 import { VERSION } from "../version.js";
 import { awsOptions } from "./aws-options.js";
+import { jsonDocument } from "../machine-output.js";
 
 /** A connected client. */
 export interface OmicsSession {
@@ -339,13 +340,14 @@ function csvField(s: string): string {
 }
 
 /**
- * Prints rows as an aligned table (cells clipped at 60 characters), a JSON array, JSON lines
- * or CSV. `json` gives the object printed for a row in the two JSON formats.
+ * Prints rows as an aligned table (cells clipped at 60 characters), a JSON document with the
+ * rows in its `member` array, JSON lines or CSV. `json` gives the object printed for a row in the
+ * two JSON formats.
  */
-export function printRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: string, io: Io, json: (row: T) => unknown): void {
+export function printRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: string, io: Io, json: (row: T) => unknown, member: string): void {
   switch (format) {
     case "json":
-      io.stdout.write(`${JSON.stringify(rows.map(json), null, 2)}\n`);
+      io.stdout.write(jsonDocument({ [member]: rows.map(json) }));
       return;
     case "jsonl":
       io.stdout.write(rows.map((r) => `${JSON.stringify(json(r))}\n`).join(""));

@@ -12,6 +12,7 @@
 import type { DefaultRunSetting } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
 import { formatCount } from "../format.js";
+import { jsonDocument } from "../machine-output.js";
 import { asResubmission, chainOutcomes, chainText, findChain, startingBatches, type Chain, type RunOutcome } from "./chain.js";
 import { compileRequest } from "./compile.js";
 import { defaultsDifferences } from "./defaults-diff.js";
@@ -86,7 +87,7 @@ export async function resubmitCommand(args: string[], options: Record<string, un
   const json = options.format === "json";
   const chainIds = chain.batches.map((b) => b.id);
   if (picks.length === 0) {
-    if (json) io.stdout.write(`${JSON.stringify({ resubmitOf: chain.originalId, chain: chainIds, runCount: 0, runs: [] }, null, 2)}\n`);
+    if (json) io.stdout.write(jsonDocument({ resubmitOf: chain.originalId, chain: chainIds, runCount: 0, runs: [] }));
     else io.stdout.write(`nothing to resubmit: ${chainText(chain)} started all ${plural(runIds.length, "run")} of ${file}\n`);
     return 0;
   }

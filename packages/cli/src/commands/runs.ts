@@ -45,7 +45,7 @@ export async function runsCommand(args: string[], options: Record<string, unknow
     const runs: RunItem[] = [];
     if (statuses.length === 0) runs.push(...(await listAllRuns(session, id)));
     for (const status of statuses) runs.push(...(await listAllRuns(session, id, status)));
-    printRows(runs, COLUMNS, format, io, (r) => defined({ ...r }));
+    printRows(runs, COLUMNS, format, io, (r) => defined({ ...r }), "runs");
     if (format === "table") io.stderr.write(`${summary(runs)}\n`);
     return 0;
   } finally {

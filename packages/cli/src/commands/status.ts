@@ -3,6 +3,7 @@
 // chain instead: each batch with its counts, and the runs started across the chain.
 import type { Io } from "../io.js";
 import { formatCount } from "../format.js";
+import { jsonDocument } from "../machine-output.js";
 import { chainOutcomes, findChain, startingBatches, type Chain, type RunOutcome } from "./chain.js";
 import { batchIdArg, batchJson, batchLines, getBatch, openOmics, plural, type OmicsSession } from "./omics-common.js";
 
@@ -13,7 +14,7 @@ export async function statusCommand(args: string[], options: Record<string, unkn
   try {
     if (options.chain === true) return await chainStatus(session, id, options, io);
     const batch = await getBatch(session, id);
-    if (options.format === "json") io.stdout.write(`${JSON.stringify(batchJson(batch), null, 2)}\n`);
+    if (options.format === "json") io.stdout.write(jsonDocument(batchJson(batch)));
     else io.stdout.write(`${batchLines(batch).join("\n")}\n`);
     return 0;
   } finally {
@@ -40,7 +41,7 @@ async function chainStatus(session: OmicsSession, id: string, options: Record<st
   const outcomes = await chainOutcomes(session, chain, new Set(starting.map((b) => b.id)));
   const totals = totalsOf(outcomes, chain, new Set(starting.map((b) => b.id)));
   if (options.format === "json") {
-    io.stdout.write(`${JSON.stringify({ chain: chain.originalId, name: chain.name, batches: chain.batches.map(batchJson), runs: totals }, null, 2)}\n`);
+    io.stdout.write(jsonDocument({ chain: chain.originalId, name: chain.name, batches: chain.batches.map(batchJson), runs: totals }));
     return 0;
   }
   const width = Math.max(...chain.batches.map((b) => b.id.length), 10);

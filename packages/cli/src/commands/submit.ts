@@ -31,6 +31,7 @@ import {
 import { checkNamedSettings, s3EndpointUrl, uploadSettings } from "./upload.js";
 import { recordRequestId, refuseDuplicates } from "./duplicate-guard.js";
 import { formatCount } from "../format.js";
+import { jsonDocument } from "../machine-output.js";
 
 /** A request ready to send, from a `.batch` program or a request `.json` file. */
 export interface PreparedRequest {
@@ -206,7 +207,7 @@ export function printDryRun(p: PreparedRequest, options: Record<string, unknown>
   if (options.format === "json") {
     const settingsFile = p.settingsFile ? { uri: p.settingsFile.uri, bytes: p.settingsFile.bytes, sha256: p.settingsFile.sha256 } : null;
     io.stdout.write(
-      `${JSON.stringify({ dryRun: true, ...extra, endpoint: where, runCount: p.runCount ?? null, settingsFile, request: p.request }, null, 2)}\n`,
+      jsonDocument({ dryRun: true, ...extra, endpoint: where, runCount: p.runCount ?? null, settingsFile, request: p.request }),
     );
     return;
   }
@@ -303,7 +304,7 @@ export async function reportAndWait(
   const id = started.response.id;
   if (!json) io.stdout.write(`${startedLines(started).join("\n")}\n`);
   if (options.wait !== true || id === undefined) {
-    if (json) io.stdout.write(`${JSON.stringify(startedJson(started, undefined, extra), null, 2)}\n`);
+    if (json) io.stdout.write(jsonDocument(startedJson(started, undefined, extra)));
     else if (id !== undefined) io.stderr.write(`follow it with \`batchc status ${id}\` and \`batchc runs ${id}\`\n`);
     return 0;
   }
@@ -314,7 +315,7 @@ export async function reportAndWait(
   } finally {
     session.close();
   }
-  if (json) io.stdout.write(`${JSON.stringify(startedJson(started, final, extra), null, 2)}\n`);
+  if (json) io.stdout.write(jsonDocument(startedJson(started, final, extra)));
   else io.stdout.write(`\n${batchLines(final).join("\n")}\n`);
   outcome(final, id, started.prepared);
   return 0;

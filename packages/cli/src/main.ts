@@ -73,6 +73,8 @@ async function loadCommand(name: string): Promise<Command> {
       return (await import("./commands/completion.js")).completionCommand;
     case "lsp":
       return (await import("./commands/lsp.js")).lspCommand;
+    case "explain":
+      return (await import("./commands/explain.js")).explainCommand;
     default:
       throw new Error(`command \`${name}\` is declared but has no implementation`);
   }

@@ -294,6 +294,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     details: "Editors start it as `batchc lsp --stdio`; editors/vscode is an extension that does.",
   },
+  {
+    name: "explain",
+    args: ["CODE"],
+    summary: "explain a diagnostic code (BC2003): what it means, an example and the fix",
+    options: [help],
+  },
 ];
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

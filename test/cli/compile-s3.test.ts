@@ -85,7 +85,7 @@ describe("compile with a settings file on S3", () => {
     const file = write("progress.batch", program(2_000, `s3://${BUCKET}/progress/`));
     const r = await cli(["compile", file, "--s3-endpoint-url", inject("s3Endpoint"), "-o", path.join(dir, "progress.json")], { tty: true, env: { NO_COLOR: "1" } });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/\r\u001b\[2Kuploading s3:\/\/batchc-cli-compile\/progress\/s3-test-[0-9a-f]{8}\.json \[#{30}\] 100%/);
+    expect(r.stderr).toMatch(/\r\u001b\[2Kuploading s3:\/\/batchc-cli-compile\/progress\/s3-test-[0-9a-f]{8}\.json \[#{20}\] 100%/);
     expect(r.stderr).toContain("(uploaded)");
   });
 

@@ -22,8 +22,8 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, ...(options.tty === true ? { columns: 120 } : {}) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false, ...(options.tty === true ? { columns: 120 } : {}) },
     env: { ...(options.env ?? {}) },
     cwd: options.cwd ?? process.cwd(),
     host: options.host ?? (options.files ? memoryHost(options.files) : nodeHost),

@@ -141,7 +141,7 @@ describe("credentials, Region and network", () => {
       await writeFile(credentials, `[lab]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n\n[broken]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = not-the-secret\n`);
       const env = { AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined };
       const ok = await runOmics(["list", "--profile", "lab", "--format", "json", "--endpoint-url", ep.url], { endpoint: ep, env });
-      expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, "[]\n", ""]);
+      expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, `${JSON.stringify({ formatVersion: 1, batches: [] }, null, 2)}\n`, ""]);
       const bad = await runOmics(["list", "--profile", "broken", "--endpoint-url", ep.url], { endpoint: ep, env });
       expect(bad.code).toBe(3);
       expect(bad.stderr.split("\n")[0]).toMatch(/^error: AWS did not accept the credentials \(InvalidSignatureException\)/);

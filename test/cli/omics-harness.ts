@@ -16,7 +16,7 @@ export interface OmicsCliOptions {
   env?: Record<string, string | undefined>;
   /** In-memory files (relative paths); default: the real file system. */
   files?: Record<string, string>;
-  /** stdout and stderr are terminals. */
+  /** stdout and stderr are terminals, 120 columns wide. */
   tty?: boolean;
   /** Answers confirmation questions, as a user at a terminal would; absent: stdin is not a terminal. */
   confirm?: (question: string) => boolean;
@@ -67,8 +67,8 @@ export async function runOmics(argv: readonly string[], options: OmicsCliOptions
   const questions: string[] = [];
   const sleeps: number[] = [];
   const io: Io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, ...(options.tty === true ? { columns: 120 } : {}) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false, ...(options.tty === true ? { columns: 120 } : {}) },
     env: { ...process.env },
     cwd: process.cwd(),
     sleep: async (ms) => {

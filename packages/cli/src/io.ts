@@ -6,6 +6,8 @@ export interface OutStream {
   write(chunk: string): unknown;
   /** True when the stream is a terminal (colour, progress bars). */
   isTTY?: boolean;
+  /** The terminal's width, when it is one (progress lines are cut to it). */
+  columns?: number;
 }
 
 export interface Io {
@@ -23,6 +25,11 @@ export interface Io {
   readStdin?: () => Promise<string>;
   /** `--color`: `auto` (the default) decides by the environment and the stream. */
   color?: "auto" | "always" | "never";
+  /**
+   * Runs `handler` on Ctrl-C (SIGINT), after which the process ends with exit code 130;
+   * returns a function that removes it. Absent: Ctrl-C is not caught (tests).
+   */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export function processIo(): Io {
@@ -41,6 +48,14 @@ export function processIo(): Io {
     },
   };
   if (process.stdin.isTTY) io.confirm = askOnTerminal;
+  io.onInterrupt = (handler) => {
+    const listener = (): void => {
+      handler();
+      process.exit(130);
+    };
+    process.once("SIGINT", listener);
+    return () => process.off("SIGINT", listener);
+  };
   return io;
 }
 

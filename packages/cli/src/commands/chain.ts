@@ -78,11 +78,16 @@ export function startingBatches(chain: Chain): ChainBatch[] {
  * to list). Each listing must be complete: it may not end on an empty or repeated nextToken, and
  * it must hold as many runs as GetBatch counts started or failed to start; otherwise this throws.
  */
-export async function chainOutcomes(session: OmicsSession, chain: Chain, skip: ReadonlySet<string> = new Set()): Promise<Map<string, RunOutcome>> {
+export async function chainOutcomes(
+  session: OmicsSession,
+  chain: Chain,
+  skip: ReadonlySet<string> = new Set(),
+  onPage?: (batchId: string, pages: number, runs: number) => void,
+): Promise<Map<string, RunOutcome>> {
   const outcomes = new Map<string, RunOutcome>();
   for (const batch of chain.batches) {
     if (skip.has(batch.id)) continue;
-    const listed = await listAllRuns(session, batch.id, undefined, true);
+    const listed = await listAllRuns(session, batch.id, undefined, true, onPage && ((pages, runs) => onPage(batch.id, pages, runs)));
     const s = batch.submissionSummary ?? {};
     const counted = (s.successfulStartSubmissionCount ?? 0) + (s.failedStartSubmissionCount ?? 0);
     if (listed.length !== counted) {

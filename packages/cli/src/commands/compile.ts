@@ -156,7 +156,7 @@ export async function compileCommand(args: string[], options: Record<string, unk
     );
   }
   const limit = parseLimit(options.limit);
-  const compiled = await compileRequest(file, options, io, undefined, "endpoint-url");
+  const compiled = await compileRequest(file, options, io);
   if (typeof compiled === "number") return compiled;
   try {
     if (dryRun) {

@@ -65,6 +65,7 @@ async function deleteRuns(session: OmicsSession, id: string, io: Io): Promise<nu
     batch = await waitForBatch(session, id, io, {
       intervalMs: DELETE_POLL_MS,
       describe: deleteProgress,
+      interrupted: `HealthOmics goes on deleting the runs; check with \`batchc status ${id}\` and delete the record with \`batchc delete ${id} --yes\``,
       done: (b) => b.status !== "RUNS_DELETING" && (!["PROCESSED", "CANCELLED"].includes(b.status ?? "") || ++unchanged > 3),
     });
   }

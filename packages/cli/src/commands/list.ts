@@ -3,6 +3,7 @@
 import { CommandError, type Io } from "../io.js";
 import { defined, isoTime, listAllBatches, openOmics, printRows, type BatchItem, type Column } from "./omics-common.js";
 import { formatCount } from "../format.js";
+import { ProgressLine } from "../progress.js";
 
 const COLUMNS: Column<BatchItem>[] = [
   { header: "id", cell: (b) => b.id },
@@ -30,7 +31,9 @@ export async function listCommand(_args: string[], options: Record<string, unkno
   const format = (options.format as string | undefined) ?? "table";
   const session = await openOmics(options, io);
   try {
-    const batches = await listAllBatches(session, filter);
+    const line = ProgressLine.open(io);
+    const batches = await listAllBatches(session, filter, false, (pages, count) => line?.draw("reading batches: ", `page ${formatCount(pages)}, ${formatCount(count)} batches`));
+    line?.clear();
     printRows(batches, COLUMNS, format, io, (b) => defined({ ...b, createdAt: isoTime(b.createdAt) }), "batches");
     if (format === "table") io.stderr.write(`${formatCount(batches.length)} batch${batches.length === 1 ? "" : "es"}\n`);
     return 0;

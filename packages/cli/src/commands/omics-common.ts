@@ -20,6 +20,7 @@ import { formatCount } from "../format.js";
 import { VERSION } from "../version.js";
 import { awsOptions } from "./aws-options.js";
 import { jsonDocument } from "../machine-output.js";
+import { ProgressLine } from "../progress.js";
 
 /** A connected client. */
 export interface OmicsSession {
@@ -126,7 +127,9 @@ export async function listAllBatches(
   session: OmicsSession,
   filter: { status?: string; name?: string; runGroupId?: string },
   strict = false,
+  onPage?: (pages: number, items: number) => void,
 ): Promise<BatchItem[]> {
+  let pages = 0;
   const items: BatchItem[] = [];
   let token: string | undefined;
   do {
@@ -134,13 +137,21 @@ export async function listAllBatches(
     const query = { ...filter, maxItems: 100, ...(token !== undefined ? { startingToken: token } : {}) };
     const page = await call("ListBatch", () => listBatch(session.client, query));
     items.push(...(page.items ?? []));
+    onPage?.(++pages, items.length);
     token = nextToken(page.nextToken, token, strict ? "ListBatch" : undefined);
   } while (token !== undefined);
   return items;
 }
 
 /** Every page of `ListRunsInBatch`, optionally filtered by one submission status; `strict`: see {@link nextToken}. */
-export async function listAllRuns(session: OmicsSession, batchId: string, submissionStatus?: string, strict = false): Promise<RunItem[]> {
+export async function listAllRuns(
+  session: OmicsSession,
+  batchId: string,
+  submissionStatus?: string,
+  strict = false,
+  onPage?: (pages: number, runs: number) => void,
+): Promise<RunItem[]> {
+  let pages = 0;
   const runs: RunItem[] = [];
   let token: string | undefined;
   do {
@@ -153,6 +164,7 @@ export async function listAllRuns(session: OmicsSession, batchId: string, submis
       ResourceNotFoundException: batchNotFoundHelp(batchId),
     });
     runs.push(...(page.runs ?? []));
+    onPage?.(++pages, runs.length);
     token = nextToken(page.nextToken, token, strict ? `ListRunsInBatch of batch ${batchId}` : undefined);
   } while (token !== undefined);
   return runs;
@@ -277,6 +289,8 @@ export interface WaitOptions {
   done?: (b: GetBatchResponse) => boolean;
   /** What the lines say the batch is doing (`progressText` by default). */
   describe?: (b: GetBatchResponse) => string;
+  /** What Ctrl-C says goes on without batchc (default: the batch keeps running). */
+  interrupted?: string;
 }
 
 /** Polls after this many unchanged plain lines' worth of time anyway (a heartbeat for CI logs). */
@@ -285,29 +299,40 @@ const HEARTBEAT_MS = 5 * 60_000;
 /**
  * Polls `GetBatch` until `done`. On a terminal (stderr is a TTY, TERM not dumb) it redraws one
  * progress bar; otherwise it prints a plain line whenever the counts change, and at least every
- * five minutes. The last state is always printed as a plain line.
+ * five minutes. The last state is always printed as a plain line. Ctrl-C ends the wait (exit
+ * 130) saying that the batch goes on and how to follow it.
  */
 export async function waitForBatch(session: OmicsSession, id: string, io: Io, options: WaitOptions): Promise<GetBatchResponse> {
   const done = options.done ?? ((b) => FINAL_STATUSES.has(b.status ?? ""));
   const describe = options.describe ?? progressText;
   const sleep = io.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const bar = io.stderr.isTTY === true && io.env.TERM !== "dumb";
+  const bar = ProgressLine.open(io);
   const heartbeatPolls = Math.max(1, Math.ceil(HEARTBEAT_MS / options.intervalMs));
+  const note = options.interrupted ?? `the batch keeps running; follow it with \`batchc status ${id}\``;
+  const stopListening = io.onInterrupt?.(() => {
+    bar?.clear();
+    io.stderr.write(`${bar ? "" : "\n"}interrupted: ${note}\n`);
+  });
   let lastLine = "";
   let sinceLine = 0;
-  for (;;) {
-    const b = await getBatch(session, id);
-    const line = `batch ${id} ${b.status ?? "?"}: ${describe(b)}`;
-    const finished = done(b);
-    if (bar) {
-      io.stderr.write(finished ? `\r\u001b[2K${line}\n` : `\r\u001b[2K${progressBar(b)} ${line}`);
-    } else if (finished || line !== lastLine || ++sinceLine >= heartbeatPolls) {
-      io.stderr.write(`${line}\n`);
-      lastLine = line;
-      sinceLine = 0;
+  try {
+    for (;;) {
+      const b = await getBatch(session, id);
+      const line = `batch ${id} ${b.status ?? "?"}: ${describe(b)}`;
+      const finished = done(b);
+      if (bar) {
+        if (finished) bar.finish(line);
+        else bar.draw(`${progressBar(b)} `, line, "", "end");
+      } else if (finished || line !== lastLine || ++sinceLine >= heartbeatPolls) {
+        io.stderr.write(`${line}\n`);
+        lastLine = line;
+        sinceLine = 0;
+      }
+      if (finished) return b;
+      await sleep(options.intervalMs);
     }
-    if (finished) return b;
-    await sleep(options.intervalMs);
+  } finally {
+    stopListening?.();
   }
 }
 

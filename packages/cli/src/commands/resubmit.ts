@@ -13,6 +13,7 @@ import type { DefaultRunSetting } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
 import { formatCount } from "../format.js";
 import { jsonDocument } from "../machine-output.js";
+import { ProgressLine } from "../progress.js";
 import { asResubmission, chainOutcomes, chainText, findChain, startingBatches, type Chain, type RunOutcome } from "./chain.js";
 import { compileRequest } from "./compile.js";
 import { defaultsDifferences } from "./defaults-diff.js";
@@ -68,7 +69,11 @@ export async function resubmitCommand(args: string[], options: Record<string, un
         `wait until it is INPROGRESS or later (\`batchc status ${b.id}\`), then resubmit`,
       );
     }
-    outcomes = await chainOutcomes(session, chain);
+    const line = ProgressLine.open(io);
+    outcomes = await chainOutcomes(session, chain, undefined, (batchId, pages, runs) =>
+      line?.draw(`reading the runs of batch ${batchId}: `, `page ${formatCount(pages)}, ${formatCount(runs)} runs`, "", "end"),
+    );
+    line?.clear();
   } finally {
     session.close();
   }

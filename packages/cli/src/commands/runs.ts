@@ -5,6 +5,7 @@ import { didYouMean } from "@batchc/language";
 import { CommandError, type Io } from "../io.js";
 import { batchIdArg, defined, listAllRuns, openOmics, printRows, type Column, type RunItem } from "./omics-common.js";
 import { formatCount } from "../format.js";
+import { ProgressLine } from "../progress.js";
 
 /** The per-run submission statuses of a batch. */
 export const SUBMISSION_STATUSES = ["SUCCESS", "FAILED", "CANCEL_SUCCESS", "CANCEL_FAILED", "DELETE_SUCCESS", "DELETE_FAILED"] as const;
@@ -43,8 +44,12 @@ export async function runsCommand(args: string[], options: Record<string, unknow
   const session = await openOmics(options, io);
   try {
     const runs: RunItem[] = [];
-    if (statuses.length === 0) runs.push(...(await listAllRuns(session, id)));
-    for (const status of statuses) runs.push(...(await listAllRuns(session, id, status)));
+    const line = ProgressLine.open(io);
+    const progress = (status?: string) => (pages: number, count: number) =>
+      line?.draw(`reading the runs of batch ${id}${status !== undefined ? ` (${status})` : ""}: `, `page ${formatCount(pages)}, ${formatCount(count)} runs`, "", "end");
+    if (statuses.length === 0) runs.push(...(await listAllRuns(session, id, undefined, false, progress())));
+    for (const status of statuses) runs.push(...(await listAllRuns(session, id, status, false, progress(status))));
+    line?.clear();
     printRows(runs, COLUMNS, format, io, (r) => defined({ ...r }), "runs");
     if (format === "table") io.stderr.write(`${summary(runs)}\n`);
     return 0;

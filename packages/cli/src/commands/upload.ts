@@ -4,10 +4,11 @@
 import { AwsSetupError, checkProfile, checkSettingsObject, makeS3Client, maskUrl, resolveRegion, uploadSettingsFile, type SettingsFile } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
 import { awsOptions } from "./aws-options.js";
+import { ProgressLine } from "../progress.js";
 
 /** The S3 endpoint: `--s3-endpoint-url`, else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
-export function s3EndpointUrl(options: Record<string, unknown>, io: Io): string | undefined {
-  return (options["s3-endpoint-url"] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
+export function s3EndpointUrl(options: Record<string, unknown>, io: Io, option = "s3-endpoint-url"): string | undefined {
+  return (options[option] as string | undefined) ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL;
 }
 
 /** An S3 client with the command's `--region`, `--profile` and timeouts; `where` names it in messages. */
@@ -58,7 +59,8 @@ export async function uploadSettings(
   io: Io,
 ): Promise<{ reused: boolean }> {
   const { client, where } = await openS3(endpointUrl, options, io);
-  const bar = io.stderr.isTTY ? progressBar(io, file.uri) : undefined;
+  const line = ProgressLine.open(io);
+  const bar = line ? progressBar(line, file.uri) : undefined;
   try {
     const result = await uploadSettingsFile({
       client,
@@ -78,20 +80,19 @@ export async function uploadSettings(
   }
 }
 
-function progressBar(io: Io, uri: string): { update: (p: { loaded: number; total: number }) => void; done: () => void } {
+/** `uploading s3://… [######------] 45%`, the URI shortened to fit the terminal. */
+function progressBar(line: ProgressLine, uri: string): { update: (p: { loaded: number; total: number }) => void; done: () => void } {
   let last = -1;
   const draw = (loaded: number, total: number): void => {
     const pct = total === 0 ? 100 : Math.floor((loaded / total) * 100);
     if (pct === last) return;
     last = pct;
-    const width = 30;
+    const width = 20;
     const filled = Math.round((pct / 100) * width);
-    io.stderr.write(`\r\u001b[2Kuploading ${uri} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}%`);
+    line.draw("uploading ", uri, ` [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}%`);
   };
   return {
     update: (p) => draw(p.loaded, p.total),
-    done: () => {
-      if (last >= 0) io.stderr.write("\r\u001b[2K");
-    },
+    done: () => line.clear(),
   };
 }

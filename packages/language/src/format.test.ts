@@ -121,8 +121,9 @@ describe("formatSource", () => {
 
   it("leaves every example and README snippet as it is", () => {
     const files: string[] = [];
-    for (const dir of readdirSync(path.join(root, "examples"))) {
-      for (const f of readdirSync(path.join(root, "examples", dir))) if (f.endsWith(".batch")) files.push(path.join("examples", dir, f));
+    for (const dir of readdirSync(path.join(root, "examples"), { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue;
+      for (const f of readdirSync(path.join(root, "examples", dir.name))) if (f.endsWith(".batch")) files.push(path.join("examples", dir.name, f));
     }
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const f of files) {

@@ -40,9 +40,8 @@ export async function compileRequest(
   options: Record<string, unknown>,
   io: Io,
   select?: (run: RunSpec) => boolean,
-  s3Option = "s3-endpoint-url",
 ): Promise<CompiledRequest | number> {
-  const s3 = { endpointUrl: s3EndpointUrl(options, io, s3Option), options };
+  const s3 = { endpointUrl: s3EndpointUrl(options, io), options };
   const loaded = await loadProgram(file, io, parseVars(options.var), allowedReads(options, io), s3);
   const expansion = loaded.frontEnd.expansion;
   if (!expansion || hasErrors(applyDenyWarnings(loaded.diagnostics, options))) {
@@ -50,9 +49,8 @@ export async function compileRequest(
     return 1;
   }
   if (options.live === true) {
-    // `compile` takes S3's URL as --endpoint-url: HealthOmics then comes from the environment.
-    const omicsOptions = s3Option === "endpoint-url" ? { ...options, "endpoint-url": undefined } : options;
-    const live = applyDenyWarnings(await liveDiagnostics(loaded.frontEnd, omicsOptions, io), options);
+    // `compile` takes no `--endpoint-url`: HealthOmics comes from AWS_ENDPOINT_URL_OMICS or the Region.
+    const live = applyDenyWarnings(await liveDiagnostics(loaded.frontEnd, options, io), options);
     if (hasErrors(live)) {
       reportDiagnostics(sortDiagnostics([...applyDenyWarnings(loaded.diagnostics, options), ...live]), loaded, io, diagnosticsFormat(options));
       return 1;

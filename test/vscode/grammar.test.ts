@@ -54,7 +54,9 @@ function scopeOf(text: string, line: string, piece: string): string {
   return token?.scopes.slice(1).join(" ") ?? "";
 }
 
-const examples = readdirSync(path.join(root, "examples")).flatMap((d) =>
+const examples = readdirSync(path.join(root, "examples"), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap(({ name: d }) =>
   readdirSync(path.join(root, "examples", d))
     .filter((f) => f.endsWith(".batch"))
     .map((f) => path.join("examples", d, f)),

@@ -5,13 +5,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { makeTestS3, type TestS3 } from "../omics-endpoint/sdk.js";
+import { makeTestS3, type TestS3, useTestCredentials } from "../omics-endpoint/sdk.js";
 import { runCli } from "./harness.js";
 
 const BUCKET = "batchc-cli-compile";
 let s3: TestS3;
 let dir: string;
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: () => void;
 
 function program(runs: number, settings: string): string {
   return `batch "s3-test" { settings = "${settings}" }
@@ -36,19 +36,13 @@ beforeAll(async () => {
   s3 = makeTestS3(inject("s3Endpoint"));
   await s3.createBucket(BUCKET);
   dir = mkdtempSync(path.join(tmpdir(), "batchc-s3-"));
-  for (const [k, v] of Object.entries({ AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" })) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = useTestCredentials();
 });
 
 afterAll(() => {
   s3.destroy();
   rmSync(dir, { recursive: true, force: true });
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
 
 function write(name: string, text: string): string {

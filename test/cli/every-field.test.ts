@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { runSettingFields, shapes } from "@batchc/model";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { makeTestS3, type TestS3 } from "../omics-endpoint/sdk.js";
+import { makeTestS3, type TestS3, useTestCredentials } from "../omics-endpoint/sdk.js";
 import { runCli } from "./harness.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -18,25 +18,19 @@ const VALIDATE = path.join(root, "test/botocore/validate-request.py");
 
 let dir: string;
 let s3: TestS3;
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: () => void;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "batchc-every-field-"));
   for (const f of ["every-field.batch", "every-field-101.batch", "session-policy.json"]) copyFileSync(path.join(example, f), path.join(dir, f));
   s3 = makeTestS3(inject("s3Endpoint"));
   await s3.createBucket("lab-batches");
-  for (const [k, v] of Object.entries({ AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" })) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = useTestCredentials();
 });
 afterAll(() => {
   s3.destroy();
   rmSync(dir, { recursive: true, force: true });
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
 
 /** botocore's verdict on a request (and a settings file): "valid", or its report. */

@@ -7,32 +7,26 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { makeTestS3, type TestS3 } from "../omics-endpoint/sdk.js";
+import { makeTestS3, type TestS3, useTestCredentials } from "../omics-endpoint/sdk.js";
 import { runCli } from "./harness.js";
 
 const BUCKET = "batchc-hoist-keys";
 const KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "sample"] as const;
 let s3: TestS3;
 let dir: string;
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: () => void;
 
 beforeAll(async () => {
   s3 = makeTestS3(inject("s3Endpoint"));
   await s3.createBucket(BUCKET);
   dir = mkdtempSync(path.join(tmpdir(), "batchc-hoist-keys-"));
-  for (const [k, v] of Object.entries({ AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" })) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = useTestCredentials();
 });
 
 afterAll(() => {
   s3.destroy();
   rmSync(dir, { recursive: true, force: true });
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
 
 /** A value template: the same in every run, or varying with the run's index. */

@@ -59,3 +59,19 @@ export function makeTestS3(endpoint: string): TestS3 {
     destroy: () => client.destroy(),
   };
 }
+
+/**
+ * Puts the dummy credentials and Region that S3 tests through the in-process CLI use into
+ * `process.env` (where the SDK reads them); returns what puts the old values back.
+ */
+export function useTestCredentials(): () => void {
+  const values = { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
+  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}

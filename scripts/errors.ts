@@ -1,10 +1,12 @@
 // Writes the examples of `batchc explain` and the error index: `pnpm errors`.
-// test/diagnostics/ holds one small program per code, `BCnnnn.batch`, and its data files
-// (`BCnnnn.*`); this runs `batchc check` on each and writes
+// test/diagnostics/ holds small programs, `BCnnnn.batch` (the example of the code's page) and
+// `BCnnnn-what.batch` (more cases), with their data files (`BCnnnn.*`) and expected outputs
+// (`BCnnnn.out`, checked by test/diagnostics/corpus.test.ts); this runs `batchc check` on each
+// example and writes
 //   packages/cli/src/explain/examples.generated.ts  the programs and what check prints, for the CLI
 //   docs/errors.md                                  every page of `batchc explain`, as Markdown
 // A test checks both files are what this writes, and that each program yields its code.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Host, nodeHost } from "@batchc/language";
@@ -15,15 +17,39 @@ import type { Example } from "../packages/cli/src/explain/examples.generated.js"
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CORPUS = path.join(root, "test/diagnostics");
 
-/** The corpus: each code's files, the program first. */
+/** The examples of the explain pages: each code's files, the program first (not its expected output). */
 export function corpus(): Map<string, string[]> {
-  const names = readdirSync(CORPUS).sort();
   const out = new Map<string, string[]>();
-  for (const name of names) {
-    const m = /^(BC\d{4})\.batch$/.exec(name);
+  for (const c of corpusCases()) if (c.name === c.code) out.set(c.code, c.files);
+  return out;
+}
+
+export interface CorpusCase {
+  /** The file name without `.batch`: `BC2020` or `BC2020-record`. */
+  name: string;
+  /** The code the case is named for. */
+  code: string;
+  /** The program, then its data files (`NAME.*`, but not `NAME.out`; the files of a `NAME.*` folder). */
+  files: string[];
+}
+
+/** The files of the corpus folder, those in sub-folders as `folder/name`. */
+function corpusFiles(dir = CORPUS, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? corpusFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
+
+/** Every case of the corpus: a `BCnnnn.batch` or `BCnnnn-what.batch` program and its data files. */
+export function corpusCases(): CorpusCase[] {
+  const names = corpusFiles();
+  const out: CorpusCase[] = [];
+  for (const file of names) {
+    const m = /^((BC\d{4})(?:-[a-z0-9-]+)?)\.batch$/.exec(file);
     if (!m) continue;
-    const code = m[1] as string;
-    out.set(code, [name, ...names.filter((n) => n.startsWith(`${code}.`) && n !== name)]);
+    const name = m[1] as string;
+    const data = names.filter((n) => n.startsWith(`${name}.`) && n !== file && n !== `${name}.out`);
+    out.push({ name, code: m[2] as string, files: [file, ...data] });
   }
   return out;
 }
@@ -36,14 +62,40 @@ const corpusHost: Host = {
   realPath: (p) => nodeHost.realPath(path.resolve(CORPUS, p)),
 };
 
-/** `batchc check FILE` in the corpus folder, without colour: exit code and stderr. */
-export async function checkInCorpus(file: string): Promise<{ code: number; stderr: string; stdout: string }> {
+/**
+ * The commands of a case: the `$ batchc ...` lines of its `.out` file, else `check FILE` (and
+ * `compile --dry-run FILE` for BC4xxx, whose checks run on the request).
+ */
+export function caseCommands(c: CorpusCase): string[][] {
+  const outFile = path.join(CORPUS, `${c.name}.out`);
+  const expected = existsSync(outFile) ? readFileSync(outFile, "utf8") : "";
+  const lines = expected.split("\n").filter((l) => l.startsWith("$ batchc "));
+  if (lines.length > 0) return lines.map((l) => commandWords(l.slice("$ batchc ".length)));
+  const file = c.files[0] as string;
+  return c.code.startsWith("BC4") ? [["check", file], ["compile", "--dry-run", file]] : [["check", file]];
+}
+
+/** Splits a command line into words; `'...'` and `"..."` quote spaces. */
+export function commandWords(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) out.push(m[1] ?? m[2] ?? (m[3] as string));
+  return out;
+}
+
+/** A command's words as they are written in a `.out` file. */
+export function commandLine(argv: readonly string[]): string {
+  return argv.map((w) => (/^[\w.,:/=@%+-]+$/.test(w) ? w : `'${w}'`)).join(" ");
+}
+
+/** `batchc ARGS` in the corpus folder, in-process through the CLI's `run`, without colour or AWS settings. */
+export async function runInCorpus(argv: readonly string[]): Promise<{ code: number; stderr: string; stdout: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await run(["check", file], {
+  const code = await run(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: "1" },
+    // No colour, and no AWS settings of the machine: the shared files are ones that do not exist.
+    env: { NO_COLOR: "1", AWS_CONFIG_FILE: path.join(CORPUS, "no-aws-config"), AWS_SHARED_CREDENTIALS_FILE: path.join(CORPUS, "no-aws-credentials") },
     cwd: CORPUS,
     host: corpusHost,
   });
@@ -52,10 +104,13 @@ export async function checkInCorpus(file: string): Promise<{ code: number; stder
 
 export async function generatedFiles(): Promise<{ path: string; text: string }[]> {
   const examples: Record<string, Example> = {};
-  for (const [code, files] of corpus()) {
-    const checked = await checkInCorpus(files[0] as string);
-    examples[code] = {
-      files: files.map((name) => ({ name, text: readFileSync(path.join(CORPUS, name), "utf8") })),
+  for (const c of corpusCases()) {
+    if (c.name !== c.code) continue;
+    const argv = caseCommands(c)[0] as string[];
+    const checked = await runInCorpus(argv);
+    examples[c.code] = {
+      files: c.files.map((name) => ({ name, text: readFileSync(path.join(CORPUS, name), "utf8") })),
+      command: commandLine(argv),
       output: checked.stderr,
     };
   }
@@ -65,6 +120,8 @@ export async function generatedFiles(): Promise<{ path: string; text: string }[]
     "",
     "export interface Example {",
     "  files: { name: string; text: string }[];",
+    "  /** The command, after `batchc `. */",
+    "  command: string;",
     "  output: string;",
     "}",
     "",
@@ -84,7 +141,7 @@ function errorsMarkdown(examples: Record<string, Example>): string {
     "",
     "Every diagnostic code batchc reports, as `batchc explain CODE` prints it. Generated by `pnpm errors`",
     "from the pages in `packages/cli/src/explain/` and the example programs in `test/diagnostics/` (the",
-    "output shown is what `batchc check` prints for them). Codes: `BC1xxx` syntax, `BC2xxx` names and",
+    "output shown is what the command shown prints for them). Codes: `BC1xxx` syntax, `BC2xxx` names and",
     "types, `BC3xxx` expansion and data files, `BC4xxx` the limits of StartRunBatch, `BC5xxx` files and S3.",
     "",
     ...codes.map((c) => `- [${c}](#${c.toLowerCase()}-${anchor(explainPage(c)?.title ?? "")}): ${explainPage(c)?.title ?? ""}`),

@@ -1,10 +1,10 @@
 // `batchc explain`: a page for every code of the catalogs (and none for a code that does not
-// exist), each example of test/diagnostics/ yields its code, and the generated files
+// exist), examples from test/diagnostics/, and the generated files
 // (the CLI's examples, docs/errors.md) are what `pnpm errors` writes.
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkInCorpus, corpus, generatedFiles } from "../../scripts/errors.js";
+import { corpus, generatedFiles } from "../../scripts/errors.js";
 import { explainPage, pageCodes } from "../../packages/cli/src/explain/page.js";
 import { runCli } from "../cli/harness.js";
 
@@ -18,7 +18,7 @@ const CATALOGS = [
 ];
 /** The codes the catalogs define (as test/codes.test.ts finds them). */
 const defined = [
-  ...new Set(CATALOGS.flatMap((c) => [...readFileSync(path.join(root, c), "utf8").matchAll(/\(\s*"(BC\d{4})"/g)].map((m) => m[1] as string))),
+  ...new Set(CATALOGS.flatMap((c) => [...readFileSync(path.join(root, c), "utf8").matchAll(/(?:\(\s*|code: )"(BC\d{4})"/g)].map((m) => m[1] as string))),
 ].sort();
 
 describe("batchc explain", () => {
@@ -58,18 +58,12 @@ describe("batchc explain", () => {
   });
 });
 
-describe("the diagnostics corpus (test/diagnostics/)", () => {
-  const programs = [...corpus()];
-  it("has examples of every range of codes", () => {
-    expect(programs.length).toBeGreaterThan(25);
+describe("the examples (test/diagnostics/, run by its corpus.test.ts)", () => {
+  it("has examples of every range of codes, each page's own", () => {
+    const programs = [...corpus()];
+    expect(programs.length).toBeGreaterThan(100);
     for (const range of ["BC1", "BC2", "BC3", "BC4"]) expect(programs.some(([c]) => c.startsWith(range)), range).toBe(true);
-  });
-
-  it.each(programs)("%s.batch yields %s", async (code, files) => {
-    const r = await checkInCorpus(files[0] as string);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error[${code}]`);
-    expect(defined).toContain(code);
+    for (const [code] of programs) expect(defined).toContain(code);
   });
 });
 

@@ -3,10 +3,22 @@
 
 export interface Example {
   files: { name: string; text: string }[];
+  /** The command, after `batchc `. */
+  command: string;
   output: string;
 }
 
 export const EXAMPLES: Readonly<Record<string, Example>> = {
+  "BC1001": {
+    "files": [
+      {
+        "name": "BC1001.batch",
+        "text": "let x = 1\nlet y = 2 @ 3\n"
+      }
+    ],
+    "command": "check BC1001.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC1001.batch:1:5\n  |\n1 | let x = 1\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC1001]: unexpected character \"@\"\n --> BC1001.batch:2:11\n  |\n2 | let y = 2 @ 3\n  |           ^\nhelp: remove it, or put it inside a string\n\n1 error, 1 warning\n"
+  },
   "BC1002": {
     "files": [
       {
@@ -14,6 +26,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "let greeting = \"hello\n\n"
       }
     ],
+    "command": "check BC1002.batch",
     "output": "error[BC1002]: unterminated string\n --> BC1002.batch:1:16\n  |\n1 | let greeting = \"hello\n  |                ^^^^^^ no closing `\"` on this line\nhelp: close it with `\"`; a string cannot span lines (write a line break as `\\n`)\n\n1 error\n"
   },
   "BC1003": {
@@ -23,6 +36,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "let path = \"C:\\data\"\n"
       }
     ],
+    "command": "check BC1003.batch",
     "output": "error[BC1003]: unknown escape `\\d` in a string\n --> BC1003.batch:1:15\n  |\n1 | let path = \"C:\\data\"\n  |               ^^\nhelp: the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\$`\n\n1 error\n"
   },
   "BC1004": {
@@ -32,7 +46,18 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "let threads 16\n"
       }
     ],
+    "command": "check BC1004.batch",
     "output": "error[BC1004]: expected `=` after the name in `let`, found `16`\n --> BC1004.batch:1:13\n  |\n1 | let threads 16\n  |             ^^\n\n1 error\n"
+  },
+  "BC1005": {
+    "files": [
+      {
+        "name": "BC1005.batch",
+        "text": "let x = }\n"
+      }
+    ],
+    "command": "check BC1005.batch",
+    "output": "error[BC1005]: expected an expression, found `}`\n --> BC1005.batch:1:9\n  |\n1 | let x = }\n  |         ^\n\n1 error\n"
   },
   "BC1006": {
     "files": [
@@ -41,6 +66,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "let ok = 1 < 2 < 3\n"
       }
     ],
+    "command": "check BC1006.batch",
     "output": "error[BC1006]: comparison operators cannot be chained: unexpected `<`\n --> BC1006.batch:1:16\n  |\n1 | let ok = 1 < 2 < 3\n  |                ^\nhelp: join two comparisons with `and`: `a < b and b < c`\n\n1 error\n"
   },
   "BC1007": {
@@ -50,7 +76,58 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "let s = \"Sample\"\nlet low = s.lower()\n"
       }
     ],
+    "command": "check BC1007.batch",
     "output": "warning[BC2052]: `let` `s` is never used\n --> BC1007.batch:1:5\n  |\n1 | let s = \"Sample\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_s`) to keep it unused\n\nerror[BC1007]: only a function name can be called\n --> BC1007.batch:2:11\n  |\n2 | let low = s.lower()\n  |           ^^^^^^^ not a function name\nhelp: call a built-in function by its name: `lower(s.name)`\n\n1 error, 1 warning\n"
+  },
+  "BC1008": {
+    "files": [
+      {
+        "name": "BC1008.batch",
+        "text": "let big = 9007199254740993\n"
+      }
+    ],
+    "command": "check BC1008.batch",
+    "output": "error[BC1008]: number `9007199254740993` is out of range\n --> BC1008.batch:1:11\n  |\n1 | let big = 9007199254740993\n  |           ^^^^^^^^^^^^^^^^\nhelp: integers are exact up to 2^53 (9007199254740992)\n\n1 error\n"
+  },
+  "BC1009": {
+    "files": [
+      {
+        "name": "BC1009.batch",
+        "text": "run \"a\" { runTags { \"${k}\" = \"v\" } }\n"
+      }
+    ],
+    "command": "check BC1009.batch",
+    "output": "error[BC1009]: a key cannot contain `${...}`\n --> BC1009.batch:1:21\n  |\n1 | run \"a\" { runTags { \"${k}\" = \"v\" } }\n  |                     ^^^^^^\nhelp: write a plain string here\n\n1 error\n"
+  },
+  "BC1010": {
+    "files": [
+      {
+        "name": "BC1010.batch",
+        "text": "let x = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n"
+      }
+    ],
+    "command": "check BC1010.batch",
+    "output": "error[BC1010]: nested too deeply (more than 100 levels)\n --> BC1010.batch:1:109\n  |\n1 | …[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]…\n  |                      ^\nhelp: split the expression with `let` bindings\n\n1 error\n"
+  },
+  "BC1011": {
+    "files": [
+      {
+        "name": "BC1011.batch",
+        "text": "run \"a\" {\n  let x = 1\n  name = \"a\"\n}\n"
+      }
+    ],
+    "command": "check BC1011.batch",
+    "output": "error[BC1011]: `let` cannot be used among the fields of a block\n --> BC1011.batch:2:3\n  |\n2 |   let x = 1\n  |   ^^^ a statement, not a field\nhelp: blocks hold only fields (`name = value`): write the `let` before the block\n\n1 error\n"
+  },
+  "BC1050": {
+    "files": [
+      {
+        "name": "BC1050.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"S�1\" {}\n"
+      }
+    ],
+    "command": "check BC1050.batch",
+    "output": "error[BC1050]: invalid UTF-8 at line 6, column 7\n --> BC1050.batch:6:7\n  |\n6 | run \"S�1\" {}\n  |       ^ not UTF-8\nhelp: save the file as UTF-8 (the byte here is shown as U+FFFD)\n\n1 error\n"
   },
   "BC2001": {
     "files": [
@@ -59,7 +136,18 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ndefaults { priority = 10 }\nrun \"r1\" {}\n"
       }
     ],
+    "command": "check BC2001.batch",
     "output": "error[BC2001]: only one `defaults` block is allowed\n --> BC2001.batch:6:1\n  |\n6 | defaults { priority = 10 }\n  | ^^^^^^^^\n  :: BC2001.batch:1:1\n1 | defaults {\n  | ^^^^^^^^ first `defaults` block\nhelp: merge it into the first `defaults` block\n\n1 error\n"
+  },
+  "BC2002": {
+    "files": [
+      {
+        "name": "BC2002.batch",
+        "text": "for x in [1] {\n  type T = string\n}\n"
+      }
+    ],
+    "command": "check BC2002.batch",
+    "output": "warning[BC2052]: loop variable `x` is never used\n --> BC2002.batch:1:5\n  |\n1 | for x in [1] {\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2002]: `type` is only allowed at the top level\n --> BC2002.batch:2:3\n  |\n2 |   type T = string\n  |   ^^^^\nhelp: move it out of the `for` or `if` block\n\n1 error, 1 warning\n"
   },
   "BC2003": {
     "files": [
@@ -68,6 +156,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams { sample?: string }\nrun \"r1\" { params { sampel = \"S1\" } }\n"
       }
     ],
+    "command": "check BC2003.batch",
     "output": "error[BC2003]: unknown parameter `sampel`\n --> BC2003.batch:7:21\n  |\n7 | run \"r1\" { params { sampel = \"S1\" } }\n  |                     ^^^^^^ not declared in `params`\nhelp: did you mean `sample`?\n\n1 error\n"
   },
   "BC2004": {
@@ -77,6 +166,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams { sample: string, reference: s3uri }\nrun \"r1\" { params { sample = \"S1\" } }\n"
       }
     ],
+    "command": "check BC2004.batch",
     "output": "error[BC2004]: run is missing required parameter `reference`\n --> BC2004.batch:7:1\n  |\n7 | run \"r1\" { params { sample = \"S1\" } }\n  | ^^^\nhelp: set them in this run's `params` block or in `defaults { params { ... } }`, or declare a default\n\n1 error\n"
   },
   "BC2005": {
@@ -86,6 +176,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults { outputUri = \"s3://lab-results/demo/\" }\nrun \"r1\" {}\n"
       }
     ],
+    "command": "check BC2005.batch",
     "output": "error[BC2005]: `defaults` is missing required fields `workflowId` and `roleArn`\n --> BC2005.batch:1:1\n  |\n1 | defaults { outputUri = \"s3://lab-results/demo/\" }\n  | ^^^^^^^^\nhelp: add `workflowId = \"...\"` and `roleArn = \"...\"`\n\n1 error\n"
   },
   "BC2006": {
@@ -95,7 +186,38 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"r1\" { nmae = \"first run\" }\n"
       }
     ],
+    "command": "check BC2006.batch",
     "output": "error[BC2006]: unknown field `nmae` in `run`\n --> BC2006.batch:6:12\n  |\n6 | run \"r1\" { nmae = \"first run\" }\n  |            ^^^^\nhelp: did you mean `name`?\n\n1 error\n"
+  },
+  "BC2007": {
+    "files": [
+      {
+        "name": "BC2007.batch",
+        "text": "run \"a\" {\n  name { x = \"y\" }\n}\n"
+      }
+    ],
+    "command": "check BC2007.batch",
+    "output": "error[BC2007]: `name` is a field, not a block\n --> BC2007.batch:2:3\n  |\n2 |   name { x = \"y\" }\n  |   ^^^^\nhelp: write `name = ...`\n\n1 error\n"
+  },
+  "BC2008": {
+    "files": [
+      {
+        "name": "BC2008.batch",
+        "text": "run \"a\" {\n  runTags = \"x\"\n}\n"
+      }
+    ],
+    "command": "check BC2008.batch",
+    "output": "error[BC2008]: `runTags` is a block, not a field\n --> BC2008.batch:2:3\n  |\n2 |   runTags = \"x\"\n  |   ^^^^^^^\nhelp: write `runTags { key = \"value\" }`\n\n1 error\n"
+  },
+  "BC2009": {
+    "files": [
+      {
+        "name": "BC2009.batch",
+        "text": "run \"a\" {\n  name = \"x\"\n  name = \"y\"\n}\n"
+      }
+    ],
+    "command": "check BC2009.batch",
+    "output": "error[BC2009]: `name` is set more than once\n --> BC2009.batch:3:3\n  |\n3 |   name = \"y\"\n  |   ^^^^\n  :: BC2009.batch:2:3\n2 |   name = \"x\"\n  |   ^^^^ first set here\nhelp: remove one of them\n\n1 error\n"
   },
   "BC2010": {
     "files": [
@@ -104,6 +226,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor s in sampels { run s {} }\n"
       }
     ],
+    "command": "check BC2010.batch",
     "output": "error[BC2010]: unknown name `sampels`\n --> BC2010.batch:6:10\n  |\n6 | for s in sampels { run s {} }\n  |          ^^^^^^^ not found in this scope\n\n1 error\n"
   },
   "BC2011": {
@@ -113,7 +236,28 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet s = \"x\"\nfor s in [\"a\", \"b\"] { run s {} }\n"
       }
     ],
+    "command": "check BC2011.batch",
     "output": "warning[BC2052]: `let` `s` is never used\n --> BC2011.batch:6:5\n  |\n6 | let s = \"x\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_s`) to keep it unused\n\nerror[BC2011]: `s` shadows an outer declaration\n --> BC2011.batch:7:5\n  |\n7 | for s in [\"a\", \"b\"] { run s {} }\n  |     ^\n  :: BC2011.batch:6:5\n6 | let s = \"x\"\n  |     ^ outer `s` declared here\nhelp: rename one of them\n\n1 error, 1 warning\n"
+  },
+  "BC2012": {
+    "files": [
+      {
+        "name": "BC2012.batch",
+        "text": "let a = 1\nlet a = 2\n"
+      }
+    ],
+    "command": "check BC2012.batch",
+    "output": "warning[BC2052]: `let` `a` is never used\n --> BC2012.batch:1:5\n  |\n1 | let a = 1\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_a`) to keep it unused\n\nerror[BC2012]: `a` is already declared in this block\n --> BC2012.batch:2:5\n  |\n2 | let a = 2\n  |     ^\n  :: BC2012.batch:1:5\n1 | let a = 1\n  |     ^ first declared here\nhelp: rename one of them\n\n1 error, 1 warning\n"
+  },
+  "BC2013": {
+    "files": [
+      {
+        "name": "BC2013.batch",
+        "text": "let x = csv\n"
+      }
+    ],
+    "command": "check BC2013.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2013.batch:1:5\n  |\n1 | let x = csv\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2013]: `csv` is a built-in function, not a value\n --> BC2013.batch:1:9\n  |\n1 | let x = csv\n  |         ^^^\nhelp: call it: `csv(...)`\n\n1 error, 1 warning\n"
   },
   "BC2014": {
     "files": [
@@ -122,7 +266,58 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun uppper(\"r1\") {}\n"
       }
     ],
+    "command": "check BC2014.batch",
     "output": "error[BC2014]: unknown function `uppper`\n --> BC2014.batch:6:5\n  |\n6 | run uppper(\"r1\") {}\n  |     ^^^^^^\nhelp: did you mean `upper`?\n\n1 error\n"
+  },
+  "BC2015": {
+    "files": [
+      {
+        "name": "BC2015.batch",
+        "text": "let f = 1\nlet y = f(2)\n"
+      }
+    ],
+    "command": "check BC2015.batch",
+    "output": "warning[BC2052]: `let` `f` is never used\n --> BC2015.batch:1:5\n  |\n1 | let f = 1\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_f`) to keep it unused\n\nwarning[BC2052]: `let` `y` is never used\n --> BC2015.batch:2:5\n  |\n2 | let y = f(2)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2015]: `f` is not a function\n --> BC2015.batch:2:9\n  |\n2 | let y = f(2)\n  |         ^\nhelp: only built-in functions can be called\n\n1 error, 2 warnings\n"
+  },
+  "BC2016": {
+    "files": [
+      {
+        "name": "BC2016.batch",
+        "text": "let n = var(\"n\")\n"
+      }
+    ],
+    "command": "check BC2016.batch",
+    "output": "warning[BC2052]: `let` `n` is never used\n --> BC2016.batch:1:5\n  |\n1 | let n = var(\"n\")\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_n`) to keep it unused\n\nerror[BC2016]: `var()` is only allowed as the whole value of a `let` with a declared type\n --> BC2016.batch:1:9\n  |\n1 | let n = var(\"n\")\n  |         ^^^^^^^^\nhelp: declare the type: `let n: string = var(\"n\")`\n\n1 error, 1 warning\n"
+  },
+  "BC2017": {
+    "files": [
+      {
+        "name": "BC2017.batch",
+        "text": "type Sample = { id: string }\nlet x: strng = \"a\"\nlet y: [Smaple] = []\n"
+      }
+    ],
+    "command": "check BC2017.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2017.batch:2:5\n  |\n2 | let x: strng = \"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2017]: unknown type `strng`\n --> BC2017.batch:2:8\n  |\n2 | let x: strng = \"a\"\n  |        ^^^^^\nhelp: did you mean `string`?\n\nwarning[BC2052]: `let` `y` is never used\n --> BC2017.batch:3:5\n  |\n3 | let y: [Smaple] = []\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2017]: unknown type `Smaple`\n --> BC2017.batch:3:9\n  |\n3 | let y: [Smaple] = []\n  |         ^^^^^^\nhelp: did you mean `Sample`?\n\n2 errors, 2 warnings\n"
+  },
+  "BC2018": {
+    "files": [
+      {
+        "name": "BC2018.batch",
+        "text": "type A = { next: B }\ntype B = [A]\nlet x: A = { next: [] }\n"
+      }
+    ],
+    "command": "check BC2018.batch",
+    "output": "error[BC2018]: type `A` refers to itself (`A` -> `B` -> `A`)\n --> BC2018.batch:1:6\n  |\n1 | type A = { next: B }\n  |      ^\n  :: BC2018.batch:2:6\n2 | type B = [A]\n  |      ^ `B` is part of the cycle\nhelp: recursive types are not supported\n\nwarning[BC2052]: `let` `x` is never used\n --> BC2018.batch:3:5\n  |\n3 | let x: A = { next: [] }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\n1 error, 1 warning\n"
+  },
+  "BC2019": {
+    "files": [
+      {
+        "name": "BC2019.batch",
+        "text": "type Row = string\ntype Row = int\n"
+      }
+    ],
+    "command": "check BC2019.batch",
+    "output": "error[BC2019]: type `Row` is already declared\n --> BC2019.batch:2:6\n  |\n2 | type Row = int\n  |      ^^^\n  :: BC2019.batch:1:6\n1 | type Row = string\n  |      ^^^ first declared here\nhelp: rename one of them\n\n1 error\n"
   },
   "BC2020": {
     "files": [
@@ -131,6 +326,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"r1\" { priority = \"high\" }\n"
       }
     ],
+    "command": "check BC2020.batch",
     "output": "error[BC2020]: expected `int`, found `string`\n --> BC2020.batch:6:23\n  |\n6 | run \"r1\" { priority = \"high\" }\n  |                       ^^^^^^\nhelp: convert it with `int(...)`\n\n1 error\n"
   },
   "BC2021": {
@@ -140,6 +336,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId  = \"1234567\"\n  roleArn     = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri   = \"s3://lab-results/demo/\"\n  storageType = \"DYNAMIK\"\n}\nrun \"r1\" {}\n"
       }
     ],
+    "command": "check BC2021.batch",
     "output": "error[BC2021]: `\"DYNAMIK\"` is not one of `\"STATIC\" | \"DYNAMIC\"`\n --> BC2021.batch:5:17\n  |\n5 |   storageType = \"DYNAMIK\"\n  |                 ^^^^^^^^^\nhelp: did you mean `\"DYNAMIC\"`?\n\n1 error\n"
   },
   "BC2022": {
@@ -149,7 +346,128 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"lab-results/demo/\"\n}\nrun \"r1\" {}\n"
       }
     ],
+    "command": "check BC2022.batch",
     "output": "error[BC2022]: `\"lab-results/demo/\"` is not an S3 URI\n --> BC2022.batch:4:16\n  |\n4 |   outputUri  = \"lab-results/demo/\"\n  |                ^^^^^^^^^^^^^^^^^^^\nhelp: it does not start with `s3://`; an S3 URI starts with `s3://` and a bucket name, as in `s3://my-bucket/path/`\n\n1 error\n"
+  },
+  "BC2023": {
+    "files": [
+      {
+        "name": "BC2023.batch",
+        "text": "type Row = { id: string, n: int, ok: bool }\nlet r: Row = { id: \"a\" }\n"
+      }
+    ],
+    "command": "check BC2023.batch",
+    "output": "warning[BC2052]: `let` `r` is never used\n --> BC2023.batch:2:5\n  |\n2 | let r: Row = { id: \"a\" }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_r`) to keep it unused\n\nerror[BC2023]: missing required fields `n` and `ok` of `Row`\n --> BC2023.batch:2:14\n  |\n2 | let r: Row = { id: \"a\" }\n  |              ^^^^^^^^^^^\n\n1 error, 1 warning\n"
+  },
+  "BC2024": {
+    "files": [
+      {
+        "name": "BC2024.batch",
+        "text": "for s in [{ sample_id: \"a\" }] { run s.sample { } }\n"
+      }
+    ],
+    "command": "check BC2024.batch",
+    "output": "error[BC2024]: type `{ sample_id: string }` has no field `sample`\n --> BC2024.batch:1:39\n  |\n1 | for s in [{ sample_id: \"a\" }] { run s.sample { } }\n  |                                       ^^^^^^\nhelp: did you mean `sample_id`?\n\n1 error\n"
+  },
+  "BC2025": {
+    "files": [
+      {
+        "name": "BC2025.batch",
+        "text": "let xs = [1]\nlet y = xs.len\n"
+      }
+    ],
+    "command": "check BC2025.batch",
+    "output": "warning[BC2052]: `let` `y` is never used\n --> BC2025.batch:2:5\n  |\n2 | let y = xs.len\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2025]: type `[int]` has no fields\n --> BC2025.batch:2:12\n  |\n2 | let y = xs.len\n  |            ^^^\n\n1 error, 1 warning\n"
+  },
+  "BC2026": {
+    "files": [
+      {
+        "name": "BC2026.batch",
+        "text": "let s = \"abc\"\nlet c = s[0]\n"
+      }
+    ],
+    "command": "check BC2026.batch",
+    "output": "warning[BC2052]: `let` `c` is never used\n --> BC2026.batch:2:5\n  |\n2 | let c = s[0]\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_c`) to keep it unused\n\nerror[BC2026]: type `string` cannot be indexed\n --> BC2026.batch:2:9\n  |\n2 | let c = s[0]\n  |         ^\n\n1 error, 1 warning\n"
+  },
+  "BC2027": {
+    "files": [
+      {
+        "name": "BC2027.batch",
+        "text": "let xs = [1, 2]\nlet y = xs[\"a\"]\n"
+      }
+    ],
+    "command": "check BC2027.batch",
+    "output": "warning[BC2052]: `let` `y` is never used\n --> BC2027.batch:2:5\n  |\n2 | let y = xs[\"a\"]\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2027]: an index here must be `int`, found `string`\n --> BC2027.batch:2:12\n  |\n2 | let y = xs[\"a\"]\n  |            ^^^\n\n1 error, 1 warning\n"
+  },
+  "BC2028": {
+    "files": [
+      {
+        "name": "BC2028.batch",
+        "text": "let n = 1\nlet x = \"n\" + n\n"
+      }
+    ],
+    "command": "check BC2028.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2028.batch:2:5\n  |\n2 | let x = \"n\" + n\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2028]: operator `+` cannot be applied to `string` and `int`\n --> BC2028.batch:2:9\n  |\n2 | let x = \"n\" + n\n  |         ^^^^^^^\nhelp: join strings and other values with a template: `\"n${n}\"`\n\n1 error, 1 warning\n"
+  },
+  "BC2029": {
+    "files": [
+      {
+        "name": "BC2029.batch",
+        "text": "let x = -\"a\"\n"
+      }
+    ],
+    "command": "check BC2029.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2029.batch:1:5\n  |\n1 | let x = -\"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2029]: operator `-` cannot be applied to `string`\n --> BC2029.batch:1:9\n  |\n1 | let x = -\"a\"\n  |         ^^^^\n\n1 error, 1 warning\n"
+  },
+  "BC2030": {
+    "files": [
+      {
+        "name": "BC2030.batch",
+        "text": "let x = split(\"a,b\")\n"
+      }
+    ],
+    "command": "check BC2030.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2030.batch:1:5\n  |\n1 | let x = split(\"a,b\")\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2030]: `split` takes 2 arguments but 1 was given\n --> BC2030.batch:1:9\n  |\n1 | let x = split(\"a,b\")\n  |         ^^^^^^^^^^^^\nhelp: the signature is `split(s: string, sep: string) -> [string]`\n\n1 error, 1 warning\n"
+  },
+  "BC2031": {
+    "files": [
+      {
+        "name": "BC2031.batch",
+        "text": "let x = pad(\"7\", 3)\n"
+      }
+    ],
+    "command": "check BC2031.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2031.batch:1:5\n  |\n1 | let x = pad(\"7\", 3)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2031]: argument `n` of `pad` must be `int`, found `string`\n --> BC2031.batch:1:13\n  |\n1 | let x = pad(\"7\", 3)\n  |             ^^^\n\n1 error, 1 warning\n"
+  },
+  "BC2032": {
+    "files": [
+      {
+        "name": "BC2032.batch",
+        "text": "for c in \"ACGT\" { }\n"
+      }
+    ],
+    "command": "check BC2032.batch",
+    "output": "warning[BC2052]: loop variable `c` is never used\n --> BC2032.batch:1:5\n  |\n1 | for c in \"ACGT\" { }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_c`) to keep it unused\n\nerror[BC2032]: `for` needs a list, found `string`\n --> BC2032.batch:1:10\n  |\n1 | for c in \"ACGT\" { }\n  |          ^^^^^^\nhelp: a string is not a list: split it first, as in `split(s, \",\")`\n\n1 error, 1 warning\n"
+  },
+  "BC2033": {
+    "files": [
+      {
+        "name": "BC2033.batch",
+        "text": "for (a, b) in [1, 2] { }\n"
+      }
+    ],
+    "command": "check BC2033.batch",
+    "output": "warning[BC2052]: loop variable `a` is never used\n --> BC2033.batch:1:6\n  |\n1 | for (a, b) in [1, 2] { }\n  |      ^ never used\nhelp: remove it, or start its name with `_` (`_a`) to keep it unused\n\nwarning[BC2052]: loop variable `b` is never used\n --> BC2033.batch:1:9\n  |\n1 | for (a, b) in [1, 2] { }\n  |         ^ never used\nhelp: remove it, or start its name with `_` (`_b`) to keep it unused\n\nerror[BC2033]: cannot destructure elements of type `int`\n --> BC2033.batch:1:15\n  |\n1 | for (a, b) in [1, 2] { }\n  |               ^^^^^^\nhelp: `(a, b)` takes apart lists, as from `zip` or `enumerate`\n\n1 error, 2 warnings\n"
+  },
+  "BC2034": {
+    "files": [
+      {
+        "name": "BC2034.batch",
+        "text": "for (i, x, y) in enumerate([\"a\"]) { }\n"
+      }
+    ],
+    "command": "check BC2034.batch",
+    "output": "warning[BC2052]: loop variable `i` is never used\n --> BC2034.batch:1:6\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |      ^ never used\nhelp: remove it, or start its name with `_` (`_i`) to keep it unused\n\nerror[BC2034]: 3 names cannot destructure lists of length 2\n --> BC2034.batch:1:6\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |      ^^^^^^^\n\nwarning[BC2052]: loop variable `x` is never used\n --> BC2034.batch:1:9\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |         ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nwarning[BC2052]: loop variable `y` is never used\n --> BC2034.batch:1:12\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |            ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\n1 error, 3 warnings\n"
   },
   "BC2035": {
     "files": [
@@ -158,7 +476,198 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor i in 1..3 where i { run \"r${i}\" {} }\n"
       }
     ],
+    "command": "check BC2035.batch",
     "output": "error[BC2035]: a condition must be `bool`, found `int`\n --> BC2035.batch:6:21\n  |\n6 | for i in 1..3 where i { run \"r${i}\" {} }\n  |                     ^\nhelp: compare it, as in `x == \"yes\"` or `len(xs) > 0`\n\n1 error\n"
+  },
+  "BC2036": {
+    "files": [
+      {
+        "name": "BC2036.batch",
+        "text": "let lane = 3\nrun \"a\" {\n  runTags { lane = lane }\n}\n"
+      }
+    ],
+    "command": "check BC2036.batch",
+    "output": "error[BC2036]: a tag value must be a string, found `int`\n --> BC2036.batch:3:20\n  |\n3 |   runTags { lane = lane }\n  |                    ^^^^\nhelp: convert it with a template: `\"${lane}\"`\n\n1 error\n"
+  },
+  "BC2037": {
+    "files": [
+      {
+        "name": "BC2037.batch",
+        "text": "for i in 1..3 { run i { } }\n"
+      }
+    ],
+    "command": "check BC2037.batch",
+    "output": "error[BC2037]: a run id must be a string, found `int`\n --> BC2037.batch:1:21\n  |\n1 | for i in 1..3 { run i { } }\n  |                     ^\nhelp: convert it with a template: `\"${i}\"`\n\n1 error\n"
+  },
+  "BC2038": {
+    "files": [
+      {
+        "name": "BC2038.batch",
+        "text": "params from \"BC2038.parameter-template.json\" { }\n"
+      },
+      {
+        "name": "BC2038.parameter.templates.json",
+        "text": "{ \"threads\": { \"description\": \"threads\", \"optional\": true } }\n"
+      }
+    ],
+    "command": "check BC2038.batch",
+    "output": "error[BC2038]: cannot read parameter template `BC2038.parameter-template.json`: no such file\n --> BC2038.batch:1:13\n  |\n1 | params from \"BC2038.parameter-template.json\" { }\n  |             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nhelp: did you mean `BC2038.parameter.templates.json`?\n\n1 error\n"
+  },
+  "BC2039": {
+    "files": [
+      {
+        "name": "BC2039.batch",
+        "text": "params from \"BC2039.json\" { }\n"
+      },
+      {
+        "name": "BC2039.json",
+        "text": "{ \"threads\": 4 }\n"
+      }
+    ],
+    "command": "check BC2039.batch",
+    "output": "error[BC2039]: invalid parameter template `BC2039.json`: `threads` must be an object\n --> BC2039.batch:1:13\n  |\n1 | params from \"BC2039.json\" { }\n  |             ^^^^^^^^^^^^^\nhelp: a template is a JSON object like `{ \"NAME\": { \"description\": \"...\", \"optional\": true } }`\n\n1 error\n"
+  },
+  "BC2040": {
+    "files": [
+      {
+        "name": "BC2040.batch",
+        "text": "params from \"BC2040.json\" {\n  theads: int\n}\n"
+      },
+      {
+        "name": "BC2040.json",
+        "text": "{ \"threads\": { \"description\": \"threads\", \"optional\": true } }\n"
+      }
+    ],
+    "command": "check BC2040.batch",
+    "output": "error[BC2040]: parameter `theads` is not in the template `BC2040.json`\n --> BC2040.batch:2:3\n  |\n2 |   theads: int\n  |   ^^^^^^\nhelp: did you mean `threads`?\n\n1 error\n"
+  },
+  "BC2041": {
+    "files": [
+      {
+        "name": "BC2041.batch",
+        "text": "params {\n  a: int\n  a: string\n}\n"
+      }
+    ],
+    "command": "check BC2041.batch",
+    "output": "error[BC2041]: parameter `a` is declared more than once\n --> BC2041.batch:3:3\n  |\n3 |   a: string\n  |   ^\n  :: BC2041.batch:2:3\n2 |   a: int\n  |   ^ first declared here\nhelp: remove one of them\n\n1 error\n"
+  },
+  "BC2042": {
+    "files": [
+      {
+        "name": "BC2042.batch",
+        "text": "params {\n  a\n}\n"
+      }
+    ],
+    "command": "check BC2042.batch",
+    "output": "error[BC2042]: parameter `a` needs a type\n --> BC2042.batch:2:3\n  |\n2 |   a\n  |   ^\nhelp: write `a: string` (or another type)\n\n1 error\n"
+  },
+  "BC2043": {
+    "files": [
+      {
+        "name": "BC2043.batch",
+        "text": "type R = { a: int, a: string }\n"
+      }
+    ],
+    "command": "check BC2043.batch",
+    "output": "error[BC2043]: field `a` appears more than once\n --> BC2043.batch:1:20\n  |\n1 | type R = { a: int, a: string }\n  |                    ^\n  :: BC2043.batch:1:12\n1 | type R = { a: int, a: string }\n  |            ^ first declared here\nhelp: remove one of them\n\n1 error\n"
+  },
+  "BC2044": {
+    "files": [
+      {
+        "name": "BC2044.batch",
+        "text": "let xs = [1, \"a\"]\n"
+      }
+    ],
+    "command": "check BC2044.batch",
+    "output": "warning[BC2052]: `let` `xs` is never used\n --> BC2044.batch:1:5\n  |\n1 | let xs = [1, \"a\"]\n  |     ^^ never used\nhelp: remove it, or start its name with `_` (`_xs`) to keep it unused\n\nerror[BC2044]: list elements must have one type: expected `int`, found `string`\n --> BC2044.batch:1:14\n  |\n1 | let xs = [1, \"a\"]\n  |              ^^^\n  :: BC2044.batch:1:11\n1 | let xs = [1, \"a\"]\n  |           ^ the first element is `int`\nhelp: use a record to group values of different types, as in `{ name: \"a\", n: 1 }`\n\n1 error, 1 warning\n"
+  },
+  "BC2045": {
+    "files": [
+      {
+        "name": "BC2045.batch",
+        "text": "let x = if true then 1 else \"a\"\n"
+      }
+    ],
+    "command": "check BC2045.batch",
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2045.batch:1:5\n  |\n1 | let x = if true then 1 else \"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2045]: the branches of `if` have different types `int` and `string`\n --> BC2045.batch:1:29\n  |\n1 | let x = if true then 1 else \"a\"\n  |                             ^^^\n  :: BC2045.batch:1:22\n1 | let x = if true then 1 else \"a\"\n  |                      ^ this branch is `int`\n\n1 error, 1 warning\n"
+  },
+  "BC2046": {
+    "files": [
+      {
+        "name": "BC2046.batch",
+        "text": "type T = \"a\" | int\n"
+      }
+    ],
+    "command": "check BC2046.batch",
+    "output": "error[BC2046]: only string literals can be joined with `|`\n --> BC2046.batch:1:16\n  |\n1 | type T = \"a\" | int\n  |                ^^^\nhelp: write a union of strings, as in `\"a\" | \"b\"`\n\n1 error\n"
+  },
+  "BC2047": {
+    "files": [
+      {
+        "name": "BC2047.batch",
+        "text": "let a = \"n\"\nlet n: int = var(a)\n"
+      }
+    ],
+    "command": "check BC2047.batch",
+    "output": "warning[BC2052]: `let` `n` is never used\n --> BC2047.batch:2:5\n  |\n2 | let n: int = var(a)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_n`) to keep it unused\n\nerror[BC2047]: `var` takes the variable's name as one string literal\n --> BC2047.batch:2:14\n  |\n2 | let n: int = var(a)\n  |              ^^^^^^\nhelp: write `var(\"name\")`\n\n1 error, 1 warning\n"
+  },
+  "BC2048": {
+    "files": [
+      {
+        "name": "BC2048.batch",
+        "text": "let xs: [string] = csv(\"BC2048.csv\")\n"
+      },
+      {
+        "name": "BC2048.csv",
+        "text": "id\nS1\n"
+      }
+    ],
+    "command": "check BC2048.batch",
+    "output": "warning[BC2052]: `let` `xs` is never used\n --> BC2048.batch:1:5\n  |\n1 | let xs: [string] = csv(\"BC2048.csv\")\n  |     ^^ never used\nhelp: remove it, or start its name with `_` (`_xs`) to keep it unused\n\nerror[BC2048]: `csv` cannot produce `[string]`\n --> BC2048.batch:1:20\n  |\n1 | let xs: [string] = csv(\"BC2048.csv\")\n  |                    ^^^^^^^^^^^^^^^^^\nhelp: declare a list of records with scalar fields, as in `[{ id: string, n: int }]`\n\n1 error, 1 warning\n"
+  },
+  "BC2049": {
+    "files": [
+      {
+        "name": "BC2049.batch",
+        "text": "type string = int\n"
+      }
+    ],
+    "command": "check BC2049.batch",
+    "output": "error[BC2049]: `string` is a built-in type and cannot be redefined\n --> BC2049.batch:1:6\n  |\n1 | type string = int\n  |      ^^^^^^\nhelp: choose another name\n\n1 error\n"
+  },
+  "BC2050": {
+    "files": [
+      {
+        "name": "BC2050.batch",
+        "text": "let rows: [{ sample: string, lane: int }] = csv(\"BC2050.csv\")\nlet f = \"sample\"\nlet g = group_by(rows, f)\n"
+      },
+      {
+        "name": "BC2050.csv",
+        "text": "sample,lane\nS1,1\n"
+      }
+    ],
+    "command": "check BC2050.batch",
+    "output": "warning[BC2052]: `let` `g` is never used\n --> BC2050.batch:3:5\n  |\n3 | let g = group_by(rows, f)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_g`) to keep it unused\n\nerror[BC2050]: `group_by` takes its field names as a string literal or a list of string literals\n --> BC2050.batch:3:24\n  |\n3 | let g = group_by(rows, f)\n  |                        ^\nhelp: write `group_by(xs, \"sample\")` or `group_by(xs, [\"patient\", \"sample\"])`\n\n1 error, 1 warning\n"
+  },
+  "BC2051": {
+    "files": [
+      {
+        "name": "BC2051.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams {\n  threads: int = 8\n}\nrun \"x\" {\n  params { threads = null }\n}\n"
+      }
+    ],
+    "command": "check BC2051.batch",
+    "output": "warning[BC2051]: parameter `threads` is set to `null`, but the run still gets the default value\n  --> BC2051.batch:10:22\n   |\n10 |   params { threads = null }\n   |                      ^^^^ inherits the default\nhelp: this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)\n\n1 warning\n"
+  },
+  "BC2052": {
+    "files": [
+      {
+        "name": "BC2052.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet refs = [\"hg38\"]\nrun \"x\" { }\n"
+      }
+    ],
+    "command": "check BC2052.batch",
+    "output": "warning[BC2052]: `let` `refs` is never used\n --> BC2052.batch:6:5\n  |\n6 | let refs = [\"hg38\"]\n  |     ^^^^ never used\nhelp: remove it, or start its name with `_` (`_refs`) to keep it unused\n\n1 warning\n"
   },
   "BC2060": {
     "files": [
@@ -167,7 +676,32 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"r1\" { workflowId = \"7654321\" }\n"
       }
     ],
+    "command": "check BC2060.batch",
     "output": "error[BC2060]: `workflowId` is shared by every run of a batch; set it in `defaults`\n --> BC2060.batch:6:12\n  |\n6 | run \"r1\" { workflowId = \"7654321\" }\n  |            ^^^^^^^^^^\nhelp: move this line into `defaults`\n\n1 error\n"
+  },
+  "BC3001": {
+    "files": [
+      {
+        "name": "BC3001.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet xs = [1, 2]\nfor x in xs { run \"r${x}\" { name = \"${xs[x]}\" } }\n"
+      }
+    ],
+    "command": "check BC3001.batch",
+    "output": "error[BC3001]: index 2 is out of range for a list of length 2\n --> BC3001.batch:7:39\n  |\n7 | for x in xs { run \"r${x}\" { name = \"${xs[x]}\" } }\n  |                                       ^^^^^ out of range\n  = note: in iteration x = 2\nhelp: valid indices are 0 to 1\n\n1 error\n"
+  },
+  "BC3002": {
+    "files": [
+      {
+        "name": "BC3002.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3002.json\")\nfor x in [1, 2, 3] { run \"r${x}\" { name = j.nope } }\n"
+      },
+      {
+        "name": "BC3002.json",
+        "text": "{\"name\": 1, \"size\": 2}\n"
+      }
+    ],
+    "command": "check BC3002.batch",
+    "output": "error[BC3002]: record has no field `nope`\n --> BC3002.batch:7:45\n  |\n7 | for x in [1, 2, 3] { run \"r${x}\" { name = j.nope } }\n  |                                             ^^^^ no such field\n  = note: in iteration x = 1\n  = note: and 2 more iterations\nhelp: did you mean `name`?\n\n1 error\n"
   },
   "BC3003": {
     "files": [
@@ -176,7 +710,66 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet n = 0\nrun \"r1\" { priority = 100 % n }\n"
       }
     ],
+    "command": "check BC3003.batch",
     "output": "error[BC3003]: modulo by zero\n --> BC3003.batch:7:29\n  |\n7 | run \"r1\" { priority = 100 % n }\n  |                             ^ the right side is 0\n\n1 error\n"
+  },
+  "BC3004": {
+    "files": [
+      {
+        "name": "BC3004.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor s in [\"1\", \"x\", \"y\"] { run \"r${s}\" { priority = int(s) } }\n"
+      }
+    ],
+    "command": "check BC3004.batch",
+    "output": "error[BC3004]: cannot convert \"x\" to `int`\n --> BC3004.batch:6:57\n  |\n6 | for s in [\"1\", \"x\", \"y\"] { run \"r${s}\" { priority = int(s) } }\n  |                                                         ^\n  = note: in iteration s = \"x\"\n  = note: and 1 more iteration\nhelp: an `int` is written as digits with an optional `-`\n\n1 error\n"
+  },
+  "BC3006": {
+    "files": [
+      {
+        "name": "BC3006.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams { caller: \"gatk\" | \"deepvariant\" }\nfor c in [\"gatk\", \"gatkk\"] { run \"r${c}\" { params { caller = c } } }\n"
+      }
+    ],
+    "command": "check BC3006.batch",
+    "output": "error[BC3006]: \"gatkk\" is not one of \"gatk\", \"deepvariant\" (parameter `caller`)\n --> BC3006.batch:7:62\n  |\n7 | for c in [\"gatk\", \"gatkk\"] { run \"r${c}\" { params { caller = c } } }\n  |                                                              ^\n  = note: in iteration c = \"gatkk\"\nhelp: did you mean \"gatk\"?\n\n1 error\n"
+  },
+  "BC3007": {
+    "files": [
+      {
+        "name": "BC3007.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams { threads: int }\nlet j = json(\"BC3007.json\")\nrun \"a\" { params { threads = j.threads } }\n"
+      },
+      {
+        "name": "BC3007.json",
+        "text": "{\"threads\": \"x\"}\n"
+      }
+    ],
+    "command": "check BC3007.batch",
+    "output": "error[BC3007]: parameter `threads` must be `int`, found a string (\"x\")\n --> BC3007.batch:8:30\n  |\n8 | run \"a\" { params { threads = j.threads } }\n  |                              ^^^^^^^^^\n\n1 error\n"
+  },
+  "BC3008": {
+    "files": [
+      {
+        "name": "BC3008.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor e in [\"\", \"x\"] { run \"${e}\" {} }\n"
+      }
+    ],
+    "command": "check BC3008.batch",
+    "output": "error[BC3008]: the run id is an empty string\n --> BC3008.batch:6:26\n  |\n6 | for e in [\"\", \"x\"] { run \"${e}\" {} }\n  |                          ^^^^^^\n  = note: in iteration e = \"\"\nhelp: every run needs a non-empty, unique id\n\n1 error\n"
+  },
+  "BC3009": {
+    "files": [
+      {
+        "name": "BC3009.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3009.json\")\nrun j.id {}\n"
+      },
+      {
+        "name": "BC3009.json",
+        "text": "{\"id\": 3}\n"
+      }
+    ],
+    "command": "check BC3009.batch",
+    "output": "error[BC3009]: the run id must be a string, found an int (3)\n --> BC3009.batch:7:5\n  |\n7 | run j.id {}\n  |     ^^^^\nhelp: convert it with `str(...)`\n\n1 error\n"
   },
   "BC3010": {
     "files": [
@@ -185,6 +778,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor s in [\"S1\", \"S2\"], ref in [\"hg38\", \"t2t\"] { run s {} }\n"
       }
     ],
+    "command": "check BC3010.batch",
     "output": "warning[BC2052]: loop variable `ref` is never used\n --> BC3010.batch:6:24\n  |\n6 | for s in [\"S1\", \"S2\"], ref in [\"hg38\", \"t2t\"] { run s {} }\n  |                        ^^^ never used\nhelp: remove it, or start its name with `_` (`_ref`) to keep it unused\n\nerror[BC3010]: duplicate run id \"S1\"\n --> BC3010.batch:6:53\n  |\n6 | for s in [\"S1\", \"S2\"], ref in [\"hg38\", \"t2t\"] { run s {} }\n  |                                                     ^ produced again here\n  = note: in iteration s = \"S1\", ref = \"t2t\"\n  = note: the first run with this id is in iteration s = \"S1\", ref = \"hg38\"\n  = note: and 1 more iteration\nhelp: run ids must be unique in the batch; add the loop variables that tell the runs apart to the id\n\n1 error, 1 warning\n"
   },
   "BC3011": {
@@ -194,7 +788,18 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet part: int = var(\"part\")\nrun \"r${part}\" {}\n"
       }
     ],
+    "command": "check BC3011.batch",
     "output": "error[BC3011]: no value for `var(\"part\")`\n --> BC3011.batch:6:21\n  |\n6 | let part: int = var(\"part\")\n  |                     ^^^^^^ not supplied\nhelp: pass it with `--var part=VALUE`\n\n1 error\n"
+  },
+  "BC3012": {
+    "files": [
+      {
+        "name": "BC3012.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet n: int = var(\"n\")\nrun \"x${n}\" {}\n"
+      }
+    ],
+    "command": "check BC3012.batch --var n=ten",
+    "output": "error[BC3012]: the value \"ten\" of `--var n` is not a valid `int`\n --> BC3012.batch:6:18\n  |\n6 | let n: int = var(\"n\")\n  |                  ^^^\nhelp: an `int` is written as digits with an optional `-`\n\n1 error\n"
   },
   "BC3013": {
     "files": [
@@ -203,6 +808,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet rows: [{ id: string }] = csv(\"BC3013.missing.csv\")\nfor r in rows { run r.id {} }\n"
       }
     ],
+    "command": "check BC3013.batch",
     "output": "error[BC3013]: cannot read `BC3013.missing.csv`: file not found\n --> BC3013.batch:6:34\n  |\n6 | let rows: [{ id: string }] = csv(\"BC3013.missing.csv\")\n  |                                  ^^^^^^^^^^^^^^^^^^^^\nhelp: did you mean `BC3014.samples.csv`?\n\n1 error\n"
   },
   "BC3014": {
@@ -216,6 +822,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "id,threads\nS1,8\nS2,sixteen\n"
       }
     ],
+    "command": "check BC3014.batch",
     "output": "error[BC3014]: bad `int` value \"sixteen\" in column `threads` at BC3014.samples.csv:3:4\n --> BC3014.batch:6:44\n  |\n6 | let rows: [{ id: string, threads: int }] = csv(\"BC3014.samples.csv\")\n  |                                            ^^^^^^^^^^^^^^^^^^^^^^^^^\n  = note: in BC3014.samples.csv, line 3, column 4\nhelp: an `int` is written as digits with an optional `-`\n\n1 error\n"
   },
   "BC3015": {
@@ -229,7 +836,240 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "sampleid,r1\nS1,s3://b/S1_R1.fq.gz\n"
       }
     ],
+    "command": "check BC3015.batch",
     "output": "error[BC3015]: column `sample_id` is missing from the header of `BC3015.samples.csv`\n --> BC3015.batch:6:37\n  |\n6 | let rows: [{ sample_id: string }] = csv(\"BC3015.samples.csv\")\n  |                                     ^^^^^^^^^^^^^^^^^^^^^^^^^\n  = note: the header (BC3015.samples.csv:1) is: sampleid, r1\nhelp: did you mean `sampleid`?\n\n1 error\n"
+  },
+  "BC3016": {
+    "files": [
+      {
+        "name": "BC3016.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet rows = tsv(\"BC3016.tsv\")\nfor r in rows { run r.id {} }\n"
+      },
+      {
+        "name": "BC3016.tsv",
+        "text": "id\tn\nA\t1\nB\n"
+      }
+    ],
+    "command": "check BC3016.batch",
+    "output": "error[BC3016]: row at BC3016.tsv:3 has 1 cell, the header has 2\n --> BC3016.batch:6:12\n  |\n6 | let rows = tsv(\"BC3016.tsv\")\n  |            ^^^^^^^^^^^^^^^^^\n  = note: in BC3016.tsv, line 3\n\n1 error\n"
+  },
+  "BC3017": {
+    "files": [
+      {
+        "name": "BC3017.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet rows = csv(\"BC3017.csv\")\nfor r in rows { run r.id {} }\n"
+      },
+      {
+        "name": "BC3017.csv",
+        "text": "id\n\"A\n"
+      }
+    ],
+    "command": "check BC3017.batch",
+    "output": "error[BC3017]: unterminated quoted cell at BC3017.csv:2:1\n --> BC3017.batch:6:12\n  |\n6 | let rows = csv(\"BC3017.csv\")\n  |            ^^^^^^^^^^^^^^^^^\nhelp: close the cell with `\"`; write a quote inside a quoted cell as `\"\"`\n\n1 error\n"
+  },
+  "BC3018": {
+    "files": [
+      {
+        "name": "BC3018.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet rows = csv(\"BC3018.csv\")\nfor r in rows { run r.id {} }\n"
+      },
+      {
+        "name": "BC3018.csv",
+        "text": ""
+      }
+    ],
+    "command": "check BC3018.batch",
+    "output": "error[BC3018]: `BC3018.csv` has no header row\n --> BC3018.batch:6:12\n  |\n6 | let rows = csv(\"BC3018.csv\")\n  |            ^^^^^^^^^^^^^^^^^\nhelp: the first line names the columns\n\n1 error\n"
+  },
+  "BC3019": {
+    "files": [
+      {
+        "name": "BC3019.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet rows = csv(\"BC3019.csv\")\nfor r in rows { run r.id {} }\n"
+      },
+      {
+        "name": "BC3019.csv",
+        "text": "id,id\nA,B\n"
+      }
+    ],
+    "command": "check BC3019.batch",
+    "output": "error[BC3019]: column `id` appears twice in the header of `BC3019.csv`\n --> BC3019.batch:6:12\n  |\n6 | let rows = csv(\"BC3019.csv\")\n  |            ^^^^^^^^^^^^^^^^^\n  = note: the second one is at BC3019.csv:1:4\n\n1 error\n"
+  },
+  "BC3020": {
+    "files": [
+      {
+        "name": "BC3020.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3020.json\")\nrun \"a\" { name = str(j.a) }\n"
+      },
+      {
+        "name": "BC3020.json",
+        "text": "{\"a\": tru}\n"
+      }
+    ],
+    "command": "check BC3020.batch",
+    "output": "error[BC3020]: `BC3020.json` is not valid JSON: unexpected \"t\"\n --> BC3020.batch:6:9\n  |\n6 | let j = json(\"BC3020.json\")\n  |         ^^^^^^^^^^^^^^^^^^^\n  = note: at BC3020.json:1:7\n\n1 error\n"
+  },
+  "BC3021": {
+    "files": [
+      {
+        "name": "BC3021.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype C = { threads: int }\nlet c: C = json(\"BC3021.json\")\nrun \"a\" { priority = c.threads }\n"
+      },
+      {
+        "name": "BC3021.json",
+        "text": "{\"threads\": 1.5}\n"
+      }
+    ],
+    "command": "check BC3021.batch",
+    "output": "error[BC3021]: `BC3021.json`: `$.threads` must be `int`, found a float (1.5)\n --> BC3021.batch:7:12\n  |\n7 | let c: C = json(\"BC3021.json\")\n  |            ^^^^^^^^^^^^^^^^^^^\n\n1 error\n"
+  },
+  "BC3022": {
+    "files": [
+      {
+        "name": "BC3022.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet fs = glob(\"*.fq.gz\")\nfor f in fs { run f {} }\n"
+      }
+    ],
+    "command": "check BC3022.batch",
+    "output": "error[BC3022]: no file matches \"*.fq.gz\"\n --> BC3022.batch:6:15\n  |\n6 | let fs = glob(\"*.fq.gz\")\n  |               ^^^^^^^^^ no match\nhelp: patterns are relative to the folder of the `.batch` file; `*` and `?` stay within a folder, `**` crosses folders\n\n1 error\n"
+  },
+  "BC3023": {
+    "files": [
+      {
+        "name": "BC3023.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor s in [\"a\"] { run s { name = if matches(s, \"(\") then \"y\" else \"n\" } }\n"
+      }
+    ],
+    "command": "check BC3023.batch",
+    "output": "error[BC3023]: invalid regular expression \"(\": missing closing ): `(`\n --> BC3023.batch:6:47\n  |\n6 | for s in [\"a\"] { run s { name = if matches(s, \"(\") then \"y\" else \"n\" } }\n  |                                               ^^^\n  = note: in iteration s = \"a\"\nhelp: regular expressions use RE2 syntax, matched in linear time: no backreferences (`\\1`) and no lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`)\n\n1 error\n"
+  },
+  "BC3024": {
+    "files": [
+      {
+        "name": "BC3024.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor p in pair_reads(glob(\"BC3024.fastq/*\")) { run p.sample {} }\n"
+      },
+      {
+        "name": "BC3024.fastq/S1_R1.fq.gz",
+        "text": ""
+      },
+      {
+        "name": "BC3024.fastq/S2_R2.fq.gz",
+        "text": ""
+      },
+      {
+        "name": "BC3024.fastq/S3_R1.fastq",
+        "text": ""
+      },
+      {
+        "name": "BC3024.fastq/S3_R1.fq",
+        "text": ""
+      },
+      {
+        "name": "BC3024.fastq/S3_R2.fq",
+        "text": ""
+      },
+      {
+        "name": "BC3024.fastq/x.txt",
+        "text": ""
+      }
+    ],
+    "command": "check BC3024.batch",
+    "output": "error[BC3024]: `BC3024.fastq/S1_R1.fq.gz` has no mate: sample `S1` has no R2 file\n --> BC3024.batch:6:21\n  |\n6 | for p in pair_reads(glob(\"BC3024.fastq/*\")) { run p.sample {} }\n  |                     ^^^^^^^^^^^^^^^^^^^^^^\nhelp: each sample needs exactly one `_R1` and one `_R2` (or `_1` and `_2`) file\n\nerror[BC3024]: `BC3024.fastq/S2_R2.fq.gz` has no mate: sample `S2` has no R1 file\n --> BC3024.batch:6:21\n  |\n6 | for p in pair_reads(glob(\"BC3024.fastq/*\")) { run p.sample {} }\n  |                     ^^^^^^^^^^^^^^^^^^^^^^\nhelp: each sample needs exactly one `_R1` and one `_R2` (or `_1` and `_2`) file\n\nerror[BC3025]: `BC3024.fastq/S3_R1.fq` is a second R1 file for sample `S3`\n --> BC3024.batch:6:21\n  |\n6 | for p in pair_reads(glob(\"BC3024.fastq/*\")) { run p.sample {} }\n  |                     ^^^^^^^^^^^^^^^^^^^^^^\n  = note: the first is `BC3024.fastq/S3_R1.fastq`\n\nerror[BC3026]: `BC3024.fastq/x.txt` is not a paired FASTQ file name\n --> BC3024.batch:6:21\n  |\n6 | for p in pair_reads(glob(\"BC3024.fastq/*\")) { run p.sample {} }\n  |                     ^^^^^^^^^^^^^^^^^^^^^^\nhelp: expected a name like `S1_R1.fastq.gz`, `S1_R2_001.fq.gz` or `S1_1.fastq` (`.fastq.gz`, `.fq.gz`, `.fastq`, `.fq`)\n\n4 errors\n"
+  },
+  "BC3027": {
+    "files": [
+      {
+        "name": "BC3027.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3027.json\")\nlet xs = sort(j.xs)\nrun \"a\" { priority = len(xs) }\n"
+      },
+      {
+        "name": "BC3027.json",
+        "text": "{\"xs\": [1, \"a\"]}\n"
+      }
+    ],
+    "command": "check BC3027.batch",
+    "output": "error[BC3027]: cannot sort a list of mixed numbers and strings\n --> BC3027.batch:7:15\n  |\n7 | let xs = sort(j.xs)\n  |               ^^^^\nhelp: `sort` orders lists of numbers or lists of strings\n\n1 error\n"
+  },
+  "BC3028": {
+    "files": [
+      {
+        "name": "BC3028.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3028.json\")\nfor (a, b) in j.pairs { run \"${a}\" {} }\n"
+      },
+      {
+        "name": "BC3028.json",
+        "text": "{\"pairs\": [[1, 2], [3]]}\n"
+      }
+    ],
+    "command": "check BC3028.batch",
+    "output": "warning[BC2052]: loop variable `b` is never used\n --> BC3028.batch:7:9\n  |\n7 | for (a, b) in j.pairs { run \"${a}\" {} }\n  |         ^ never used\nhelp: remove it, or start its name with `_` (`_b`) to keep it unused\n\nerror[BC3028]: cannot unpack a list of 1 into 2 names\n --> BC3028.batch:7:15\n  |\n7 | for (a, b) in j.pairs { run \"${a}\" {} }\n  |               ^^^^^^^ this element\n\n1 error, 1 warning\n"
+  },
+  "BC3030": {
+    "files": [
+      {
+        "name": "BC3030.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet xs = 1..20000000\nrun \"a\" { priority = len(xs) }\n"
+      }
+    ],
+    "command": "check BC3030.batch",
+    "output": "error[BC3030]: range of 20000000 elements is too large to build as a list (limit 10000000)\n --> BC3030.batch:6:10\n  |\n6 | let xs = 1..20000000\n  |          ^^^^^^^^^^^\nhelp: iterate over it directly in a `for` source, where ranges are not materialised\n\n1 error\n"
+  },
+  "BC3031": {
+    "files": [
+      {
+        "name": "BC3031.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3031.json\")\nrun \"x\" { name = \"${j.a + j.b}\" }\n"
+      },
+      {
+        "name": "BC3031.json",
+        "text": "{\"a\": \"s\", \"b\": 1}\n"
+      }
+    ],
+    "command": "check BC3031.batch",
+    "output": "error[BC3031]: cannot apply `+` to a string (\"s\") and an int (1)\n --> BC3031.batch:7:21\n  |\n7 | run \"x\" { name = \"${j.a + j.b}\" }\n  |                     ^^^^^^^^^\n\n1 error\n"
+  },
+  "BC3032": {
+    "files": [
+      {
+        "name": "BC3032.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3032.json\")\nrun \"x\" { name = \"${j.a.b}\" }\n"
+      },
+      {
+        "name": "BC3032.json",
+        "text": "{\"a\": \"s\"}\n"
+      }
+    ],
+    "command": "check BC3032.batch",
+    "output": "error[BC3032]: cannot read a field of a string (\"s\")\n --> BC3032.batch:7:25\n  |\n7 | run \"x\" { name = \"${j.a.b}\" }\n  |                         ^ not a record\n\n1 error\n"
+  },
+  "BC3033": {
+    "files": [
+      {
+        "name": "BC3033.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet j = json(\"BC3033.json\")\nfor x in j.a { run \"x\" {} }\n"
+      },
+      {
+        "name": "BC3033.json",
+        "text": "{\"a\": \"s\"}\n"
+      }
+    ],
+    "command": "check BC3033.batch",
+    "output": "warning[BC2052]: loop variable `x` is never used\n --> BC3033.batch:7:5\n  |\n7 | for x in j.a { run \"x\" {} }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC3033]: cannot iterate over a string (\"s\")\n --> BC3033.batch:7:10\n  |\n7 | for x in j.a { run \"x\" {} }\n  |          ^^^ not a list\n\n1 error, 1 warning\n"
+  },
+  "BC3034": {
+    "files": [
+      {
+        "name": "BC3034.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet g = group_by(csv(\"BC3034.csv\"), \"smaple\")\nrun \"r\" { name = \"${len(g)}\" }\n"
+      },
+      {
+        "name": "BC3034.csv",
+        "text": "sample,x\nA,1\n"
+      }
+    ],
+    "command": "check BC3034.batch",
+    "output": "error[BC3034]: `group_by`: a row has no field `smaple` (BC3034.csv:2)\n --> BC3034.batch:6:37\n  |\n6 | let g = group_by(csv(\"BC3034.csv\"), \"smaple\")\n  |                                     ^^^^^^^^\nhelp: did you mean `sample`?\n\n1 error\n"
   },
   "BC3035": {
     "files": [
@@ -238,7 +1078,18 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet samples: [string] = []\nrun first(samples) {}\n"
       }
     ],
+    "command": "check BC3035.batch",
     "output": "error[BC3035]: `first` of an empty list\n --> BC3035.batch:7:5\n  |\n7 | run first(samples) {}\n  |     ^^^^^^^^^^^^^^\nhelp: guard it, as in `if len(xs) > 0 then first(xs) else ...`\n\n1 error\n"
+  },
+  "BC3036": {
+    "files": [
+      {
+        "name": "BC3036.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet xs = [0 for a in range(0, 1000), b in range(0, 1001)]\nrun \"r\" { name = str(len(xs)) }\n"
+      }
+    ],
+    "command": "check BC3036.batch",
+    "output": "error[BC3036]: this comprehension builds more than 1000000 elements\n --> BC3036.batch:6:10\n  |\n6 | let xs = [0 for a in range(0, 1000), b in range(0, 1001)]\n  |          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nhelp: filter earlier with `where`, or loop with a `for` statement, whose sources are not materialised\n\nwarning[BC2052]: loop variable `a` is never used\n --> BC3036.batch:6:17\n  |\n6 | let xs = [0 for a in range(0, 1000), b in range(0, 1001)]\n  |                 ^ never used\nhelp: remove it, or start its name with `_` (`_a`) to keep it unused\n\nwarning[BC2052]: loop variable `b` is never used\n --> BC3036.batch:6:38\n  |\n6 | let xs = [0 for a in range(0, 1000), b in range(0, 1001)]\n  |                                      ^ never used\nhelp: remove it, or start its name with `_` (`_b`) to keep it unused\n\n1 error, 2 warnings\n"
   },
   "BC3037": {
     "files": [
@@ -247,7 +1098,86 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet rows: [{ id: string }] = csv(\"../samples.csv\")\nfor r in rows { run r.id {} }\n"
       }
     ],
+    "command": "check BC3037.batch",
     "output": "error[BC3037]: `../samples.csv` is outside the project: data files are read only inside the folder of the `.batch` file\n --> BC3037.batch:6:34\n  |\n6 | let rows: [{ id: string }] = csv(\"../samples.csv\")\n  |                                  ^^^^^^^^^^^^^^^^ read outside the project\nhelp: move the file next to the `.batch` file, or allow its folder with `--allow-read PATH`\n\n1 error\n"
+  },
+  "BC3038": {
+    "files": [
+      {
+        "name": "BC3038.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor r in csv(\"/dev/zero\") { run \"x\" {} }\n"
+      }
+    ],
+    "command": "check BC3038.batch --allow-read /dev",
+    "output": "warning[BC2052]: loop variable `r` is never used\n --> BC3038.batch:6:5\n  |\n6 | for r in csv(\"/dev/zero\") { run \"x\" {} }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_r`) to keep it unused\n\nerror[BC3038]: cannot read `/dev/zero`: it is a special file (under /dev)\n --> BC3038.batch:6:14\n  |\n6 | for r in csv(\"/dev/zero\") { run \"x\" {} }\n  |              ^^^^^^^^^^^ not a regular file\nhelp: data files must be regular files (devices, pipes, sockets and /proc, /sys, /dev are refused)\n\n1 error, 1 warning\n"
+  },
+  "BC3040": {
+    "files": [
+      {
+        "name": "BC3040.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor r in csv(\"BC3040.csv\") { run r.id {} }\n"
+      },
+      {
+        "name": "BC3040.csv",
+        "text": "id,n\nA,1\nB�,2\n"
+      }
+    ],
+    "command": "check BC3040.batch",
+    "output": "error[BC3040]: `BC3040.csv` is not valid UTF-8 at BC3040.csv:3:2\n --> BC3040.batch:6:14\n  |\n6 | for r in csv(\"BC3040.csv\") { run r.id {} }\n  |              ^^^^^^^^^^^^\n  = note: in BC3040.csv, line 3, column 2\nhelp: save the file as UTF-8\n\n1 error\n"
+  },
+  "BC3041": {
+    "files": [
+      {
+        "name": "BC3041.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor n in [1, 2] where n > 5 { run \"r${n}\" {} }\nrun \"x\" {}\n"
+      }
+    ],
+    "command": "check BC3041.batch",
+    "output": "warning[BC3041]: this `where` keeps no combination: the loop produces no run\n --> BC3041.batch:6:23\n  |\n6 | for n in [1, 2] where n > 5 { run \"r${n}\" {} }\n  |                       ^^^^^ never true\nhelp: check the condition against the data (a misspelt value or a wrong comparison)\n\n1 warning\n"
+  },
+  "BC3042": {
+    "files": [
+      {
+        "name": "BC3042.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams from \"BC3042.schema.json\" { }\nfor f in [\"a.fa\", \"b.txt\"] { run f { params { fasta = f } } }\n"
+      },
+      {
+        "name": "BC3042.schema.json",
+        "text": "{\"$schema\": \"http://json-schema.org/draft-07/schema\", \"type\": \"object\", \"properties\": {\"fasta\": {\"type\": \"string\", \"pattern\": \"\\\\.fa$\"}}}\n"
+      }
+    ],
+    "command": "check BC3042.batch",
+    "output": "error[BC3042]: parameter `fasta` = \"b.txt\" does not match the workflow's pattern\n --> BC3042.batch:7:55\n  |\n7 | for f in [\"a.fa\", \"b.txt\"] { run f { params { fasta = f } } }\n  |                                                       ^\n  = note: the pattern is \"\\\\.fa$\"\n  = note: in iteration f = \"b.txt\"\n\n1 error\n"
+  },
+  "BC3043": {
+    "files": [
+      {
+        "name": "BC3043.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet fs = s3_glob(\"s3://raw/run/*.fastq.gz\")\nrun \"r\" { params { n = len(fs) } }\n"
+      }
+    ],
+    "command": "check BC3043.batch",
+    "output": "error[BC3043]: `s3_glob(\"s3://raw/run/*.fastq.gz\")` needs S3 access: no AWS Region is configured: pass `--region` or set `AWS_REGION`\n --> BC3043.batch:6:18\n  |\n6 | let fs = s3_glob(\"s3://raw/run/*.fastq.gz\")\n  |                  ^^^^^^^^^^^^^^^^^^^^^^^^^ needs S3\nhelp: run with AWS credentials that may call `s3:ListBucket` on the bucket (`--profile`, or the `AWS_*` variables)\n\n1 error\n"
+  },
+  "BC3044": {
+    "files": [
+      {
+        "name": "BC3044.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet fs = s3_glob(\"raw/*.fastq.gz\")\nrun \"r\" { params { n = len(fs) } }\n"
+      }
+    ],
+    "command": "check BC3044.batch",
+    "output": "error[BC3044]: \"raw/*.fastq.gz\" is not an S3 pattern\n --> BC3044.batch:6:18\n  |\n6 | let fs = s3_glob(\"raw/*.fastq.gz\")\n  |                  ^^^^^^^^^^^^^^^^\nhelp: write it as `s3://bucket/prefix/**/*.fastq.gz`\n\n1 error\n"
+  },
+  "BC3046": {
+    "files": [
+      {
+        "name": "BC3046.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"a\" { name = pad(1, 1000000000) }\n"
+      }
+    ],
+    "command": "check BC3046.batch",
+    "output": "error[BC3046]: this string would have 1,000,000,000 characters, more than the limit of 16,777,216\n --> BC3046.batch:6:25\n  |\n6 | run \"a\" { name = pad(1, 1000000000) }\n  |                         ^^^^^^^^^^ too large\nhelp: values this large cannot be sent to HealthOmics; build smaller ones\n\n1 error\n"
   },
   "BC4001": {
     "files": [
@@ -256,7 +1186,28 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"r1\" { name = \"${join(range(0, 60), \"-\")}\" }\n"
       }
     ],
+    "command": "check BC4001.batch",
     "output": "error[BC4001]: `name` is longer than 128 characters\n --> BC4001.batch:6:19\n  |\n6 | run \"r1\" { name = \"${join(range(0, 60), \"-\")}\" }\n  |                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nhelp: a run name is at most 128 characters; this one has 169\n\n1 error\n"
+  },
+  "BC4002": {
+    "files": [
+      {
+        "name": "BC4002.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n  outputBucketOwnerId = \"12345\"\n}\nrun \"a\" {}\n"
+      }
+    ],
+    "command": "check BC4002.batch",
+    "output": "error[BC4002]: `outputBucketOwnerId` is shorter than 12 characters\n --> BC4002.batch:5:25\n  |\n5 |   outputBucketOwnerId = \"12345\"\n  |                         ^^^^^^^\nhelp: an AWS account id has exactly 12 characters; this one has 5\n\n1 error\n"
+  },
+  "BC4003": {
+    "files": [
+      {
+        "name": "BC4003.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"a\" { name = \"line\\nbreak\" }\n"
+      }
+    ],
+    "command": "check BC4003.batch",
+    "output": "error[BC4003]: `name` contains a character the API does not allow\n --> BC4003.batch:6:18\n  |\n6 | run \"a\" { name = \"line\\nbreak\" }\n  |                  ^^^^^^^^^^^^^\nhelp: U+000A (line feed) at character 5 is not allowed; a run name may hold letters, marks, spaces, symbols, numbers and punctuation, but no control or format characters\n\n1 error\n"
   },
   "BC4006": {
     "files": [
@@ -265,6 +1216,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"r1\" { priority = 200000 }\n"
       }
     ],
+    "command": "check BC4006.batch",
     "output": "error[BC4006]: `priority` is out of range\n --> BC4006.batch:6:23\n  |\n6 | run \"r1\" { priority = 200000 }\n  |                       ^^^^^^\nhelp: `priority` is from 0 to 100000; this one is 200000\n\n1 error\n"
   },
   "BC4012": {
@@ -274,7 +1226,28 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n}\nrun \"r1\" {}\n"
       }
     ],
+    "command": "check BC4012.batch",
     "output": "error[BC4012]: run `r1` has no `outputUri`\n --> BC4012.batch:5:1\n  |\n5 | run \"r1\" {}\n  | ^^^\nhelp: set `outputUri` in the defaults or in the run; every run needs an `s3://` output location\n\n1 error\n"
+  },
+  "BC4014": {
+    "files": [
+      {
+        "name": "BC4014.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"a\" {\n  runTags { t0 = \"v\", t1 = \"v\", t2 = \"v\", t3 = \"v\", t4 = \"v\", t5 = \"v\", t6 = \"v\", t7 = \"v\", t8 = \"v\", t9 = \"v\", t10 = \"v\", t11 = \"v\", t12 = \"v\", t13 = \"v\", t14 = \"v\", t15 = \"v\", t16 = \"v\", t17 = \"v\", t18 = \"v\", t19 = \"v\", t20 = \"v\", t21 = \"v\", t22 = \"v\", t23 = \"v\", t24 = \"v\", t25 = \"v\", t26 = \"v\", t27 = \"v\", t28 = \"v\", t29 = \"v\", t30 = \"v\", t31 = \"v\", t32 = \"v\", t33 = \"v\", t34 = \"v\", t35 = \"v\", t36 = \"v\", t37 = \"v\", t38 = \"v\", t39 = \"v\", t40 = \"v\", t41 = \"v\", t42 = \"v\", t43 = \"v\", t44 = \"v\", t45 = \"v\", t46 = \"v\", t47 = \"v\", t48 = \"v\", t49 = \"v\", t50 = \"v\" }\n}\n"
+      }
+    ],
+    "command": "check BC4014.batch",
+    "output": "error[BC4014]: the run has 51 tags after merging the default `runTags`\n --> BC4014.batch:7:3\n  |\n7 |   runTags { t0 = \"v\", t1 = \"v\", t2 = \"v\", t3 = \"v\", t4 = \"v\", t5 = \"v\", t6 = \"v\", t7 = \"v\", t8 = \"v\", t9 = \"v\", t10 = \"v…\n  |   ^^^^^^^\nhelp: a run has at most 50 tags; remove 1 (the defaults give 0, the run 51, shared keys counted once)\n\n1 error\n"
+  },
+  "BC4015": {
+    "files": [
+      {
+        "name": "BC4015.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"a\" {\n  params { blob = replace(pad(0, 60000), \"0\", \"a\") }\n}\n"
+      }
+    ],
+    "command": "check BC4015.batch",
+    "output": "error[BC4015]: the run's parameters take 60,011 bytes of JSON\n --> BC4015.batch:7:3\n  |\n7 |   params { blob = replace(pad(0, 60000), \"0\", \"a\") }\n  |   ^^^^^^\nhelp: a run's parameters are at most 51,200 bytes (50 KB) after merging the defaults; put large values in a file and pass its S3 URI\n\n1 error\n"
   },
   "BC4016": {
     "files": [
@@ -283,6 +1256,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId   = \"1234567\"\n  workflowType = \"READY2RUN\"\n  roleArn      = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri    = \"s3://lab-results/demo/\"\n}\nrun \"r1\" {}\n"
       }
     ],
+    "command": "check BC4016.batch",
     "output": "error[BC4016]: `workflowType` `READY2RUN` is not supported in a run batch\n --> BC4016.batch:3:18\n  |\n3 |   workflowType = \"READY2RUN\"\n  |                  ^^^^^^^^^^^\nhelp: run batches take private workflows: remove `workflowType` or set it to `PRIVATE`\n\n1 error\n"
   },
   "BC4017": {
@@ -292,6 +1266,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId    = \"1234567\"\n  roleArn       = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri     = \"s3://lab-results/demo/\"\n  cacheBehavior = \"CACHE_ALWAYS\"\n}\nrun \"r1\" {}\n"
       }
     ],
+    "command": "check BC4017.batch",
     "output": "error[BC4017]: `cacheBehavior` is set without `cacheId`\n --> BC4017.batch:5:19\n  |\n5 |   cacheBehavior = \"CACHE_ALWAYS\"\n  |                   ^^^^^^^^^^^^^^\nhelp: set `cacheId` to the run cache's id, or remove `cacheBehavior`\n\n1 error\n"
   },
   "BC4019": {
@@ -301,7 +1276,18 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor s in [\"S1\", \"S2\"] where s == \"S3\" { run s {} }\n"
       }
     ],
+    "command": "check BC4019.batch",
     "output": "warning[BC3041]: this `where` keeps no combination: the loop produces no run\n --> BC4019.batch:6:29\n  |\n6 | for s in [\"S1\", \"S2\"] where s == \"S3\" { run s {} }\n  |                             ^^^^^^^^^ never true\nhelp: check the condition against the data (a misspelt value or a wrong comparison)\n\nerror[BC4019]: the batch has no runs\n --> BC4019.batch:6:41\n  |\n6 | for s in [\"S1\", \"S2\"] where s == \"S3\" { run s {} }\n  |                                         ^^^\nhelp: a run batch needs at least one run\n\n1 error, 1 warning\n"
+  },
+  "BC4020": {
+    "files": [
+      {
+        "name": "BC4020.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor i in 1..100001 { run \"r${i}\" {} }\n"
+      }
+    ],
+    "command": "check BC4020.batch",
+    "output": "error[BC4020]: the batch has more than 100,000 runs\n --> BC4020.batch:6:22\n  |\n6 | for i in 1..100001 { run \"r${i}\" {} }\n  |                      ^^^\nhelp: a run batch holds at most 100,000 runs; split it into several batches\n\n1 error\n"
   },
   "BC4021": {
     "files": [
@@ -310,6 +1296,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
         "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor i in 1..101 { run \"r${i}\" {} }\n"
       }
     ],
+    "command": "check BC4021.batch",
     "output": "error[BC4021]: the batch has 101 runs but no settings prefix\n --> BC4021.batch:6:19\n  |\n6 | for i in 1..101 { run \"r${i}\" {} }\n  |                   ^^^\nhelp: above 100 runs the run settings go to a file in S3: set `settings` to an `s3://bucket/prefix/` location\n\n1 error\n"
   }
 };

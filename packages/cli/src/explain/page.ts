@@ -48,7 +48,7 @@ export function pageText(page: Page): string {
   const out = [`${page.code}: ${page.title}`, "", page.meaning, ""];
   if (page.example) {
     page.example.files.forEach((file, i) => out.push(i === 0 ? `Example (${file.name}):` : `with ${file.name}:`, "", indent(file.text), ""));
-    out.push(`\`batchc check ${page.example.files[0]?.name ?? ""}\` says:`, "", indent(page.example.output), "");
+    out.push(`\`batchc ${page.example.command}\` says:`, "", indent(page.example.output), "");
   }
   if (page.command !== undefined) out.push("A command that fails with it:", "", indent(page.command), "");
   out.push(`Fix: ${page.fix}`);
@@ -61,7 +61,7 @@ export function pageMarkdown(page: Page): string {
   const out = [`## ${page.code}: ${page.title}`, "", page.meaning, ""];
   if (page.example) {
     page.example.files.forEach((file, i) => out.push(`${i === 0 ? "Example" : "with"} \`${file.name}\`:`, "", fence(file.name.endsWith(".batch") ? "" : "text", file.text), ""));
-    out.push(`\`batchc check ${page.example.files[0]?.name ?? ""}\` prints:`, "", fence("text", page.example.output), "");
+    out.push(`\`batchc ${page.example.command}\` prints:`, "", fence("text", page.example.output), "");
   }
   if (page.command !== undefined) out.push("A command that fails with it:", "", fence("sh", page.command), "");
   out.push(`**Fix:** ${page.fix}`, "");

@@ -6,6 +6,7 @@ const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: {
+      "@batchc/compiler": src("./packages/compiler/src/index.ts"),
       "@batchc/language": src("./packages/language/src/index.ts"),
       "@batchc/omics": src("./packages/omics/src/index.ts"),
       "@batchc/model": src("./packages/model/src/index.ts"),

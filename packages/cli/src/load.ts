@@ -1,24 +1,20 @@
-// Shared first steps of the commands: read the .batch file, run the front end, validate
-// every run, and print diagnostics (text, or JSON with --format json).
+// Shared first steps of the commands: read the .batch file, hand it to the compiler's front
+// end, and print diagnostics (text, or JSON with --format json).
 import {
   at,
   type Diagnostic,
   type FrontEndResult,
   SourceFile,
   codes,
-  compileFile,
   hasErrors,
   InvalidUtf8,
   nodeHost,
   renderDiagnostics,
-  sortDiagnostics,
-  type RunSpec,
 } from "@batchc/language";
+import { analyseProgram } from "@batchc/compiler";
 import * as path from "node:path";
 import { CommandError, type Io, useColor } from "./io.js";
 import { diagnosticsDocument, diagnosticsLines, sarifLog } from "./machine-output.js";
-import { RunValidator } from "./validate-runs.js";
-import { fastEncoders } from "./fast-encode.js";
 import { withS3Listings, type S3GlobAccess } from "./s3-glob.js";
 
 export interface LoadedProgram {
@@ -83,7 +79,7 @@ export async function loadProgram(
   }
   const base = io.host ?? nodeHost;
   const host = s3 !== undefined ? await withS3Listings(base, file, text, io, s3) : base;
-  const frontEnd = compileFile(file, text, { host, vars, allowRead });
+  const frontEnd = analyseProgram(file, text, { host, vars, allowRead });
   return { file, frontEnd, diagnostics: frontEnd.diagnostics };
 }
 
@@ -93,25 +89,6 @@ function badBytes(file: string, err: InvalidUtf8): LoadedProgram {
   const d = at(file, { start: err.textOffset, end: err.textOffset + 1 }, codes.syntax.invalidUtf8(err.line, err.column));
   const frontEnd: FrontEndResult = { source, checked: undefined, expansion: undefined, diagnostics: [d] };
   return { file, frontEnd, diagnostics: [d] };
-}
-
-/** Yields the runs of a checked program, validating each against the API limits. */
-export function* validatedRuns(frontEnd: FrontEndResult, validator: RunValidator): Generator<RunSpec> {
-  const expansion = frontEnd.expansion;
-  if (!expansion) return;
-  validator.checkSetup(expansion.batch, expansion.defaults);
-  // As in `compile`: a run its statement's fast encoder takes (json set) has passed every run
-  // check; the others take the full checks, which place each problem in the source.
-  for (const run of expansion.runs(fastEncoders(expansion.defaults))) {
-    if (run.json === undefined) validator.checkRun(run, expansion.defaults);
-    yield run;
-  }
-}
-
-/** All diagnostics of a run through the program, sorted. */
-export function allDiagnostics(loaded: LoadedProgram, validator: RunValidator | undefined): Diagnostic[] {
-  const list = [...loaded.diagnostics, ...(loaded.frontEnd.expansion?.diagnostics ?? []), ...(validator?.finish() ?? [])];
-  return sortDiagnostics(list);
 }
 
 /** With `--deny-warnings`, every warning counts as an error (and is shown as one). */
@@ -140,4 +117,3 @@ export function reportDiagnostics(list: readonly Diagnostic[], loaded: LoadedPro
   return hasErrors(list);
 }
 
-export { RunValidator };

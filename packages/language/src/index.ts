@@ -3,6 +3,7 @@ export type { Span, Position } from "./source.js";
 export { SourceFile, codePointLength } from "./source.js";
 export type { Diagnostic, DiagnosticMessage, Label, Severity } from "./diagnostics/diagnostic.js";
 export { at, sortDiagnostics, hasErrors } from "./diagnostics/diagnostic.js";
+export { DiagnosticFold, MAX_ERRORS } from "./diagnostics/fold.js";
 export * as codes from "./diagnostics/codes.js";
 export { suggestionList, didYouMean, editDistance } from "./diagnostics/suggest.js";
 export { renderDiagnostic, renderDiagnostics, diagnosticToJson, type RenderOptions } from "./diagnostics/render.js";
@@ -26,8 +27,6 @@ export type {
   DefaultSettings,
   BatchSettings,
   EffectiveRun,
-  RunPlan,
-  RunEncoderFactory,
 } from "./expander/run-spec.js";
 export { tokenize, type TokenizeResult } from "./lexer/lex.js";
 export { parse, type ParseResult } from "./parser/parse.js";

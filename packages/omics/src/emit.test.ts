@@ -5,10 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EncodedRun, emitRequest, settingsFileStem, type EmitInput, type EmitResult } from "./emit.js";
+import { emitRequest, settingsFileStem, type EmitInput, type EmitResult } from "./emit.js";
 import { StartRunBatchRequestSchema, type InlineSetting } from "./schema.js";
 import type { RunSettingInput } from "./types.js";
-import { encodeRun } from "./validate.js";
 
 const DEFAULTS = {
   workflowId: "1234567",
@@ -155,7 +154,7 @@ describe("the settings file's bytes", () => {
   };
   const joined = (list: RunSettingInput[]): string => `[${list.map((x) => JSON.stringify(x)).join(",")}]`;
 
-  it("runs the fast path cannot write (escapes, non-ASCII, lone surrogates) are written by JSON.stringify, in order", async () => {
+  it("runs with escapes, non-ASCII and lone surrogates are written as JSON.stringify writes them, in order", async () => {
     const list = [...runs(300)];
     list[3] = { ...list[3]!, name: "wgs é 東 😀" };
     list[150] = { ...list[150]!, parameters: { note: 'say "hi"\n\\', odd: "\ud800" } };
@@ -190,50 +189,6 @@ describe("a preview without the settings file (writeSettingsFile: false)", () =>
     expect({ ...counted.settingsFile, path: "" }).toEqual({ ...written.settingsFile, path: "" });
     expect(counted.settingsFile?.path).toBe("");
     expect(readdirSync(dir)).toEqual([written.settingsFile!.path.slice(dir.length + 1)]);
-  });
-});
-
-describe("a caller's own run checks (`validateRuns` as a function)", () => {
-  it("sees, with their index, exactly the runs the fast check does not pass, also beyond 100,000; they are emitted all the same", async () => {
-    const seen: [number, string][] = [];
-    const check = (r: RunSettingInput, i: number): boolean => {
-      seen.push([i, r.runSettingId]);
-      return true;
-    };
-    function* list(n: number): Generator<RunSettingInput> {
-      for (let i = 0; i < n; i++) {
-        const r = run(i);
-        if (i === 7) yield { ...r, name: "wgs é" }; // valid, but not plain ASCII
-        else if (i === 200) yield { ...r, priority: -1 }; // invalid
-        else if (i === n - 1) yield { ...r, name: "" }; // invalid
-        else yield r;
-      }
-    }
-    const small = ok(await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: list(300) }, { tmpDir: dir, validateRuns: check }));
-    expect(seen).toEqual([
-      [7, "S000007"],
-      [200, "S000200"],
-      [299, "S000299"],
-    ]);
-    expect(readFileSync(small.settingsFile!.path, "utf8")).toBe(`[${[...list(300)].map((x) => JSON.stringify(x)).join(",")}]`);
-    seen.length = 0;
-    const large = await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: list(100_001) }, { tmpDir: dir, validateRuns: check });
-    expect(seen).toEqual([
-      [7, "S000007"],
-      [200, "S000200"],
-      [100_000, "S100000"],
-    ]);
-    expect(large.ok ? [] : large.errors.map((e) => e.code)).toEqual(["BC4020"]);
-  });
-
-  it("a run it finds wrong fails the emission without an error of its own, inline or in a file, and leaves no file", async () => {
-    const rejectSecond = (_r: RunSettingInput, i: number): boolean => i !== 1;
-    const bad = (n: number): RunSettingInput[] => [...runs(n)].map((r, i) => (i === 1 ? { ...r, priority: -1 } : r));
-    for (const n of [3, 300]) {
-      const r = await emitRequest({ batch: BATCH, defaults: DEFAULTS, runs: bad(n).values() }, { tmpDir: dir, validateRuns: rejectSecond });
-      expect(r).toEqual({ ok: false, errors: [], runCount: n });
-    }
-    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
@@ -454,47 +409,5 @@ describe("errors come back as data", () => {
     await expect(
       emitRequest({ defaults: DEFAULTS, runs: [{ runSettingId: "a", priority: -1 }] }, { tmpDir: dir, validateRuns: false }),
     ).rejects.toThrow(/^internal error: the emitted request breaks the API model/);
-  });
-});
-
-describe("runs the caller encoded (EncodedRun)", () => {
-  const encoded = (r: RunSettingInput): EncodedRun => new EncodedRun(r.runSettingId, encodeRun(DEFAULTS, r) as string);
-  const settled = async (r: EmitResult): Promise<[string, string | undefined, string[]]> => {
-    const o = ok(r);
-    return [o.json, o.settingsFile === undefined ? undefined : readFileSync(o.settingsFile.path, "utf8"), o.hoisted];
-  };
-
-  for (const n of [3, 100, 101, 250]) {
-    it(`${n} runs: the same request, settings file and hoisting as the runs themselves, given all or some encoded`, async () => {
-      // An array is re-iterable (hoisted above 100 runs too); a one-shot iterator is not.
-      const plainArray = await settled(await emit({ runs: [...runs(n)] }, true));
-      const plainOnce = await settled(await emit({ runs: runs(n) }, true));
-      const all = await settled(await emit({ runs: [...runs(n)].map(encoded) }, true));
-      const some = await settled(await emit({ runs: [...runs(n)].map((r, i) => (i % 3 === 1 ? encoded(r) : r)).values() }, true));
-      expect(all).toEqual(plainArray);
-      expect(some).toEqual(plainOnce);
-      expect(plainArray[2]).toEqual(["parameters.reference"]);
-    });
-  }
-
-  it("a re-iterable input of encoded runs is hoisted from their text, as the runs themselves are", async () => {
-    const list = [...runs(150)].map((r) => ({ ...r, priority: 10 }));
-    const plain = ok(await emit({ runs: list }, true));
-    const fast = ok(await emit({ runs: list.map(encoded) }, true));
-    expect(plain.hoisted).toEqual(["priority", "parameters.reference"]);
-    expect(fast.hoisted).toEqual(plain.hoisted);
-    expect([fast.json, readFileSync(fast.settingsFile!.path, "utf8")]).toEqual([plain.json, readFileSync(plain.settingsFile!.path, "utf8")]);
-  });
-
-  it("are not handed to the caller's checks, and count toward the limits and duplicate ids", async () => {
-    const seen: number[] = [];
-    const r = await emitRequest(
-      { batch: BATCH, defaults: DEFAULTS, runs: [...runs(5)].map((x, i) => (i === 2 ? x : encoded(x))) },
-      { tmpDir: dir, validateRuns: (_run, i) => (seen.push(i), true) },
-    );
-    expect(seen).toEqual(encodeRun(DEFAULTS, run(2)) === undefined ? [2] : []);
-    expect(ok(r).runCount).toBe(5);
-    const dup = await emit({ runs: [encoded(run(1)), encoded(run(1))] });
-    expect(codes(dup)).toEqual(["BC4022"]);
   });
 });

@@ -57,17 +57,11 @@ export {
   displayPath,
   MAX_RUN_TAGS,
   MAX_PARAMETER_BYTES,
-  encodeRun,
-  runEncoder,
-  type RunEncoder,
-  type RunShape,
-  type RunScalar,
   type Path,
   type Violation,
 } from "./validate.js";
 export {
   emitRequest,
-  EncodedRun,
   deriveRequestId,
   normalizePrefix,
   settingsFileStem,
@@ -78,7 +72,8 @@ export {
   type EmitError,
   type SettingsFile,
 } from "./emit.js";
-export { MAX_INLINE_RUNS, MAX_RUNS } from "./limits.js";
+export { RequestBuilder, type BuildOptions } from "./request-builder.js";
+export { MAX_INLINE_RUNS, MAX_RUNS, runCountProblem } from "./limits.js";
 export { parseS3Uri, formatS3Uri, type S3Location } from "./s3-uri.js";
 export { makeS3Client, S3UploadError, toS3UploadError, isPreconditionFailed, type S3ClientOptions } from "./s3-writer.js";
 export {

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   codePointLength,
   effectiveRun,
-  encodeRun,
   jsonByteLength,
   mergedParameterBytes,
   mergedTagCount,
@@ -292,72 +291,5 @@ describe("sizes and merges", () => {
     expect(codePointLength("😀😀")).toBe(2);
     expect(codePointLength("a\ud800b")).toBe(3);
     expect(codePointLength("\udc00\ud800")).toBe(2);
-  });
-});
-
-describe("encodeRun: one run checked and encoded at once", () => {
-  const RUN = {
-    runSettingId: "S000001-hg38-gatk",
-    name: "wgs S000001 hg38 gatk",
-    outputUri: "s3://lab-results/cohort-a/hg38/gatk/S000001/",
-    priority: 90,
-    outputBucketOwnerId: undefined,
-    parameters: { sample_id: "S000001", threads: 8, dry: false, notes: null, lanes: [1, 2], extra: { a: "b" } },
-    runTags: { sample: "S000001", reference: "hg38" },
-  };
-  const DEFAULTS = { outputUri: "s3://lab-results/", runTags: { project: "cohort-a", sample: "x" }, parameters: { threads: 16 } };
-
-  it("gives JSON.stringify of the run in the request's key order, whatever the input order", () => {
-    const shuffled = { runTags: RUN.runTags, parameters: RUN.parameters, priority: 90, outputUri: RUN.outputUri, name: RUN.name, runSettingId: RUN.runSettingId };
-    const expected =
-      '{"runSettingId":"S000001-hg38-gatk","name":"wgs S000001 hg38 gatk","outputUri":"s3://lab-results/cohort-a/hg38/gatk/S000001/","priority":90,' +
-      '"parameters":{"sample_id":"S000001","threads":8,"dry":false,"notes":null,"lanes":[1,2],"extra":{"a":"b"}},"runTags":{"sample":"S000001","reference":"hg38"}}';
-    expect(encodeRun(DEFAULTS, RUN)).toBe(expected);
-    expect(encodeRun(DEFAULTS, shuffled)).toBe(expected);
-    expect(encodeRun({ outputUri: "s3://bkt/" }, { runSettingId: "r", outputBucketOwnerId: "123456789012" })).toBe('{"runSettingId":"r","outputBucketOwnerId":"123456789012"}');
-    expect(encodeRun({}, { runSettingId: "r", outputUri: "s3://bkt/o", parameters: {}, runTags: { k: "" } })).toBe(
-      '{"runSettingId":"r","outputUri":"s3://bkt/o","parameters":{},"runTags":{"k":""}}',
-    );
-  });
-
-  it("leaves to the full checks what it cannot vouch for", () => {
-    const off = (change: Record<string, unknown>, defaults: Record<string, unknown> = DEFAULTS): string | undefined =>
-      encodeRun(defaults, { ...RUN, ...change } as typeof RUN);
-    // Broken limits: the full checks report these.
-    expect(off({ runSettingId: "" })).toBeUndefined();
-    expect(off({ runSettingId: "x".repeat(129) })).toBeUndefined();
-    expect(off({ name: "" })).toBeUndefined();
-    expect(off({ name: "n".repeat(129) })).toBeUndefined();
-    expect(off({ outputUri: "https://x/" })).toBeUndefined();
-    expect(off({ outputUri: `s3://bkt/${"o".repeat(742)}` })).toBeUndefined();
-    expect(off({ outputUri: undefined }, {})).toBeUndefined();
-    expect(off({ priority: 100_001 })).toBeUndefined();
-    expect(off({ priority: 1.5 })).toBeUndefined();
-    expect(off({ outputBucketOwnerId: "12345678901" })).toBeUndefined();
-    expect(off({ parameters: [1] })).toBeUndefined();
-    expect(off({ parameters: { a: Number.NaN } })).toBeUndefined();
-    expect(off({ parameters: { a: undefined } })).toBeUndefined();
-    expect(off({ parameters: { a: [1, undefined] } })).toBeUndefined();
-    expect(off({ parameters: { big: "x".repeat(9000) } })).toBeUndefined();
-    expect(off({ runTags: { ...tags(49), sample: "S" } })).toBeUndefined();
-    expect(off({ runTags: { "": "v" } })).toBeUndefined();
-    expect(off({ runTags: { k: 1 } })).toBeUndefined();
-    expect(off({ extra: 1 })).toBeUndefined();
-    // Valid, but text the fast path does not write: non-ASCII, quotes, backslashes, controls.
-    expect(off({ name: "wgs é" })).toBeUndefined();
-    expect(off({ parameters: { note: 'say "hi"' } })).toBeUndefined();
-    expect(off({ runTags: { "a\\b": "v" } })).toBeUndefined();
-    expect(off({ parameters: { tab: "a\tb" } })).toBeUndefined();
-    expect(off({ parameters: { list: ["東"] } })).toBeUndefined();
-    // Within the limits: 128 characters, 48 + 2 shared tags.
-    expect(off({ runSettingId: "x".repeat(128), runTags: { ...tags(48), sample: "S" } })).toMatch(/^\{"runSettingId":"x{128}"/);
-  });
-
-  it("passes only what validateRunSetting and validateMergedRun pass", () => {
-    for (const run of [RUN, { ...RUN, priority: -1 }, { ...RUN, name: "a\nb" }, { ...RUN, runTags: tags(51) }]) {
-      const text = encodeRun(DEFAULTS, run);
-      const clean = validateRunSetting(run).length === 0 && validateMergedRun(DEFAULTS, run).length === 0;
-      expect([text !== undefined, clean]).toEqual([run === RUN, run === RUN]);
-    }
   });
 });

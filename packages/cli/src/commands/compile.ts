@@ -1,15 +1,13 @@
-// `batchc compile FILE`: expand, validate and emit the StartRunBatch request body; with more
-// than 100 runs, write the settings file and upload it. `--dry-run` previews instead.
+// `batchc compile FILE`: the compiler's pipeline gives the StartRunBatch request body; with
+// more than 100 runs, the settings file is written and uploaded. `--dry-run` previews instead.
 // Nothing is written or uploaded unless the whole program is free of errors.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { hasErrors, sortDiagnostics, type RunSpec } from "@batchc/language";
-import { EncodedRun, emitRequest, inlineOutputOrder, type EmitResult, type RunSettingInput } from "@batchc/omics";
-import { fastEncoders } from "../fast-encode.js";
+import { emitBatch, type EmittedBatch } from "@batchc/compiler";
 import { CommandError, type Io } from "../io.js";
-import { type DiagnosticsFormat, RunValidator, allDiagnostics, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
-import { emitErrorDiagnostics } from "../run-count.js";
+import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { printPreview } from "./dry-run.js";
 import { liveDiagnostics } from "../live/preflight.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
@@ -29,11 +27,11 @@ export interface CompiledRequest {
   dispose(): Promise<void>;
 }
 
-type Emitted = Extract<EmitResult, { ok: true }>;
+type Emitted = EmittedBatch;
 
 /**
- * Front end, run validation and emission of one `.batch` file. On errors it prints the
- * diagnostics and returns the exit code; nothing is left behind.
+ * Compiles one `.batch` file (the compiler's front end, then `emitBatch`). On errors it prints
+ * the diagnostics and returns the exit code; nothing is left behind.
  */
 export async function compileRequest(
   file: string,
@@ -71,70 +69,25 @@ export async function compileRequest(
     release(tmp);
   };
   try {
-    const validator = new RunValidator(loaded.frontEnd);
-    const defaults = expansion.defaults;
-    // One object per run. emitRequest checks and encodes it in one pass, and hands the runs
-    // its fast check does not pass to the validator, which places each problem in the source:
-    // `current` is the run whose setting emitRequest is taking (it takes each as it is yielded).
-    // Runs left out by `select` are checked all the same. Without `select`, each run statement
-    // has a fast encoder (see fast-encode.ts): the runs it takes come as their text.
-    let current: RunSpec | undefined;
-    const runs = (function* () {
-      validator.checkSetup(expansion.batch, defaults);
-      for (const run of expansion.runs(select ? undefined : fastEncoders(defaults))) {
-        if (run.json !== undefined) {
-          current = run;
-          yield new EncodedRun(run.runSettingId, run.json);
-          continue;
-        }
-        const setting = settingOf(run);
-        if (select && !select(run)) {
-          validator.checkRun(run, defaults, setting);
-          continue;
-        }
-        current = run;
-        yield setting;
-      }
-    })();
-    const checkRun = (setting: RunSettingInput): boolean => validator.checkRun(current as RunSpec, defaults, setting);
-    const requestId = (options["request-id"] as string | undefined) ?? expansion.batch.requestId;
-    const emitted = await emitRequest(
-      { batch: { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, defaults, runs },
-      { ...(tmp !== undefined ? { tmpDir: tmp } : { writeSettingsFile: false }), hoist: options["no-hoist"] !== true, validateRuns: checkRun, schemaCheck: false },
-    );
-    const list = applyDenyWarnings(allDiagnostics(loaded, validator), options);
-    if (hasErrors(list)) {
+    const outcome = await emitBatch(loaded.frontEnd, {
+      hoist: options["no-hoist"] !== true,
+      ...(tmp !== undefined ? { tmpDir: tmp } : {}),
+      ...(options["request-id"] !== undefined ? { requestId: options["request-id"] as string } : {}),
+      ...(select !== undefined ? { select } : {}),
+    });
+    const list = applyDenyWarnings(sortDiagnostics([...loaded.diagnostics, ...outcome.diagnostics]), options);
+    if (hasErrors(list) || outcome.emitted === undefined) {
       reportDiagnostics(list, loaded, io, diagnosticsFormat(options));
       await dispose();
       return 1;
     }
     // warnings alone do not stop the compile: shown on stderr (text output only)
     if (list.length > 0 && diagnosticsFormat(options) === "text") reportDiagnostics(list, loaded, io, "text");
-    if (!emitted.ok) {
-      reportDiagnostics(emitErrorDiagnostics(emitted.errors, loaded.frontEnd), loaded, io, diagnosticsFormat(options));
-      await dispose();
-      return 1;
-    }
-    return { loaded, emitted, dispose };
+    return { loaded, emitted: outcome.emitted, dispose };
   } catch (err) {
     await dispose();
     throw err;
   }
-}
-
-/**
- * A run as the API takes it, in the request's key order. Every key is present (`undefined`
- * when unset, which JSON and the checks treat as absent), so all runs share one object shape.
- */
-/** A run's setting, its members in the model's output order (every member, set or not: one shape for every run). */
-function settingOf(run: RunSpec): RunSettingInput {
-  const f = run.fields as Record<string, unknown>;
-  const setting: Record<string, unknown> = { runSettingId: run.runSettingId };
-  for (let i = 1; i < inlineOutputOrder.length; i++) {
-    const k = inlineOutputOrder[i] as string;
-    setting[k] = f[k];
-  }
-  return setting as RunSettingInput;
 }
 
 export async function compileCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {

@@ -16,7 +16,7 @@ import {
   type RunSpec,
   type Span,
 } from "@batchc/language";
-import { SourceLocator } from "../source-map.js";
+import { SourceLocator } from "@batchc/compiler";
 
 /** A workflow as the batch names it. */
 export interface WorkflowRef {

@@ -1,7 +1,6 @@
 // The expression compiler of the expander: each expression becomes a JavaScript closure once
-// (`compile(expr) => (env) => Value`), so expanding 100,000 runs never walks the AST. The hot
-// pieces (typed field reads, templates, a run's field builder) are small generated functions,
-// so their property loads and calls keep monomorphic type feedback.
+// (`compile(expr) => (env) => Value`), so expanding 100,000 runs never walks the AST. No code
+// is made from text: every evaluator is a closure over the compiled parts.
 // Names resolve at compile time: top-level `let`s (evaluated once) become constants, loop
 // variables and nested `let`s become slots of a flat `env` array. Static types from the
 // checker select fast paths; values typed `any` (or untyped) go through checked slow paths.
@@ -267,7 +266,7 @@ export class ExprCompiler {
         const f = this.compile(part, scope);
         const c = this.constantOf(f);
         // A constant part is folded in, unless the text would grow past the limit (the
-        // generated code then reports it, at run time, as any other oversized string).
+        // evaluator then reports it, at run time, as any other oversized string).
         const text = c === undefined ? undefined : valueToString(c.value);
         if (text !== undefined && (texts[texts.length - 1] as string).length + text.length <= MAX_STRING) texts[texts.length - 1] += text;
         else {
@@ -280,18 +279,16 @@ export class ExprCompiler {
     }
     const t0 = texts[0] as string;
     if (fns.length === 0) return this.constant(t0);
-    // One generated function per template: its calls to the parts stay monomorphic, and
-    // parts typed as strings skip the conversion.
-    let src = JSON.stringify(t0);
-    fns.forEach((_, i) => {
-      const part = stringParts[i] ? `f[${i}](env)` : `s(f[${i}](env))`;
-      src += ` + ${part} + ${JSON.stringify(texts[i + 1])}`;
-    });
+    // Parts typed as strings skip the conversion.
     const span = e.span;
-    const tooLong = (n: number): never => {
-      throw new Failure(codes.valueTooLarge("string", n, MAX_STRING), span);
+    const parts = fns.map((f, i) => (stringParts[i] ? f : (env: Value[]): string => valueToString(f(env))));
+    const rest = texts.slice(1);
+    return (env) => {
+      let r = t0;
+      for (let i = 0; i < parts.length; i++) r += (parts[i] as Evaluator)(env) + (rest[i] as string);
+      if (r.length > MAX_STRING) throw new Failure(codes.valueTooLarge("string", r.length, MAX_STRING), span);
+      return r;
     };
-    return generate(["f", "s", "M", "big"], [fns, valueToString, MAX_STRING, tooLong], `const r = ${src}; return r.length > M ? big(r.length) : r;`);
   }
 
   private field(e: FieldAccess, scope: Scope): Evaluator {
@@ -302,15 +299,20 @@ export class ExprCompiler {
     const info = t?.kind === "record" ? t.fields.get(name) : undefined;
     if (info !== undefined && !PROTO_NAMES.has(name)) {
       // Typed record: the checker guarantees the field; absent optional fields read as null.
-      // Each access gets its own small generated function, so the property load stays
-      // monomorphic (a shared closure would see every field name and shape of the program).
       const missing = (r: RecordValue): never => fail(codes.missingKey(name, Object.keys(r)), span);
       const ref = e.object.kind === "NameExpression" ? scope.lookup(e.object.name.name) : undefined;
-      const read = ref?.kind === "slot" ? `env[${ref.slot}]` : "obj(env)";
-      const body = info.optional
-        ? `const v = ${read}[${JSON.stringify(name)}]; return v === undefined ? null : v;`
-        : `const r = ${read}; const v = r[${JSON.stringify(name)}]; return v === undefined ? missing(r) : v;`;
-      return generate(["obj", "missing"], [obj, missing], body);
+      const read: Evaluator = ref?.kind === "slot" ? slotReader(ref.slot) : obj;
+      if (info.optional) {
+        return (env) => {
+          const v = (read(env) as RecordValue)[name];
+          return v === undefined ? null : v;
+        };
+      }
+      return (env) => {
+        const r = read(env) as RecordValue;
+        const v = r[name];
+        return v === undefined ? missing(r) : v;
+      };
     }
     const optional = info?.optional === true;
     return (env) => {
@@ -474,16 +476,9 @@ export class ExprCompiler {
   }
 }
 
-/**
- * Makes a fresh evaluator from generated code (`body` reads `env` and the named captures). Each
- * call yields a function of its own, so its property loads and calls keep their own type
- * feedback instead of sharing one megamorphic closure. Only compiler-made text goes in `body`:
- * names are inserted with JSON.stringify.
- */
-export function generate(names: readonly string[], values: readonly unknown[], body: string): Evaluator {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const make = new Function(...names, `"use strict"; return function generated(env) { ${body} };`) as (...args: unknown[]) => Evaluator;
-  return make(...values);
+/** Reads a loop variable or nested `let` from its slot. */
+function slotReader(slot: number): Evaluator {
+  return (env) => env[slot] as Value;
 }
 
 /** `a + b` on values: numbers add, strings join, lists concatenate, records merge (right wins). */

@@ -39,10 +39,11 @@ import { displayValue, isRecordValue, type RecordValue, type Value } from "../va
 import { createContext, rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
 import { fitsTest, mismatch, mismatchMessage, type Mismatch } from "./coerce.js";
 import { Failure, SILENT, describeValue } from "./errors.js";
-import { ExprCompiler, Scope, generate, startsAsS3Uri, type Evaluator } from "./evaluate.js";
+import { ExprCompiler, Scope, type Evaluator } from "./evaluate.js";
+import { runBuilder } from "./run-builder.js";
 import { IdTable } from "./id-table.js";
 import { setKey } from "./records.js";
-import type { Binding, BatchSettings, DataOrigin, DefaultSettings, EffectiveRun, RunEncoderFactory, RunFields, RunPlan, RunSpec } from "./run-spec.js";
+import type { Binding, BatchSettings, DataOrigin, DefaultSettings, EffectiveRun, RunFields, RunSpec } from "./run-spec.js";
 
 export interface ExpandOptions {
   host: Host;
@@ -57,19 +58,11 @@ export interface Expansion {
   batch: BatchSettings;
   /** The `defaults` block, evaluated, with declared parameter defaults merged into `parameters`. */
   defaults: DefaultSettings;
-  /**
-   * The runs, lazily; each call starts the loops again (top-level `let`s are evaluated once).
-   * With `encoders`, each `run` statement may get a fast encoder: the runs it encodes come
-   * with `json` set and empty `fields`.
-   */
-  runs(encoders?: RunEncoderFactory): Generator<RunSpec>;
+  /** The runs, lazily; each call starts the loops again (top-level `let`s are evaluated once). */
+  runs(): Generator<RunSpec>;
   /** Set-up errors, then errors found while iterating (complete once `runs()` is exhausted). */
   diagnostics: Diagnostic[];
 }
-
-/** The `fields` of a run its encoder took (they are not built). */
-const NO_FIELDS: RunFields = Object.freeze({});
-const NO_BINDINGS: readonly Binding[] = Object.freeze([]);
 
 /**
  * Expansion stops after this many runs: one more than a batch may hold (100,000), so that a
@@ -143,9 +136,6 @@ interface RunIR {
   id: Evaluator;
   idSpan: Span;
   fields: (env: Value[]) => RunFields;
-  plan: RunPlan;
-  /** The statement's position among the program's `run` statements. */
-  n: number;
   vars: readonly LoopVar[];
 }
 
@@ -195,8 +185,6 @@ class Walk {
   readonly listFile: (string | undefined)[];
   readonly listLine: number[];
   readonly seen = new IdTable();
-  /** Per `run` statement (by `RunIR.n`): its encoder, null when it has none, unset until asked. */
-  readonly encoders: (((id: string, env: Value[]) => string | undefined) | null | undefined)[] = [];
   index = 0;
   occurrences = 0;
   readonly distinct = new Set<string>();
@@ -207,7 +195,6 @@ class Walk {
     slots: number,
     /** A quiet walk records nothing (used to look up the first run with a duplicate id). */
     readonly quiet: boolean,
-    readonly encode: RunEncoderFactory | undefined,
   ) {
     this.env = new Array<Value>(slots).fill(null);
     this.listFile = new Array<string | undefined>(slots).fill(undefined);
@@ -231,7 +218,6 @@ class Expander {
   private setupDistinct = 0;
   private stopReported = false;
   private slots = 0;
-  private runStatements = 0;
   private readonly top: StmtIR[] = [];
   /** Every `for` with a `where`, for the warning about one that keeps nothing. */
   private readonly wheres: ForIR[] = [];
@@ -258,7 +244,7 @@ class Expander {
     return {
       batch: this.batch,
       defaults,
-      runs: (encoders?: RunEncoderFactory) => self.walk(false, encoders),
+      runs: () => self.walk(false),
       diagnostics: this.diagnostics,
     };
   }
@@ -523,7 +509,7 @@ class Expander {
   }
 
   private compileRun(s: RunStatement, scope: Scope, vars: readonly LoopVar[]): RunIR {
-    const scalars: { key: keyof RunFields; f: Evaluator; s3uri: boolean }[] = [];
+    const scalars: { key: keyof RunFields; f: Evaluator }[] = [];
     const params: { key: string; f: Evaluator; check: ((v: Value) => Value) | undefined; required: Type | undefined; span: Span }[] = [];
     let tags: { key: string; f: (env: Value[]) => string | undefined }[] | undefined;
     let doc: { member: string; entries: { key: string; f: Evaluator }[] } | undefined;
@@ -536,7 +522,7 @@ class Expander {
         if (spec.kind !== "field") continue;
         const type = spec.type;
         const f = this.conformLenient(this.compiler.compile(entry.value, scope, type), entry.value, type, `\`${entry.key.name}\``);
-        scalars.push({ key: (spec.member ?? entry.key.name) as keyof RunFields, f, s3uri: startsAsS3Uri(entry.value) });
+        scalars.push({ key: (spec.member ?? entry.key.name) as keyof RunFields, f });
       } else if (spec.kind === "document") {
         doc = { member: spec.member, entries: entry.entries.map((e) => ({ key: e.key.name, f: this.compiler.compile(e.value, scope) })) };
       } else if (spec.kind === "params") {
@@ -560,63 +546,20 @@ class Expander {
     // parameters, runTags and engineSettings.
     const rank = (k: string): number => OUTPUT_RANK.get(k) ?? OUTPUT_RANK.size;
     scalars.sort((a, b) => rank(a.key) - rank(b.key));
-    // One generated builder per `run`: objects get their keys in the same order every time
-    // (one hidden class per block) and every call site sees a single closure.
-    const prop = (obj: string, key: string, value: string): string =>
-      key === "__proto__" ? `setKey(${obj}, "__proto__", ${value});` : `${obj}[${JSON.stringify(key)}] = ${value};`;
-    let body = "const out = {}; let v;\n";
-    scalars.forEach((sf, i) => {
-      body += `v = S[${i}](env); if (v !== null) ${prop("out", sf.key, "v")}\n`;
-    });
-    if (hasParams) {
-      body += "const p = {}; let any = false;\n";
-      params.forEach((pe, i) => {
-        const onNull = pe.required === undefined ? "" : `throw R[${i}]();`;
-        const value = pe.check === undefined ? "v" : `C[${i}](v)`;
-        body += `v = P[${i}](env); if (v === null) { ${onNull} } else { ${prop("p", pe.key, value)} any = true; }\n`;
-      });
-      body += "if (any) out.parameters = p;\n";
-    }
-    if (tags !== undefined) {
-      body += "const t = {}; let anyTag = false;\n";
-      tags.forEach((te, i) => {
-        body += `v = T[${i}](env); if (v !== undefined) { ${prop("t", te.key, "v")} anyTag = true; }\n`;
-      });
-      body += "if (anyTag) out.runTags = t;\n";
-    }
-    if (doc !== undefined) {
-      body += "const d = {}; let anyDoc = false;\n";
-      doc.entries.forEach((de, i) => {
-        body += `v = D[${i}](env); if (v !== null) { ${prop("d", de.key, "v")} anyDoc = true; }\n`;
-      });
-      body += `if (anyDoc) ${prop("out", doc.member, "d")}\n`;
-    }
-    body += "return out;";
-    const plan: RunPlan = {
-      statement: s,
-      scalars: scalars.map((x) => ({ key: x.key as RunPlan["scalars"][number]["key"], value: x.f, s3uri: x.s3uri })),
-      parameters: hasParams
-        ? params.map((pe) => {
-            const f = pe.f;
-            const check = pe.check;
-            return { key: pe.key, value: check === undefined ? f : (env: Value[]) => {
-              const v = f(env);
-              return v === null ? v : check(v);
-            } };
-          })
+    const fields = runBuilder(
+      scalars.map((x) => ({ key: x.key, value: x.f })),
+      hasParams
+        ? params.map((pe) => ({
+            key: pe.key,
+            value: pe.f,
+            check: pe.check,
+            onNull: pe.required === undefined ? undefined : () => new Failure(codes.wrongType(`parameter \`${pe.key}\``, printType(pe.required as Type), "`null`"), pe.span),
+          }))
         : undefined,
-      runTags: tags?.map((te) => ({ key: te.key, value: te.f })),
-      engineSettings: doc?.entries.map((de) => ({ key: de.key, value: de.f })),
-    };
-    const nullRequired = params.map((pe) => () =>
-      new Failure(codes.wrongType(`parameter \`${pe.key}\``, printType(pe.required as Type), "`null`"), pe.span),
+      tags?.map((te) => ({ key: te.key, value: te.f })),
+      doc === undefined ? undefined : { member: doc.member, entries: doc.entries.map((de) => ({ key: de.key, value: de.f })) },
     );
-    const fields = generate(
-      ["S", "P", "C", "R", "T", "D", "setKey"],
-      [scalars.map((x) => x.f), params.map((x) => x.f), params.map((x) => x.check), nullRequired, (tags ?? []).map((x) => x.f), (doc?.entries ?? []).map((x) => x.f), setKey],
-      body,
-    ) as unknown as (env: Value[]) => RunFields;
-    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, plan, n: this.runStatements++, vars };
+    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, vars };
   }
 
   /** True when every run gets a default for the parameter (declared, or set by `defaults`). */
@@ -680,8 +623,8 @@ class Expander {
   // ---- Walking ----
 
   /** The runs of a fresh walk: the top block's generator itself (one generator less per run). */
-  private walk(quiet: boolean, encoders?: RunEncoderFactory): Generator<RunSpec> {
-    const w = new Walk(this.slots, quiet, encoders);
+  private walk(quiet: boolean): Generator<RunSpec> {
+    const w = new Walk(this.slots, quiet);
     const g = this.block(this.top, w);
     return quiet || this.wheres.length === 0 ? g : this.thenReportWheres(g, w);
   }
@@ -868,18 +811,12 @@ class Expander {
     const env = w.env;
     let id: string;
     let fields: RunFields;
-    let json: string | undefined;
     try {
       const v = s.id(env);
       if (typeof v !== "string") throw new Failure(codes.runIdNotString(describeValue(v)), s.idSpan);
       if (v === "") throw new Failure(codes.emptyRunId(), s.idSpan);
       id = v;
-      if (w.encode !== undefined) {
-        let enc = w.encoders[s.n];
-        if (enc === undefined) enc = w.encoders[s.n] = w.encode(s.plan) ?? null;
-        if (enc !== null) json = enc(id, env);
-      }
-      fields = json === undefined ? s.fields(env) : NO_FIELDS;
+      fields = s.fields(env);
     } catch (e) {
       this.fail(w, e, s.vars);
       return undefined;
@@ -900,7 +837,6 @@ class Expander {
       }
       w.seen.setExact(id, w.index);
     }
-    if (json !== undefined) return { runSettingId: id, fields, statement: s.node, bindings: NO_BINDINGS, index: w.index++, json };
     return { runSettingId: id, fields, statement: s.node, bindings: this.bindings(w, s.vars), index: w.index++ };
   }
 

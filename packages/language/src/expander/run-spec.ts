@@ -37,48 +37,11 @@ export interface RunSpec {
   runSettingId: string;
   fields: RunFields;
   statement: RunStatement;
-  /**
-   * The loop variables of the iteration, for messages about the run. Empty when `json` is set:
-   * such a run passed every check, and `Expansion.runs()` without encoders gives its bindings.
-   */
+  /** The loop variables of the iteration, for messages about the run. */
   bindings: readonly Binding[];
   /** 0-based position in the batch. */
   index: number;
-  /**
-   * The run as the API takes it, checked and encoded by the caller's encoder (see
-   * `RunEncoderFactory`); `fields` is then left empty (not built), and `bindings` too.
-   */
-  json?: string;
 }
-
-/**
- * One `run` statement, compiled: the evaluators of its fields in the request's order, each
- * applying the statement's type checks and conversions (`null` is returned as it is, and means
- * unset). An evaluator throws when the slow path would report an error; the caller of an
- * encoder built on them then lets the expander build and report the run.
- */
-export interface RunPlan {
-  statement: RunStatement;
-  /**
-   * `name`, `outputUri`, `priority`, `outputBucketOwnerId`: those set, in this order. `s3uri`:
-   * the value, when it is a string, is always a valid S3 URI (its expression's text starts with
-   * `s3://bucket/`).
-   */
-  scalars: readonly { key: "name" | "outputUri" | "priority" | "outputBucketOwnerId"; value: (env: Value[]) => Value; s3uri: boolean }[];
-  /** The `params` block's entries, in order, when there is one. */
-  parameters: readonly { key: string; value: (env: Value[]) => Value }[] | undefined;
-  /** The `runTags` block's entries, in order, when there is one (strings, or `undefined` when unset). */
-  runTags: readonly { key: string; value: (env: Value[]) => string | undefined }[] | undefined;
-  /** The `engineSettings` block's entries, in order, when there is one (any JSON value). */
-  engineSettings: readonly { key: string; value: (env: Value[]) => Value }[] | undefined;
-}
-
-/**
- * Given a run statement's plan, a fast encoder of its runs, or undefined: the encoder returns
- * the run's request text from its id and the loop environment, or undefined, and the expander
- * then builds `fields` as usual.
- */
-export type RunEncoderFactory = (plan: RunPlan) => ((runSettingId: string, env: Value[]) => string | undefined) | undefined;
 
 /** The `defaultRunSetting` fields, by API name, with declared parameter defaults merged in. */
 export type DefaultSettings = { [F in (typeof runSettingFields)[number] as F["name"]]?: FieldValue<F> };

@@ -1,6 +1,6 @@
-// Maps a field of an effective run back to the source expression that produced its value:
-// the run block's own entry if it set the field, else the defaults block, else the
-// parameter's declared default, else the `run` keyword.
+// Where a value came from: maps a field of an effective run (or of the batch or the defaults)
+// back to the source expression that produced it: the run block's own entry if it set the
+// field, else the defaults block, else the parameter's declared default, else the `run` keyword.
 import type {
   BlockEntry,
   CheckedProgram,

@@ -2,10 +2,16 @@
 // parameterTemplate, from GetWorkflow or GetWorkflowVersion, held against every run's
 // parameters. A template that lacks `threads` and requires `genome`: the program sets `threads`
 // and not `genome`, and gets both diagnostics at their lines under --live, none without it.
-import { describe, expect, it } from "vitest";
+// S3 (the output bucket, which --live checks too) is moto.
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { seed } from "../live/harness.js";
 import { endpoints, runOmics } from "./omics-harness.js";
 
 const start = endpoints();
+const s3 = inject("s3Endpoint");
+beforeAll(async () => {
+  await seed(s3, { "out-bucket": [] });
+});
 const TEMPLATE = { sample: { description: "sample id" }, genome: { description: "reference" }, thread: { optional: true } };
 const files = (version = "") => ({
   "live.batch": `batch "live" {}
@@ -38,7 +44,7 @@ describe("check --live: the workflow's parameters", () => {
 
   it("reports the unknown `threads` (did you mean) and the missing `genome` at their lines", async () => {
     const ep = await start({ workflows: { "1234567": { parameterTemplate: TEMPLATE } } });
-    const r = await runOmics(["check", "live.batch", "--live", "--endpoint-url", ep.url], { endpoint: ep, files: files() });
+    const r = await runOmics(["check", "live.batch", "--live", "--endpoint-url", ep.url, "--s3-endpoint-url", s3], { endpoint: ep, files: files() });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       "error[BC5602]: the workflow requires the parameter `genome`, and this run does not set it\n  --> live.batch:11:5\n",
@@ -55,7 +61,7 @@ describe("check --live: the workflow's parameters", () => {
       workflows: { "1234567": { parameterTemplate: { x: {} }, versions: { v2: { parameterTemplate: { sample: {}, threads: { optional: true } } } } } },
     });
     const version = `\n  workflowVersionName = "v2"\n  workflowType = "PRIVATE"\n  workflowOwnerId = "123456789012"`;
-    const r = await runOmics(["check", "live.batch", "--live", "--endpoint-url", ep.url], { endpoint: ep, files: files(version) });
+    const r = await runOmics(["check", "live.batch", "--live", "--endpoint-url", ep.url, "--s3-endpoint-url", s3], { endpoint: ep, files: files(version) });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const asked = ep.requestsOf("GetWorkflowVersion");
@@ -64,11 +70,11 @@ describe("check --live: the workflow's parameters", () => {
 
   it("submit --live refuses the program before StartRunBatch; compile --live too", async () => {
     const ep = await start({ workflows: { "1234567": { parameterTemplate: TEMPLATE } } });
-    const r = await runOmics(["submit", "live.batch", "--live", "--endpoint-url", ep.url], { endpoint: ep, files: files() });
+    const r = await runOmics(["submit", "live.batch", "--live", "--endpoint-url", ep.url, "--s3-endpoint-url", s3], { endpoint: ep, files: files() });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error[BC5601]: workflow 1234567 has no parameter `threads`");
     expect(ep.requestsOf("StartRunBatch")).toHaveLength(0);
-    const c = await runOmics(["compile", "live.batch", "--live"], { endpoint: ep, files: files(), env: { AWS_ENDPOINT_URL_OMICS: ep.url } });
+    const c = await runOmics(["compile", "live.batch", "--live"], { endpoint: ep, files: files(), env: { AWS_ENDPOINT_URL_OMICS: ep.url, AWS_ENDPOINT_URL_S3: s3 } });
     expect(c.code).toBe(1);
     expect(c.stderr).toContain("error[BC5602]: the workflow requires the parameter `genome`");
     expect(c.stdout).toBe("");
@@ -76,7 +82,7 @@ describe("check --live: the workflow's parameters", () => {
 
   it("a workflow that cannot be read is an AWS error (exit 3), not a finding", async () => {
     const ep = await start({ workflows: {} });
-    const r = await runOmics(["check", "live.batch", "--live", "--endpoint-url", ep.url], { endpoint: ep, files: files() });
+    const r = await runOmics(["check", "live.batch", "--live", "--endpoint-url", ep.url, "--s3-endpoint-url", s3], { endpoint: ep, files: files() });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^error: .*ResourceNotFoundException|^error: .*not found/);
   });

@@ -19,6 +19,7 @@ interface S3Module {
   GetObjectCommand: new (input: { Bucket: string; Key: string }) => object;
   HeadObjectCommand: new (input: { Bucket: string; Key: string }) => object;
   PutObjectCommand: new (input: { Bucket: string; Key: string; Body: string }) => object;
+  DeleteObjectCommand: new (input: { Bucket: string; Key: string }) => object;
 }
 
 const sdk = fromOmicsPackage("@aws-sdk/client-s3") as S3Module;
@@ -40,3 +41,7 @@ export const headObject = async (client: Sender, Bucket: string, Key: string): P
 
 export const putObject = async (client: Sender, Bucket: string, Key: string, Body: string): Promise<ObjectOutput> =>
   (await client.send(new sdk.PutObjectCommand({ Bucket, Key, Body }) as never)) as ObjectOutput;
+
+export const deleteObject = async (client: Sender, Bucket: string, Key: string): Promise<void> => {
+  await client.send(new sdk.DeleteObjectCommand({ Bucket, Key }) as never);
+};

@@ -52,8 +52,16 @@ const s3EndpointUrl: OptionSpec = { name: "s3-endpoint-url", kind: "string", val
 const liveOption: OptionSpec = {
   name: "live",
   kind: "boolean",
-  description: "also check against the account: the workflow's parameterTemplate (GetWorkflow)",
+  description: "also check against the account: the workflow's parameters, every S3 input (HeadObject), the output buckets",
 };
+
+/** `--live` and the options that go with it. */
+const liveOptions: OptionSpec[] = [
+  liveOption,
+  { name: "inputs", kind: "list", value: "NAME,…", description: "with --live, also check these parameters' s3:// values (beyond those typed s3uri)" },
+  { name: "write-inputs-lock", kind: "string", value: "FILE", description: "with --live, record the ETag and size of every input checked in FILE" },
+  { name: "inputs-lock", kind: "string", value: "FILE", description: "with --live, report every input that changed since FILE was written" },
+];
 
 const awsOptions: OptionSpec[] = [region, profile, s3EndpointUrl, connectTimeout, readTimeout];
 
@@ -108,7 +116,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       allowReadOption,
       format(["text", "json", "jsonl", "sarif"], "diagnostics as text (default), json, jsonl (one per line) or sarif (SARIF 2.1.0)"),
       denyWarnings,
-      liveOption,
+      ...liveOptions,
       region,
       profile,
       { name: "endpoint-url", kind: "string", value: "URL", description: "custom HealthOmics endpoint for --live (else AWS_ENDPOINT_URL_OMICS)" },
@@ -144,7 +152,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       denyWarnings,
       varOption,
       allowReadOption,
-      liveOption,
+      ...liveOptions,
       ...awsOptions,
       color,
       help,
@@ -170,7 +178,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "allow-duplicate", kind: "boolean", description: "start the batch even when one of the same name is still under way from a different request" },
       varOption,
       allowReadOption,
-      liveOption,
+      ...liveOptions,
       ...omicsOptions,
       s3EndpointUrl,
       color,

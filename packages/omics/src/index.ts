@@ -83,6 +83,7 @@ export {
   type UploadSettingsFileResult,
 } from "./settings-file.js";
 export { listObjectKeys } from "./s3-list.js";
+export { headObject, headObjects, headBucket, HEAD_CONCURRENCY, type S3ObjectRef, type HeadOutcome, type HeadPoolOptions, type BucketOutcome } from "./s3-head.js";
 export { checkSettingsObject, settingsNameHash, type SettingsObjectCheck } from "./settings-check.js";
 // The AWS set-up (Region, profile, endpoint) and masking: light, no SDK loaded until called.
 export { AwsSetupError, checkProfile, resolveRegion, noRegionError, type AwsSetupOptions } from "./aws-setup.js";

@@ -6,17 +6,18 @@ import type { Io } from "../io.js";
 import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics } from "../load.js";
 import { formatCount } from "../format.js";
 import { s3EndpointUrl } from "./upload.js";
-import { liveDiagnostics } from "../live/preflight.js";
+import { checkLiveOptions, liveDiagnostics } from "../live/preflight.js";
 
 export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const file = args[0] as string;
   const format = (options.format as DiagnosticsFormat | undefined) ?? "text";
+  checkLiveOptions(options);
   const s3 = { endpointUrl: s3EndpointUrl(options, io, "s3-endpoint-url"), options };
   const loaded = await loadProgram(file, io, parseVars(options.var), allowedReads(options, io), s3);
   const runs = loaded.frontEnd.expansion ? checkAllRuns(loaded.frontEnd) : undefined;
   let list = applyDenyWarnings(sortDiagnostics([...loaded.diagnostics, ...(runs?.diagnostics ?? [])]), options);
   if (options.live === true && runs !== undefined && !hasErrors(list)) {
-    list = sortDiagnostics([...list, ...(await liveDiagnostics(loaded.frontEnd, options, io))]);
+    list = sortDiagnostics([...list, ...applyDenyWarnings(await liveDiagnostics(loaded.frontEnd, options, io), options)]);
   }
   const failed = reportDiagnostics(list, loaded, io, format);
   const count = runs?.count ?? 0;

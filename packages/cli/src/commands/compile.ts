@@ -9,7 +9,7 @@ import { emitBatch, type EmittedBatch } from "@batchc/compiler";
 import { CommandError, type Io } from "../io.js";
 import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { printPreview } from "./dry-run.js";
-import { liveDiagnostics } from "../live/preflight.js";
+import { checkLiveOptions, liveDiagnostics } from "../live/preflight.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "../format.js";
 import { atomicWrite, checkTarget, moveInto, release, removeOnSignal } from "../safe-write.js";
@@ -39,6 +39,7 @@ export async function compileRequest(
   io: Io,
   select?: (run: RunSpec) => boolean,
 ): Promise<CompiledRequest | number> {
+  checkLiveOptions(options);
   const s3 = { endpointUrl: s3EndpointUrl(options, io), options };
   const loaded = await loadProgram(file, io, parseVars(options.var), allowedReads(options, io), s3);
   const expansion = loaded.frontEnd.expansion;

@@ -17,6 +17,8 @@ export interface ParamInfo {
   description?: string;
   /** A JSON Schema `pattern` (from `params from "nextflow_schema.json"`) every value must match. */
   pattern?: string;
+  /** The schema gives it `format: file-path`: an `s3://` value names an object (`--live` checks it). */
+  path?: boolean;
 }
 
 /** The closed parameter schema of a program with a `params` statement. */

@@ -69,6 +69,7 @@ export function schemaParams(data: Record<string, unknown>): { ok: true; params:
       const p: TemplateParam = { optional: !required.has(name) || "default" in spec, type: typeOf(spec) };
       const pattern = patternOf(spec);
       if (pattern !== undefined) p.pattern = pattern;
+      if (spec.format === "file-path") p.path = true;
       params.set(name, p);
     }
   }

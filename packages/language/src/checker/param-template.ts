@@ -13,6 +13,8 @@ export interface TemplateParam {
   type?: Type;
   /** A JSON Schema `pattern` every value must match. */
   pattern?: string;
+  /** A JSON Schema `format: file-path`. */
+  path?: boolean;
 }
 
 /** A parsed template, or why the text is not one. */

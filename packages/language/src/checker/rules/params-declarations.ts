@@ -49,6 +49,7 @@ export function buildParamSchema(ctx: CheckContext, types: TypeResolver, block: 
       const info: ParamInfo = { name, type: t.type ?? ANY, optional: t.optional, default: undefined, span: block.from.span, declaration: undefined };
       if (t.description !== undefined) info.description = t.description;
       if (t.pattern !== undefined) info.pattern = t.pattern;
+      if (t.path === true) info.path = true;
       params.set(name, info);
     }
   }
@@ -79,6 +80,7 @@ export function buildParamSchema(ctx: CheckContext, types: TypeResolver, block: 
     };
     if (base?.description !== undefined) info.description = base.description;
     if (base?.pattern !== undefined) info.pattern = base.pattern;
+    if (base?.path === true) info.path = true;
     params.set(name, info);
   }
   const schema: ParamSchema = { params };

@@ -8,6 +8,7 @@ import { api } from "./codes.js";
 import { HoistScan } from "./hoist.js";
 import { MAX_RUNS } from "./limits.js";
 import { RequestBuilder, type BuildOptions, type EmitError, type EmitResult } from "./request-builder.js";
+import { orderedRun } from "./request-order.js";
 import type { BatchInput, DefaultsInput, RunSettingInput } from "./types.js";
 import { validateBatch, validateDefaults, validateMergedRun, validateRunSetting, type Violation } from "./validate.js";
 
@@ -121,7 +122,8 @@ export async function emitRequest(input: EmitInput, options: EmitOptions = {}): 
       if (index < MAX_RUNS && checking && !checks.check(run, index)) failed = true;
       // After a failure, runs are only counted (for the run-count rule's message).
       if (failed && discarding === undefined) discarding = builder.discard();
-      return builder.add(run);
+      // The builder takes runs in the model's order; the input's may be any.
+      return builder.add(failed ? run : orderedRun(run, undefined));
     };
     await forEachRun(input.runs, take);
   } catch (e) {

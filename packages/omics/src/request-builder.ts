@@ -101,8 +101,10 @@ export class RequestBuilder {
   }
 
   /**
-   * Adds the next run. Returns a promise only when the settings file is created (the 101st
-   * run), so a synchronous caller takes no microtask per run.
+   * Adds the next run, its members in the model's output order (`inlineOutputOrder`; unset
+   * members may be present as `undefined`), as the compiler builds runs and `emitRequest`
+   * orders them. Returns a promise only when the settings file is created (the 101st run), so
+   * a synchronous caller takes no microtask per run.
    */
   add(run: RunSettingInput): Promise<void> | undefined {
     const n = ++this.count;
@@ -119,9 +121,14 @@ export class RequestBuilder {
     return undefined;
   }
 
-  /** A run's text in the settings file: the run in the model's order, less what was hoisted. */
+  /**
+   * A run's text in the settings file: the run in the model's order, less what was hoisted.
+   * The run is in that order already, so without hoisting it is written as it is (a copy in
+   * order cost about 60 ms at 100,000 runs, measured with `pnpm bench`).
+   */
   private encode(run: RunSettingInput): string {
-    return JSON.stringify(orderedRun(run, this.options.hoist === true ? this.options.hoistScan : undefined));
+    const scan = this.options.hoist === true ? this.options.hoistScan : undefined;
+    return JSON.stringify(scan === undefined || scan.empty ? run : orderedRun(run, scan));
   }
 
   private async startFile(first: string): Promise<void> {

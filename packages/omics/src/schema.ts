@@ -7,6 +7,10 @@
 import { z } from "zod";
 import { shapes, shapeSpec, type Bounds, type EnumValue, type MemberSpec, type ShapeName, type StringShapeName } from "./model.js";
 
+// zod makes no code from strings (its JIT of object schemas builds functions with `new Function`):
+// batchc runs the same way with and without `node --disallow-code-generation-from-strings`.
+z.config({ jitless: true });
+
 /** Any JSON value (the model's `RunParameters` document type). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -10,7 +10,7 @@ const CHUNK = 1 << 20;
 
 /**
  * Writes the JSON array of runs in 1 MiB chunks: runs are encoded into a chunk on this thread,
- * and each full chunk goes to a `ChunkSink`, which hashes and writes it on a worker thread.
+ * and each full chunk goes to a `ChunkSink`, which hashes and writes it.
  */
 export class SettingsWriter {
   private buf: Buffer;

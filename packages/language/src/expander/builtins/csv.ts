@@ -211,7 +211,7 @@ function scanPlain(
 
 /**
  * Reads plain text (see `scanPlain`) into `t`: the header the usual way, then the rows with a
- * reader generated for the header's columns (`TableConverter.plainReader`), which takes the
+ * reader made for the header's columns (`TableConverter.plainReader`), which takes the
  * lines whose cells all fit and hands any other line to the usual way, one by one. The same
  * records, lines and problems as `scanPlain` into `t.visit`.
  */
@@ -423,55 +423,58 @@ class TableConverter {
   }
 
   /**
-   * A reader of plain rows for this table's columns (generated code: the cells found with
-   * `indexOf`, each converted, the record built in one literal when no column is optional),
-   * or undefined when the header is missing or unusable, or names `__proto__`.
+   * A reader of plain rows for this table's columns (the cells found with `indexOf`, each
+   * converted, the record built with the header's keys in order), or undefined when the header
+   * is missing or unusable, or names `__proto__`.
    */
   plainReader(delimiter: string): PlainReader | undefined {
     const plans = this.plans;
     if (plans === undefined || this.broken || plans.length === 0 || plans.some((p) => !p.plainKey)) return undefined;
-    const lit = (x: string): string => JSON.stringify(x);
-    const optional = plans.some((p) => p.optional);
-    // Cell c spans s<c>..e<c>: each delimiter is found once (`next`), as in `scanPlain`; a line
-    // with fewer or more cells, or a cell that does not convert, goes to `slow`.
-    const cells = plans.map((_, c) =>
-      c === 0
-        ? "const s0 = i;"
-        : `if (next === -1 || next >= end) { slow(i, line); break row; }
-const e${c - 1} = next, s${c} = next + 1;
-next = text.indexOf(D, s${c});`,
-    );
-    cells.push(`if (next !== -1 && next < end) { slow(i, line); break row; }
-const e${plans.length - 1} = end;`);
-    const values = plans.map((p, c) => {
-      const convert = p.convert === undefined ? `const v${c} = c${c};` : `const v${c} = C[${c}](c${c}); if (v${c} instanceof P) { slow(i, line); break row; }`;
-      const set = optional ? ` r[${lit(p.name)}] = v${c};` : "";
-      const read = `const c${c} = text.slice(s${c}, e${c});\n`;
-      return p.optional ? `${read}if (!(c${c} === "" || c${c}.trim() === "")) { ${convert}${set} }` : `${read}${convert}${set}`;
-    });
-    const record = optional ? "r" : `{ ${plans.map((p, c) => `${lit(p.name)}: v${c}`).join(", ")} }`;
-    const body = `const out = T.value;
-const lines = T.lines;
-const n = text.length;
-let next = text.indexOf(D, i);
-while (i < n) {
-let end = text.indexOf("\\n", i);
-if (end < 0) end = n;
-if (end > i && !B(text, i, end)) row: {
-if (next !== -1 && next < i) next = text.indexOf(D, i);
-${cells.join("\n")}
-${optional ? "const r = {};\n" : ""}${values.join("\n")}
-out.push(${record});
-if (lines !== undefined) lines.push(line);
-}
-i = end + 1;
-line++;
-}`;
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const make = new Function("T", "D", "C", "P", "B", `"use strict"; return function readPlainRows(text, i, line, slow) {\n${body}\n};`) as (
-      ...args: unknown[]
-    ) => PlainReader;
-    return make(this, delimiter, plans.map((p) => p.convert), CellProblem, isBlank);
+    const n = plans.length;
+    const starts = new Array<number>(n).fill(0);
+    const ends = new Array<number>(n).fill(0);
+    const out = this.value;
+    const lines = this.lines;
+    // Cell c spans starts[c]..ends[c]: each delimiter is found once (`next`), as in
+    // `scanPlain`; false for a line with fewer or more cells, or a cell that does not convert.
+    let next = -1;
+    const readRow = (text: string, i: number, end: number): boolean => {
+      if (next !== -1 && next < i) next = text.indexOf(delimiter, i);
+      starts[0] = i;
+      for (let c = 1; c < n; c++) {
+        if (next === -1 || next >= end) return false;
+        ends[c - 1] = next;
+        starts[c] = next + 1;
+        next = text.indexOf(delimiter, next + 1);
+      }
+      if (next !== -1 && next < end) return false;
+      ends[n - 1] = end;
+      const record: RecordValue = {};
+      for (let c = 0; c < n; c++) {
+        const plan = plans[c] as ColumnPlan;
+        const cell = text.slice(starts[c], ends[c]);
+        if (plan.optional && (cell === "" || cell.trim() === "")) continue;
+        const v = plan.convert === undefined ? cell : plan.convert(cell);
+        if (v instanceof CellProblem) return false;
+        record[plan.name] = v;
+      }
+      out.push(record);
+      return true;
+    };
+    return (text, i, line, slow) => {
+      const len = text.length;
+      next = text.indexOf(delimiter, i);
+      while (i < len) {
+        let end = text.indexOf("\n", i);
+        if (end < 0) end = len;
+        if (end > i && !isBlank(text, i, end)) {
+          if (readRow(text, i, end)) lines?.push(line);
+          else slow(i, line);
+        }
+        i = end + 1;
+        line++;
+      }
+    };
   }
 
   /** Closes the table: an empty one has no header; repeated problems get a count. */

@@ -4,7 +4,7 @@
 import { requestFields, runSettingFields, shapeSpec, shapes, type FieldFact } from "@batchc/model";
 import { describe, expect, it } from "vitest";
 import { BATCH_NAME_MEMBER, LANGUAGE_FIELDS, RUN_ID_MEMBER, apiName, languageName, type BlockKeyword } from "./api-spelling.js";
-import { checkSource, expectValid } from "./checker/harness.js";
+import { checkSource, expectValid } from "../test/check-harness.js";
 
 /** An entry setting the member, as a `.batch` line. */
 function entry(name: string, fact: FieldFact): string {

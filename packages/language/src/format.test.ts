@@ -6,7 +6,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { printProgram } from "./ast/print.js";
-import { program as randomProgram } from "./ast/test-harness.js";
+import { program as randomProgram } from "../test/arbitraries.js";
 import { formatSource } from "./format.js";
 import { parse } from "./parser/parse.js";
 import { SourceFile } from "./source.js";

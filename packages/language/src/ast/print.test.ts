@@ -7,7 +7,7 @@ import { parse } from "../parser/parse.js";
 import { SourceFile } from "../source.js";
 import type * as A from "./nodes.js";
 import { printExpression, printProgram, printTypeExpression } from "./print.js";
-import { expression } from "./test-harness.js";
+import { expression } from "../../test/arbitraries.js";
 
 function parseOk(text: string): A.Program {
   const { program, diagnostics } = parse(new SourceFile("t.batch", text));

@@ -1,6 +1,6 @@
 // Top-level statements and the fields of `batch`, `defaults` and `run` (docs/language.md §3).
 import { describe, it } from "vitest";
-import { expectErrors, expectValid } from "./harness.js";
+import { expectErrors, expectValid } from "../../test/check-harness.js";
 
 const DEFAULTS = `defaults {
   workflowId = "1234567"

@@ -8,9 +8,9 @@ import { memoryHost } from "../host.js";
 import { parse } from "../parser/parse.js";
 import { SourceFile } from "../source.js";
 import { check } from "./check.js";
-import { checkSource, expectErrors, expectValid } from "./harness.js";
+import { checkSource, expectErrors, expectValid } from "../../test/check-harness.js";
 import { printType } from "./types.js";
-import { REFERENCE_PROGRAM } from "../fixtures.js";
+import { REFERENCE_PROGRAM } from "../../test/fixtures.js";
 
 const REFERENCE = REFERENCE_PROGRAM;
 

@@ -1,7 +1,7 @@
 // Expressions: operators, access, conditionals, loops and built-in calls (docs/language.md §5-§7).
 import { describe, expect, it } from "vitest";
 import { BUILTIN_NAMES, BUILTINS, printSignature } from "./builtins.js";
-import { checkSource, expectErrors, expectValid } from "./harness.js";
+import { checkSource, expectErrors, expectValid } from "../../test/check-harness.js";
 import { printType } from "./types.js";
 
 /** The type the checker gives to `let x = EXPR` (the last let's initializer). */

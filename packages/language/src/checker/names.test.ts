@@ -1,6 +1,6 @@
 // Scopes and names: lets, loop variables, shadowing, built-ins, `var()` (docs/language.md §3, §5, §6).
 import { describe, expect, it } from "vitest";
-import { checkSource, expectErrors, expectValid } from "./harness.js";
+import { checkSource, expectErrors, expectValid } from "../../test/check-harness.js";
 import { printType } from "./types.js";
 
 describe("known-names (BC2010)", () => {

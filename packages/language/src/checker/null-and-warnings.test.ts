@@ -1,8 +1,8 @@
 // `null` in a run (docs/language.md §8a) and the checker's warnings: a run's `null` over a
 // default (BC2051) and unused `let`s and loop variables (BC2052).
 import { describe, expect, it } from "vitest";
-import { checkSource, expectErrors, expectValid } from "./harness.js";
-import { outcome } from "../expander/test-harness.js";
+import { checkSource, expectErrors, expectValid } from "../../test/check-harness.js";
+import { outcome } from "../../test/expand-harness.js";
 
 const DEFAULTS = `defaults {
   workflowId = "1234567"

@@ -2,8 +2,8 @@
 // nf-core/rnaseq and nf-core/sarek) and from the whole output of `aws omics get-workflow`.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { outcome, runAll } from "../expander/test-harness.js";
-import { checkSource, expectErrors } from "./harness.js";
+import { outcome, runAll } from "../../test/expand-harness.js";
+import { checkSource, expectErrors } from "../../test/check-harness.js";
 import { printType } from "./types.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../test/fixtures/nf-core/${name}`, import.meta.url), "utf8");

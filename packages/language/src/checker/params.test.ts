@@ -1,7 +1,7 @@
 // Workflow parameters: declarations, templates, and the `params { }` blocks of runs and
 // defaults (docs/language.md §7a).
 import { describe, expect, it } from "vitest";
-import { checkSource, expectErrors, expectValid } from "./harness.js";
+import { checkSource, expectErrors, expectValid } from "../../test/check-harness.js";
 import { printType } from "./types.js";
 
 const PARAMS = `params {

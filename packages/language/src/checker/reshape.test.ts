@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { debugExpr } from "../ast/debug.js";
 import { printProgram } from "../ast/print.js";
 import type { LetStatement } from "../ast/nodes.js";
-import { checkSource, expectErrors } from "./harness.js";
+import { checkSource, expectErrors } from "../../test/check-harness.js";
 import { printType } from "./types.js";
-import { outcome, runAll } from "../expander/test-harness.js";
+import { outcome, runAll } from "../../test/expand-harness.js";
 import { parse } from "../parser/parse.js";
 import { SourceFile } from "../source.js";
 

@@ -1,6 +1,6 @@
 // Types: aliases, annotations, records, unions, S3 URIs (docs/language.md §4), and the type helpers.
 import { describe, expect, it } from "vitest";
-import { checkSource, expectErrors, expectValid } from "./harness.js";
+import { checkSource, expectErrors, expectValid } from "../../test/check-harness.js";
 import {
   ANY,
   BOOL,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileFile } from "../compile.js";
 import { memoryHost, nodeHost, type ReadOptions } from "../host.js";
 import { MAX_ERRORS } from "./expand.js";
-import { expandText, full, outcome, runAll } from "./test-harness.js";
+import { expandText, full, outcome, runAll } from "../../test/expand-harness.js";
 
 const S3_HELP = "an S3 URI starts with `s3://` and a bucket name, as in `s3://my-bucket/path/`";
 const DUP_HELP = "help: run ids must be unique in the batch; add the loop variables that tell the runs apart to the id";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_NAMES } from "../checker/builtins.js";
 import { BUILTIN_IMPLS } from "./builtins/index.js";
-import { expandText } from "./test-harness.js";
+import { expandText } from "../../test/expand-harness.js";
 
 const list = (xs: readonly number[]): string => `[${xs.join(", ")}]`;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { COHORT_PROGRAM, cohortCsv } from "./bench-expand.js";
+import { COHORT_PROGRAM, cohortCsv } from "../../test/bench-expand.js";
 import { effectiveRun } from "./expand.js";
 import type { RunSpec } from "./run-spec.js";
-import { expandText, ids, runAll } from "./test-harness.js";
+import { expandText, ids, runAll } from "../../test/expand-harness.js";
 
 /** A run without its AST node, for exact comparisons. */
 const plain = (r: RunSpec | undefined): unknown => (r === undefined ? undefined : { ...r, statement: r.statement.kind });

@@ -8,7 +8,7 @@ import type { Expression, LetStatement, Program } from "../ast/nodes.js";
 import { SourceFile } from "../source.js";
 import { parse } from "./parse.js";
 import { parser } from "./parser.js";
-import { REFERENCE_PROGRAM } from "../fixtures.js";
+import { REFERENCE_PROGRAM } from "../../test/fixtures.js";
 
 function parseOk(text: string): Program {
   const { program, diagnostics } = parse(new SourceFile("t.batch", text));

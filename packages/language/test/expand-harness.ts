@@ -1,12 +1,12 @@
 // Test helpers for the expander: parse + check + expand a `.batch` text over in-memory files,
 // and render diagnostics compactly (`BC3001 3:7 message`) for exact assertions.
-import { check } from "../checker/check.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { memoryHost } from "../host.js";
-import { parse } from "../parser/parse.js";
-import { SourceFile } from "../source.js";
-import { expand, type Expansion } from "./expand.js";
-import type { RunSpec } from "./run-spec.js";
+import { check } from "../src/checker/check.js";
+import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { memoryHost } from "../src/host.js";
+import { parse } from "../src/parser/parse.js";
+import { SourceFile } from "../src/source.js";
+import { expand, type Expansion } from "../src/expander/expand.js";
+import type { RunSpec } from "../src/expander/run-spec.js";
 
 export const BASE = "/proj";
 

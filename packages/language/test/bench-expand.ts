@@ -1,11 +1,11 @@
 // Prints how long expanding the docs/language.md §1 program takes at 100,000 runs (a 25,000-row
-// csv in memory), after warm-up. Not a test: run `pnpm exec tsx packages/language/src/expander/bench-expand.ts`.
-import { check } from "../checker/check.js";
-import { memoryHost } from "../host.js";
-import { parse } from "../parser/parse.js";
-import { SourceFile } from "../source.js";
-import { expand } from "./expand.js";
-import { REFERENCE_PROGRAM } from "../fixtures.js";
+// csv in memory), after warm-up. Not a test: run `pnpm exec tsx packages/language/test/bench-expand.ts`.
+import { check } from "../src/checker/check.js";
+import { memoryHost } from "../src/host.js";
+import { parse } from "../src/parser/parse.js";
+import { SourceFile } from "../src/source.js";
+import { expand } from "../src/expander/expand.js";
+import { REFERENCE_PROGRAM } from "./fixtures.js";
 
 /** The §1 program. */
 export const COHORT_PROGRAM = REFERENCE_PROGRAM;

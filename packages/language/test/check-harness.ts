@@ -1,11 +1,11 @@
 // Shared test harness for the checker's tests (after graphql-js `validation/__tests__/harness.ts`):
 // source text -> parse() -> check() on in-memory files, and exact comparisons of diagnostics.
 import { deepStrictEqual } from "node:assert/strict";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { memoryHost } from "../host.js";
-import { parse } from "../parser/parse.js";
-import { SourceFile } from "../source.js";
-import { check, type CheckResult } from "./check.js";
+import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { memoryHost } from "../src/host.js";
+import { parse } from "../src/parser/parse.js";
+import { SourceFile } from "../src/source.js";
+import { check, type CheckResult } from "../src/checker/check.js";
 
 /** The folder the test program lives in; data files are given relative to it. */
 export const TEST_DIR = "/project";

@@ -1,6 +1,6 @@
 // Random ASTs for the printer's and the formatter's properties (test code, not built).
 import fc from "fast-check";
-import type * as A from "./nodes.js";
+import type * as A from "../src/ast/nodes.js";
 
 const span = { start: 0, end: 0 };
 const KEYWORDS = new Set(["batch", "defaults", "params", "run", "for", "in", "where", "if", "then", "else", "let", "type", "and", "or", "not", "true", "false", "null", "from"]);

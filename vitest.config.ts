@@ -10,6 +10,7 @@ export default defineConfig({
       "@batchc/language": src("./packages/language/src/index.ts"),
       "@batchc/omics": src("./packages/omics/src/index.ts"),
       "@batchc/model": src("./packages/model/src/index.ts"),
+      "@batchc/text": src("./packages/text/src/index.ts"),
     },
   },
   test: {

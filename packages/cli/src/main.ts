@@ -1,7 +1,7 @@
 // The `batchc` entry point: parse the command line, run one command, map failures to exit codes.
 // Exit codes: 0 success, 1 diagnostics, 2 usage, 3 AWS/S3 failure, 70 internal error.
 import { CommandError, type Io, processIo } from "./io.js";
-import { safeText } from "./terminal-text.js";
+import { safeText } from "@batchc/text";
 import { helpText, parseArgs } from "./options.js";
 import { VERSION } from "./version.js";
 

@@ -1,5 +1,6 @@
 // The command line, declared once as data: commands, their options, and `parseArgs(argv)`,
 // which tests call without running anything.
+import { closest } from "@batchc/text";
 
 export type OptionKind = "boolean" | "string" | "list";
 
@@ -405,30 +406,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 function suggest(input: string, names: readonly string[], prefix = ""): string {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const n of names) {
-    const d = distance(input, n);
-    if (d < bestScore && d <= Math.max(1, Math.floor(n.length / 3))) {
-      best = n;
-      bestScore = d;
-    }
-  }
+  const best = closest(input, names);
   return best === undefined ? "" : ` (did you mean \`${prefix}${best}\`?)`;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
 }
 
 /** The text of `batchc --help` or `batchc COMMAND --help`. */

@@ -1,11 +1,10 @@
 // @batchc/language: the `.batch` front end. No AWS code; all file access through a Host.
 export type { Span, Position } from "./source.js";
-export { SourceFile, codePointLength } from "./source.js";
+export { SourceFile } from "./source.js";
 export type { Diagnostic, DiagnosticMessage, Label, Severity } from "./diagnostics/diagnostic.js";
 export { at, sortDiagnostics, hasErrors } from "./diagnostics/diagnostic.js";
 export { DiagnosticFold, MAX_ERRORS } from "./diagnostics/fold.js";
 export * as codes from "./diagnostics/codes.js";
-export { suggestionList, didYouMean, editDistance } from "./diagnostics/suggest.js";
 export { renderDiagnostic, renderDiagnostics, diagnosticToJson, type RenderOptions } from "./diagnostics/render.js";
 export type * from "./ast/nodes.js";
 export type { Type } from "./checker/types.js";

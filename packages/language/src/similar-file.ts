@@ -1,7 +1,7 @@
 // Did-you-mean for a data or template file that is not there: the closest name among the
 // files of the same folder (`parameter_template.json` for `parameter-template.json`).
 import * as path from "node:path";
-import { didYouMean } from "./diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import type { Host } from "./host.js";
 
 /**

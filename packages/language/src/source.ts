@@ -1,5 +1,6 @@
 // Source text and positions. Offsets are 0-based UTF-16 indices into the text;
 // lines and columns are 1-based and only computed here, for display.
+import { codePointLength } from "@batchc/text";
 
 /** A half-open range `[start, end)` of UTF-16 offsets into a source file. */
 export interface Span {
@@ -67,18 +68,4 @@ export class SourceFile {
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
     return this.text.slice(start, end);
   }
-}
-
-/** Length of a string in Unicode code points. */
-export function codePointLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }

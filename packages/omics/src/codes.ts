@@ -2,6 +2,7 @@
 // BC55xx for writing the settings file and uploading it to S3. One builder per code; a code is
 // never reused. Messages start lowercase, have no final period and put names in `backticks`;
 // `help` says the fix.
+import { formatCount, plural } from "@batchc/text";
 
 /** The shape of one catalog entry (mirrors `DiagnosticMessage` of `@batchc/language`). */
 export interface DiagnosticMessage {
@@ -20,12 +21,6 @@ const error = (code: string, message: string, rest: Partial<DiagnosticMessage> =
   ...rest,
 });
 
-/** `1,234,567`: thousands separated, the same on every machine. */
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(", ");
 

@@ -39,7 +39,7 @@ export {
   type ListRunsInBatchResponse,
 } from "./schema.js";
 export type { BatchInput, DefaultsInput, RunSettingInput, EffectiveRun } from "./types.js";
-export { api, io, MODEL_CODES, formatCount, type DiagnosticMessage } from "./codes.js";
+export { api, io, MODEL_CODES, type DiagnosticMessage } from "./codes.js";
 export {
   validateBatch,
   validateBatchSettings,
@@ -51,7 +51,6 @@ export {
   jsonByteLength,
   mergedParameterBytes,
   mergedTagCount,
-  codePointLength,
   isS3Uri,
   settingsPrefixProblem,
   displayPath,

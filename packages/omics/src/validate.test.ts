@@ -1,7 +1,6 @@
 // One case per check: the exact path, code, message and help of each violation.
 import { describe, expect, it } from "vitest";
 import {
-  codePointLength,
   effectiveRun,
   jsonByteLength,
   mergedParameterBytes,
@@ -285,11 +284,5 @@ describe("sizes and merges", () => {
       parameters: { ref: "hg38", threads: 8, sample: "S1" },
       runTags: { p: "a", s: "S1" },
     });
-  });
-
-  it("codePointLength counts surrogate pairs once and lone surrogates once", () => {
-    expect(codePointLength("😀😀")).toBe(2);
-    expect(codePointLength("a\ud800b")).toBe(3);
-    expect(codePointLength("\udc00\ud800")).toBe(2);
   });
 });

@@ -6,7 +6,7 @@
 import { api, quote, type DiagnosticMessage, type PatternKind } from "./codes.js";
 import { isS3Uri, s3UriProblem } from "@batchc/model";
 import { inlineOutputOrder, runSettingFields, shapeSpec, shapes, type Bounds, type MemberSpec, type ShapeName } from "./model.js";
-import { closest } from "./suggest.js";
+import { closest, codePointLength } from "@batchc/text";
 import type { BatchInput, EffectiveRun, RunSettingInput } from "./types.js";
 
 /** Where a violation is, relative to the validated object: `["name"]`, `["runTags", "sample"]`. */
@@ -88,22 +88,6 @@ export function typeName(v: unknown): string {
     default:
       return "a symbol";
   }
-}
-
-/** Code points of `s` (what Smithy's `length` counts), without allocating. */
-export function codePointLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
 }
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);

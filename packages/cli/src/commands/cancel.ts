@@ -1,8 +1,9 @@
 // `batchc cancel BATCH_ID`: CancelRunBatch, after confirmation (a question on a terminal,
 // `--yes` elsewhere). Runs not yet started will not start; started runs are cancelled.
+import { plural } from "@batchc/text";
 import { cancelRunBatch } from "@batchc/omics";
 import type { Io } from "../io.js";
-import { batchIdArg, batchNotFoundHelp, call, confirmed, getBatch, openOmics, plural } from "./omics-common.js";
+import { batchIdArg, batchNotFoundHelp, call, confirmed, getBatch, openOmics } from "./omics-common.js";
 
 /** Cancels a batch; exit 1 when the user declines. */
 export async function cancelCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {

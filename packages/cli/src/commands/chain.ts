@@ -5,8 +5,8 @@
 // any of its batches; the listings that say so must be complete, or nothing is decided.
 import { deriveRequestId, type GetBatchResponse, type StartRunBatchRequest } from "@batchc/omics";
 import { CommandError } from "../io.js";
-import { formatCount } from "../format.js";
-import { getBatch, isoTime, listAllBatches, listAllRuns, plural, STARTING_STATUSES, type OmicsSession, type RunItem } from "./omics-common.js";
+import { formatCount, plural } from "@batchc/text";
+import { getBatch, isoTime, listAllBatches, listAllRuns, STARTING_STATUSES, type OmicsSession, type RunItem } from "./omics-common.js";
 
 /** The batch tag a resubmission records the original batch id in. */
 export const RESUBMIT_OF_TAG = "batchc:resubmit-of";

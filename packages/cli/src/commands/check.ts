@@ -4,7 +4,7 @@ import { hasErrors, sortDiagnostics } from "@batchc/language";
 import { checkAllRuns } from "@batchc/compiler";
 import type { Io } from "../io.js";
 import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics } from "../load.js";
-import { formatCount } from "../format.js";
+import { formatCount } from "@batchc/text";
 import { s3EndpointUrl } from "./upload.js";
 import { checkLiveOptions, liveDiagnostics } from "../live/preflight.js";
 

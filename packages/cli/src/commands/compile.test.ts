@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../../../test/cli/harness.js";
-import { formatCount } from "../format.js";
 
 const program = (runs: number): string => `batch "b" {
   settings = "s3://lab-batches/x/"
@@ -62,11 +61,5 @@ help: \`priority\` is from 0 to 100000; this one is 100001
     expect(r.code).toBe(0);
     const request = JSON.parse(r.stdout) as { batchRunSettings: { inlineSettings: { name: string }[] } };
     expect(request.batchRunSettings.inlineSettings.map((s) => s.name)).toEqual(["run 0", "café", "run 2"]);
-  });
-});
-
-describe("formatCount", () => {
-  it("writes whole numbers as toLocaleString(\"en-US\") does", () => {
-    for (const n of [0, 7, 100, 999, 1000, 12_345, 100_000, 100_001, 1_234_567, 2 ** 53]) expect(formatCount(n)).toBe(n.toLocaleString("en-US"));
   });
 });

@@ -11,7 +11,7 @@ import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, p
 import { printPreview } from "./dry-run.js";
 import { checkLiveOptions, liveDiagnostics } from "../live/preflight.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
-import { formatCount } from "../format.js";
+import { formatCount } from "@batchc/text";
 import { atomicWrite, checkTarget, moveInto, release, removeOnSignal } from "../safe-write.js";
 
 /** `--format json` and `jsonl` report problems as JSON data on stdout, as `check` does with them. */

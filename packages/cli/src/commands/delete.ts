@@ -9,12 +9,11 @@ import {
   confirmed,
   getBatch,
   openOmics,
-  plural,
   waitForBatch,
   type OmicsSession,
 } from "./omics-common.js";
 import { deleteBatch, deleteRunBatch, type GetBatchResponse } from "@batchc/omics";
-import { formatCount } from "../format.js";
+import { formatCount, plural } from "@batchc/text";
 
 /** Seconds between polls while the runs are being deleted. */
 const DELETE_POLL_MS = 5_000;

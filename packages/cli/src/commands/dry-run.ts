@@ -2,11 +2,10 @@
 // Runs come from a second pass over the (already validated) expansion, so nothing is held in
 // memory but the rows being printed.
 import { effectiveRun, type EffectiveRun, type Value } from "@batchc/language";
-import { safeCell } from "../terminal-text.js";
 import { inlineOutputOrder, runSettingFields, type EmitResult } from "@batchc/omics";
 import type { Io } from "../io.js";
 import type { LoadedProgram } from "../load.js";
-import { formatCount } from "../format.js";
+import { csvField, formatBytes, formatCount, renderTable } from "@batchc/text";
 import { FORMAT_VERSION } from "../machine-output.js";
 
 export interface PreviewOptions {
@@ -30,12 +29,6 @@ export function summaryLines(loaded: LoadedProgram, emitted: Emitted): string[] 
   }
   lines.push(`requestId  ${emitted.request.requestId}`);
   return lines;
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function* effectiveRuns(loaded: LoadedProgram, limit: number | undefined): Generator<EffectiveRun> {
@@ -117,13 +110,8 @@ function writeTable(loaded: LoadedProgram, total: number, limit: number, out: Ch
   const paramKeys = unionKeys(rows.map((r) => r.parameters));
   const header = ["#", ...used, ...paramKeys.map((k) => `params.${k}`)];
   const body = rows.map((r, i) => [String(i + 1), ...used.map((c) => cell(r[c])), ...paramKeys.map((k) => cell(r.parameters?.[k]))]);
-  // Cells come from data files: control characters are escaped and secrets masked.
-  const clip = (s: string): string => safeCell(s, 48);
-  const table = [header, ...body].map((row) => row.map(clip));
-  const widths = header.map((_, c) => Math.max(...table.map((row) => (row[c] as string).length)));
-  for (const row of table) {
-    out.write(`${row.map((s, c) => (c === row.length - 1 ? s : s.padEnd(widths[c] as number))).join("  ").trimEnd()}\n`);
-  }
+  // Cells come from data files: renderTable escapes control characters and masks secrets.
+  for (const line of renderTable([header, ...body])) out.write(`${line}\n`);
   if (total > rows.length) out.write(`… ${formatCount(total - rows.length)} more\n`);
 }
 
@@ -131,10 +119,6 @@ function unionKeys(maps: readonly (Record<string, unknown> | undefined)[]): stri
   const keys = new Set<string>();
   for (const m of maps) if (m) for (const k of Object.keys(m)) keys.add(k);
   return [...keys];
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function writeCsv(runs: Iterable<EffectiveRun>, out: ChunkedWriter): void {

@@ -1,6 +1,6 @@
 // `batchc explain CODE`: what a diagnostic code means, a minimal program that yields it (or, for
 // BC5xxx, a command that fails with it), and the fix. docs/errors.md has every page.
-import { didYouMean } from "@batchc/language";
+import { didYouMean } from "@batchc/text";
 import { explainPage, pageCodes, pageText } from "../explain/page.js";
 import { CommandError, type Io } from "../io.js";
 

@@ -2,7 +2,7 @@
 // as a table, json, jsonl or csv.
 import { CommandError, type Io } from "../io.js";
 import { defined, isoTime, listAllBatches, openOmics, printRows, type BatchItem, type Column } from "./omics-common.js";
-import { formatCount } from "../format.js";
+import { formatCount } from "@batchc/text";
 import { ProgressLine } from "../progress.js";
 
 const COLUMNS: Column<BatchItem>[] = [

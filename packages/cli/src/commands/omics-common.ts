@@ -15,8 +15,7 @@ import {
   type OmicsOperation,
 } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
-import { safeCell } from "../terminal-text.js";
-import { formatCount } from "../format.js";
+import { csvField, formatCount, renderTable } from "@batchc/text";
 import { VERSION } from "../version.js";
 import { awsOptions } from "./aws-options.js";
 import { jsonDocument } from "../machine-output.js";
@@ -360,12 +359,8 @@ function text(v: string | number | undefined): string {
   return v === undefined ? "" : typeof v === "number" ? String(v) : v;
 }
 
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
- * Prints rows as an aligned table (cells clipped at 60 characters), a JSON document with the
+ * Prints rows as an aligned table (renderTable), a JSON document with the
  * rows in its `member` array, JSON lines or CSV. `json` gives the object printed for a row in the
  * two JSON formats.
  */
@@ -385,10 +380,9 @@ export function printRows<T>(rows: readonly T[], columns: readonly Column<T>[], 
       );
       return;
     default: {
-      // Cells come from the service: control characters are escaped and secrets masked.
-      const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => safeCell(text(c.cell(r)).replace(/[ \t\n]+/g, " "), 60)))];
-      const widths = columns.map((_, i) => Math.max(...table.map((row) => (row[i] as string).length)));
-      io.stdout.write(table.map((row) => `${row.map((s, i) => s.padEnd(widths[i] as number)).join("  ").trimEnd()}\n`).join(""));
+      // Cells come from the service: runs of white space become one space; renderTable escapes the rest.
+      const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => text(c.cell(r)).replace(/[ \t\n]+/g, " ")))];
+      io.stdout.write(renderTable(table).map((l) => `${l}\n`).join(""));
     }
   }
 }
@@ -398,7 +392,4 @@ export function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** `1 run`, `2 runs`. */
-export function plural(count: number, word: string): string {
-  return `${formatCount(count)} ${word}${count === 1 ? "" : "s"}`;
-}
+

@@ -11,13 +11,13 @@
 // --accept-changed-defaults); a listing that disagrees with GetBatch's counts.
 import type { DefaultRunSetting } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
-import { formatCount } from "../format.js";
+import { formatCount, plural } from "@batchc/text";
 import { jsonDocument } from "../machine-output.js";
 import { ProgressLine } from "../progress.js";
 import { asResubmission, chainOutcomes, chainText, findChain, startingBatches, type Chain, type RunOutcome } from "./chain.js";
 import { compileRequest } from "./compile.js";
 import { defaultsDifferences } from "./defaults-diff.js";
-import { batchIdArg, openOmics, plural } from "./omics-common.js";
+import { batchIdArg, openOmics } from "./omics-common.js";
 import { checkSubmitOptions, printDryRun, reportAndWait, uploadAndStart, type PreparedRequest } from "./submit.js";
 
 /** Why a run is resubmitted. */

@@ -1,10 +1,10 @@
 // `batchc runs BATCH_ID`: every page of ListRunsInBatch — the runSettingId → runId mapping with
 // submission statuses and failure reasons — as a table, json, jsonl or csv. `--status` filters
 // on the service side (one listing per status given).
-import { didYouMean } from "@batchc/language";
+import { didYouMean } from "@batchc/text";
 import { CommandError, type Io } from "../io.js";
 import { batchIdArg, defined, listAllRuns, openOmics, printRows, type Column, type RunItem } from "./omics-common.js";
-import { formatCount } from "../format.js";
+import { formatCount } from "@batchc/text";
 import { ProgressLine } from "../progress.js";
 
 /** The per-run submission statuses of a batch. */

@@ -2,10 +2,10 @@
 // times) or as the reply's JSON with ISO timestamps. With `--chain`, the batch's resubmission
 // chain instead: each batch with its counts, and the runs started across the chain.
 import type { Io } from "../io.js";
-import { formatCount } from "../format.js";
+import { formatCount, plural } from "@batchc/text";
 import { jsonDocument } from "../machine-output.js";
 import { chainOutcomes, findChain, startingBatches, type Chain, type RunOutcome } from "./chain.js";
-import { batchIdArg, batchJson, batchLines, getBatch, openOmics, plural, type OmicsSession } from "./omics-common.js";
+import { batchIdArg, batchJson, batchLines, getBatch, openOmics, type OmicsSession } from "./omics-common.js";
 
 /** Shows a batch; exit 0 whatever its status (use `submit --wait` to act on the outcome). */
 export async function statusCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {

@@ -24,13 +24,12 @@ import {
   openOmics,
   parseMaxAttempts,
   parsePollInterval,
-  plural,
   waitForBatch,
   type OmicsSession,
 } from "./omics-common.js";
 import { checkNamedSettings, s3EndpointUrl, uploadSettings } from "./upload.js";
 import { recordRequestId, refuseDuplicates } from "./duplicate-guard.js";
-import { formatCount } from "../format.js";
+import { formatBytes, formatCount, plural } from "@batchc/text";
 import { jsonDocument } from "../machine-output.js";
 
 /** A request ready to send, from a `.batch` program or a request `.json` file. */
@@ -191,12 +190,6 @@ function placement(p: PreparedRequest, upload?: string): string {
   if (p.settingsFile) return `${count}, in ${p.settingsFile.uri} (${formatBytes(p.settingsFile.bytes)}${upload ? `, ${upload}` : ""})`;
   if ("s3UriSettings" in settings) return `in ${settings.s3UriSettings} (as given)`;
   return `${count}, inline in the request`;
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 /** `--dry-run`: the request that would be sent, with a summary; nothing is uploaded or started. */

@@ -5,9 +5,9 @@
 // error too, each at the source of the value (or of the run's `params` block) and naming the
 // iteration, as the other run diagnostics. Runs are folded by place, so 100,000 runs of one
 // statement give one diagnostic per name.
+import { didYouMean } from "@batchc/text";
 import {
   codes,
-  didYouMean,
   iterationText,
   type DefaultSettings,
   type Diagnostic,

@@ -12,7 +12,7 @@ import type {
   UnaryExpression,
 } from "../ast/nodes.js";
 import { nameLabels, names } from "../diagnostics/codes/names.js";
-import { didYouMean } from "../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import { DATA_FILE_BUILTINS } from "./builtins.js";
 import type { CheckContext } from "./context.js";
 import { inferComprehension } from "./comprehension.js";

@@ -3,7 +3,7 @@
 import type { Identifier, TypeAlias, TypeExpression } from "../ast/nodes.js";
 import type { Span } from "../source.js";
 import { nameLabels, names } from "../diagnostics/codes/names.js";
-import { didYouMean } from "../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import type { CheckContext } from "./context.js";
 import { reportAliasCycle } from "./rules/acyclic-aliases.js";
 import { ANY, BOOL, ERROR, FLOAT, INT, S3URI, STRING, enumOf, listOf, type RecordFieldInfo, type Type } from "./types.js";

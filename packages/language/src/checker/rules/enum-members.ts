@@ -3,7 +3,7 @@
 // Counterexample: `caller = "gatkk"` where `params { caller: "deepvariant" | "gatk" }`.
 import type { Span } from "../../source.js";
 import { names } from "../../diagnostics/codes/names.js";
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import type { CheckContext } from "../context.js";
 import { printType } from "../types.js";
 

@@ -3,7 +3,7 @@
 // Counterexample: `group_by(rows, "smaple")` on `[Row]`, or `group_by(rows, f)`.
 import type { CallExpression, Expression } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import type { CheckContext } from "../context.js";
 import { ANY, ERROR, NULL, containsError, joinTypes, listOf, printType, type RecordFieldInfo, type Type } from "../types.js";
 

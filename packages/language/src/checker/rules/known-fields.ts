@@ -4,7 +4,7 @@
 // `run "a" { runGroupId = "1234567" }` (shared by every run: it belongs in `defaults`).
 import type { BlockEntry } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import type { BlockSchema, EntrySpec } from "../block-schemas.js";
 import type { CheckContext } from "../context.js";
 

@@ -3,7 +3,7 @@
 // Counterexample: `run smaple.id { }` where only `sample` is in scope.
 import type { CallExpression, NameExpression } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import { BUILTIN_NAMES, BUILTINS, type Builtin } from "../builtins.js";
 import type { CheckContext } from "../context.js";
 import type { Scope } from "../scope.js";

@@ -3,7 +3,7 @@
 // Counterexample: `params { fastq_r3 = s.r2 }` where only `fastq_r1` and `fastq_r2` are declared.
 import type { MapBlock } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import type { CheckContext } from "../context.js";
 import { checkExpression, inferExpression } from "../expressions.js";
 import type { Scope } from "../scope.js";

@@ -6,7 +6,7 @@ import { similarFile } from "../../similar-file.js";
 import * as path from "node:path";
 import type { ParamDeclaration, ParamsBlock } from "../../ast/nodes.js";
 import { nameLabels, names } from "../../diagnostics/codes/names.js";
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 import type { ParamInfo, ParamSchema } from "../checked-program.js";
 import type { CheckContext } from "../context.js";
 import { parseParameterTemplate, readFailureReason, type TemplateParam } from "../param-template.js";

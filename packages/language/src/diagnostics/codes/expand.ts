@@ -1,6 +1,6 @@
 // BC3xxx: expansion, built-ins and data files. One builder per code; never reuse a code.
 import type { DiagnosticMessage } from "../diagnostic.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "@batchc/text";
 
 const error = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
   code,

@@ -13,7 +13,7 @@
 // - Columns are 1-based and count code points; the header is line 1.
 import { expand as codes } from "../../diagnostics/codes/expand.js";
 
-import { suggestionList } from "../../diagnostics/suggest.js";
+import { suggestionList } from "@batchc/text";
 import type { Type } from "../../checker/types.js";
 import { printType } from "../../checker/types.js";
 import type { RecordValue, Value } from "../../values.js";

@@ -2,7 +2,7 @@
 // `keys`, plus deep equality and code-point string order (shared by `==`, `<`, `sort`, `glob`).
 import { expand as codes } from "../../diagnostics/codes/expand.js";
 import { checkListSize, MAX_LIST } from "../limits.js";
-import { codePointLength } from "../../source.js";
+import { codePointLength } from "@batchc/text";
 import { isRecordValue, type Value } from "../../values.js";
 import { BuiltinError, describeValue, kindOf } from "../errors.js";
 import { expectInt, expectList, expectRecord } from "./args.js";

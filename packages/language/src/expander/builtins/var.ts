@@ -11,7 +11,7 @@ import { expectString } from "./args.js";
 import type { CallSite } from "./context.js";
 import { BOOL_WORDS, FLOAT, INT } from "./csv.js";
 import { tooDeep } from "./files.js";
-import { didYouMean } from "../../diagnostics/suggest.js";
+import { didYouMean } from "@batchc/text";
 
 /** Converts the text of `--var name=text` to `type`, or throws a BuiltinError blaming argument 0. */
 export function convertVar(name: string, text: string, type: Type | undefined): Value {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskSecrets, safeCell, safeText } from "./terminal-text.js";
+import { maskSecrets, safeCell, safeText } from "./safe-text.js";
 
 describe("safeText", () => {
   it("escapes ANSI and OSC sequences, carriage returns, bidi controls, U+2028 and lone surrogates", () => {

@@ -1,5 +1,6 @@
-// Did-you-mean: candidates within an edit distance that grows with the name's length
-// (after graphql-js `suggestionList`).
+// Did-you-mean, the one implementation every package uses (names in programs, enum values
+// and fields of requests, commands and options): candidates within an edit distance that grows
+// with the input's length, 40% of it plus one, case-insensitive (after graphql-js `suggestionList`).
 
 /** Candidates close to `input`, best first (ties in alphabetical order). */
 export function suggestionList(input: string, candidates: Iterable<string>): string[] {
@@ -13,6 +14,11 @@ export function suggestionList(input: string, candidates: Iterable<string>): str
   }
   scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return scored.map((s) => s[0]);
+}
+
+/** The best candidate, or undefined. */
+export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  return suggestionList(input, candidates)[0];
 }
 
 /** `did you mean `x`?` for the best candidate, or undefined. */

@@ -3,6 +3,8 @@
 // separators and lone surrogates are shown escaped (`\x1b`, `\u202e`), long texts are cut with a
 // note, and secret-shaped values (access key ids, secret keys, session tokens, passwords in
 // URLs) are masked wherever they appear.
+import { formatCount } from "./count.js";
+import { clipToWidth } from "./width.js";
 
 /** Characters shown escaped: C0 controls, DEL, C1 controls, bidi controls and marks, U+2028/9. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -47,13 +49,13 @@ export function safeText(text: string, options: SafeTextOptions = {}): string {
   s = maskSecrets(s).replace(options.multiline === true ? UNSAFE_KEEP_NEWLINES : UNSAFE, escape);
   if (text.length > max || s.length > max) {
     const cut = s.slice(0, max);
-    return `${cut}… (cut: ${text.length.toLocaleString("en-US")} characters in all)`;
+    return `${cut}… (cut: ${formatCount(text.length)} characters in all)`;
   }
   return s;
 }
 
-/** A table cell: one line, safe, at most `max` characters. */
+/** A table cell: one line, safe, at most `max` terminal columns. */
 export function safeCell(text: string, max = 60): string {
-  const s = maskSecrets(text).replace(UNSAFE, escape);
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  const s = maskSecrets(text.length > max * 8 ? text.slice(0, max * 8) : text).replace(UNSAFE, escape);
+  return clipToWidth(s, max);
 }

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { readFileSync } from "node:fs";
 import { CommandError, type Io } from "../io.js";
 import { atomicWrite } from "../safe-write.js";
-import { safeCell } from "../terminal-text.js";
+import { safeCell } from "@batchc/text";
 
 /** What a lock file records of one object. */
 export interface LockEntry {

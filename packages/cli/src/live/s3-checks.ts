@@ -5,7 +5,7 @@
 import { codes, hasErrors, type Diagnostic, type FrontEndResult } from "@batchc/language";
 import { headBucket, headObjects, S3UploadError, type HeadOutcome, type S3ObjectRef } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
-import { formatCount } from "../format.js";
+import { formatCount } from "@batchc/text";
 import { ProgressLine } from "../progress.js";
 import { openS3, s3EndpointUrl } from "../commands/upload.js";
 import { foldFindings, type Finding } from "./fold.js";

@@ -6,8 +6,9 @@ import type { ListComprehension } from "../ast/nodes.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import type { Value } from "../values.js";
 import { Failure, describeValue } from "./errors.js";
-import { Scope, type Evaluator, type ExprCompiler } from "./evaluate.js";
-import { shortValue } from "./expand.js";
+import type { Evaluator, ExprCompiler } from "./evaluate.js";
+import { Scope } from "./scope.js";
+import { shortValue } from "./iteration-text.js";
 
 /** A comprehension builds at most this many elements (its sources may multiply). */
 export const MAX_COMPREHENSION = 1_000_000;

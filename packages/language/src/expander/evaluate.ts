@@ -35,34 +35,12 @@ import { BuiltinError, Failure, SILENT, describeValue } from "./errors.js";
 import { compileComprehension } from "./comprehension.js";
 import { setKey } from "./records.js";
 import type { Span } from "../source.js";
+import { Scope } from "./scope.js";
+
+export { Scope, type Ref } from "./scope.js";
 
 /** A compiled expression: reads the loop variables and nested `let`s from `env`. */
 export type Evaluator = (env: Value[]) => Value;
-
-/** What a name refers to at compile time. */
-export type Ref =
-  | { kind: "const"; value: Value }
-  | { kind: "slot"; slot: number }
-  /** A top-level `let` whose evaluation failed: reading it aborts silently (no cascade). */
-  | { kind: "poisoned" };
-
-/** A lexical scope at compile time: names to refs, with a parent. */
-export class Scope {
-  private readonly names = new Map<string, Ref>();
-  constructor(readonly parent?: Scope) {}
-
-  define(name: string, ref: Ref): void {
-    this.names.set(name, ref);
-  }
-
-  lookup(name: string): Ref | undefined {
-    for (let s: Scope | undefined = this; s !== undefined; s = s.parent) {
-      const r = s.names.get(name);
-      if (r !== undefined) return r;
-    }
-    return undefined;
-  }
-}
 
 const fail = (msg: DiagnosticMessage, span: Span): never => {
   throw new Failure(msg, span);

@@ -17,3 +17,9 @@ export function checkStringSize(size: number, arg?: number): void {
 export function checkListSize(size: number, arg?: number): void {
   if (size > MAX_LIST) throw new BuiltinError(codes.valueTooLarge("list", size, MAX_LIST), arg);
 }
+
+/**
+ * Expansion stops after this many runs: one more than a batch may hold (100,000), so that a
+ * program over the limit is reported as such without expanding it whole.
+ */
+export const MAX_EXPANDED_RUNS = 100_001;

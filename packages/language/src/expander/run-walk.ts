@@ -1,0 +1,324 @@
+// The walk over the loops: the compiled statements run with a flat slot environment, yielding
+// one RunSpec per executed `run` without ever building the list of runs or combinations. A
+// failing run is skipped and the walk goes on (errors: expansion-errors.ts). `where` is tested
+// as soon as the loop variables it reads are bound.
+import { expand as codes } from "../diagnostics/codes/expand.js";
+import { at, type Label } from "../diagnostics/diagnostic.js";
+import type { Value } from "../values.js";
+import { rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
+import { Failure, describeValue } from "./errors.js";
+import type { Evaluator } from "./evaluate.js";
+import { firstRunNotes, type ExpansionErrors, type WalkErrors } from "./expansion-errors.js";
+import { IdTable } from "./id-table.js";
+import { iterationText } from "./iteration-text.js";
+import { MAX_EXPANDED_RUNS } from "./limits.js";
+import type { Binding, RunFields, RunSpec } from "./run-spec.js";
+import { FOR, IF, LET, RUN, type ForIR, type LetIR, type LoopVar, type RunIR, type SourceIR, type StmtIR } from "./statement-ir.js";
+
+/**
+ * Per-`runs()` state: the slot environment, seen ids and error counts. A loop variable's
+ * binding (name, value, place) is made only when a message or a run's `bindings` needs it:
+ * its value is in `env`, and for an element of a data file's list, `listFile`/`listLine`
+ * hold its place (a row reached otherwise is looked up by the row).
+ */
+class Walk implements WalkErrors {
+  readonly env: Value[];
+  readonly listFile: (string | undefined)[];
+  readonly listLine: number[];
+  readonly seen = new IdTable();
+  index = 0;
+  occurrences = 0;
+  readonly distinct = new Set<string>();
+  stopped = false;
+  /** `run` statements evaluated so far (whether they gave a run or an error). */
+  attempts = 0;
+  constructor(
+    slots: number,
+    /** A quiet walk records nothing (used to look up the first run with a duplicate id). */
+    readonly quiet: boolean,
+  ) {
+    this.env = new Array<Value>(slots).fill(null);
+    this.listFile = new Array<string | undefined>(slots).fill(undefined);
+    this.listLine = new Array<number>(slots).fill(0);
+  }
+}
+
+/** One execution of a `for`: per source, its list (or range) and where the walk is in it. */
+class LoopCursor {
+  private readonly lists: (Value[] | undefined)[];
+  private readonly starts: number[];
+  readonly lens: number[];
+  readonly idx: number[];
+  /** Per source, where its list's elements came from (a data file's list), or undefined. */
+  private readonly listOrigins: (ListOrigin | undefined)[];
+
+  constructor(
+    private readonly s: ForIR,
+    private readonly w: Walk,
+    private readonly ctx: ExpandContext,
+    private readonly fail: (e: unknown, vars: readonly LoopVar[]) => void,
+  ) {
+    const n = s.sources.length;
+    this.lists = new Array<Value[] | undefined>(n).fill(undefined);
+    this.starts = new Array<number>(n).fill(0);
+    this.lens = new Array<number>(n).fill(0);
+    this.idx = new Array<number>(n).fill(0);
+    this.listOrigins = new Array<ListOrigin | undefined>(n).fill(undefined);
+  }
+
+  /** Evaluates source k (its list, or its range's bounds) and starts at its first element. */
+  open(k: number): void {
+    const src = this.s.sources[k] as SourceIR;
+    const env = this.w.env;
+    this.idx[k] = 0;
+    this.lens[k] = 0;
+    this.lists[k] = undefined;
+    try {
+      if (src.range !== undefined) {
+        const r = src.range;
+        const a = r.from(env);
+        const b = r.to(env);
+        if (typeof a !== "number" || !Number.isInteger(a)) throw new Failure(codes.wrongType("a range bound", "int", describeValue(a)), r.fromSpan);
+        if (typeof b !== "number" || !Number.isInteger(b)) throw new Failure(codes.wrongType("a range bound", "int", describeValue(b)), r.toSpan);
+        this.starts[k] = a;
+        this.lens[k] = Math.max(0, (r.inclusive ? b + 1 : b) - a);
+      } else {
+        const v = (src.list as Evaluator)(env);
+        if (!Array.isArray(v)) throw new Failure(codes.notIterable(describeValue(v)), src.span);
+        this.lists[k] = v;
+        this.lens[k] = v.length;
+        this.listOrigins[k] = this.ctx.listOrigins.get(v);
+      }
+    } catch (e) {
+      this.fail(e, src.varsBefore);
+    }
+  }
+
+  /** Binds the variables of source k to its element i; false when the element does not fit. */
+  assign(k: number, i: number): boolean {
+    const src = this.s.sources[k] as SourceIR;
+    const w = this.w;
+    const list = this.lists[k];
+    const v = list === undefined ? (this.starts[k] as number) + i : (list[i] as Value);
+    if (!src.destructure) {
+      const slot = (src.names[0] as LoopVar).slot;
+      w.env[slot] = v;
+      const lo = this.listOrigins[k];
+      w.listFile[slot] = lo?.file;
+      if (lo !== undefined) w.listLine[slot] = lo.lines !== undefined ? (lo.lines[i] as number) : lo.firstLine + i;
+      return true;
+    }
+    const names = src.names;
+    if (!Array.isArray(v) || v.length !== names.length) {
+      this.fail(new Failure(codes.destructureMismatch(names.length, describeValue(v)), src.span), src.varsBefore);
+      return false;
+    }
+    for (let j = 0; j < names.length; j++) {
+      const slot = (names[j] as LoopVar).slot;
+      w.env[slot] = v[j] as Value;
+      w.listFile[slot] = undefined;
+    }
+    return true;
+  }
+}
+
+/** Walks the compiled statements of a program; each `walk` starts the loops again. */
+export class RunWalker {
+  private wheresReported = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly ctx: ExpandContext,
+    private readonly errors: ExpansionErrors,
+    private readonly top: readonly StmtIR[],
+    /** Every `for` with a `where`, for the warning about one that keeps nothing. */
+    private readonly wheres: readonly ForIR[],
+    private readonly slots: number,
+  ) {}
+
+  /** Records a failure of the current iteration, named by the bindings of `vars`. */
+  private fail(w: Walk, e: unknown, vars: readonly LoopVar[], extra?: () => { labels: Label[]; notes: string[] }): void {
+    this.errors.fail(w, e, () => (vars.length === 0 ? undefined : iterationText(this.bindings(w, vars))), extra);
+  }
+
+  /** The runs of a fresh walk: the top block's generator itself (one generator less per run). */
+  walk(quiet: boolean): Generator<RunSpec> {
+    const w = new Walk(this.slots, quiet);
+    const g = this.block(this.top, w);
+    return quiet || this.wheres.length === 0 ? g : this.thenReportWheres(g, w);
+  }
+
+  private *thenReportWheres(g: Generator<RunSpec>, w: Walk): Generator<RunSpec> {
+    yield* g;
+    this.reportEmptyWheres(w);
+  }
+
+  private *block(stmts: readonly StmtIR[], w: Walk): Generator<RunSpec> {
+    for (let i = 0; i < stmts.length; i++) {
+      if (w.stopped) return;
+      const s = stmts[i] as StmtIR;
+      switch (s.kind) {
+        case LET:
+          try {
+            w.env[s.slot] = s.value(w.env);
+          } catch (e) {
+            this.fail(w, e, s.vars);
+            return;
+          }
+          break;
+        case RUN: {
+          const r = this.run(s, w);
+          if (r !== undefined) yield r;
+          break;
+        }
+        case FOR:
+          yield* this.loop(s, w);
+          break;
+        case IF: {
+          let c: boolean;
+          try {
+            c = s.condition(w.env);
+          } catch (e) {
+            this.fail(w, e, s.vars);
+            break;
+          }
+          yield* this.block(c ? s.then : s.otherwise, w);
+          break;
+        }
+      }
+    }
+  }
+
+  private *loop(s: ForIR, w: Walk): Generator<RunSpec> {
+    const n = s.sources.length;
+    const where = s.where;
+    const whereLevel = s.whereLevel;
+    if (where !== undefined && whereLevel < 0 && !this.testWhere(s, w)) return;
+    const cursor = new LoopCursor(s, w, this.ctx, (e, vars) => this.fail(w, e, vars));
+    const idx = cursor.idx;
+    const body = s.body;
+    const flat = body.every((b) => b.kind === LET || b.kind === RUN);
+    let k = 0;
+    cursor.open(0);
+    for (;;) {
+      if (w.stopped) return;
+      if ((idx[k] as number) >= (cursor.lens[k] as number)) {
+        if (k === 0) return;
+        k--;
+        idx[k] = (idx[k] as number) + 1;
+        continue;
+      }
+      if (!cursor.assign(k, idx[k] as number) || (where !== undefined && k === whereLevel && !this.testWhere(s, w))) {
+        idx[k] = (idx[k] as number) + 1;
+        continue;
+      }
+      if (k < n - 1) {
+        k++;
+        cursor.open(k);
+        continue;
+      }
+      if (flat) {
+        // A body of only `let`s and `run`s runs inline: no generator per iteration.
+        for (let i = 0; i < body.length; i++) {
+          const b = body[i] as LetIR | RunIR;
+          if (b.kind === RUN) {
+            const r = this.run(b, w);
+            if (r !== undefined) yield r;
+          } else {
+            try {
+              w.env[b.slot] = b.value(w.env);
+            } catch (e) {
+              this.fail(w, e, b.vars);
+              break;
+            }
+          }
+        }
+      } else yield* this.block(body, w);
+      idx[k] = (idx[k] as number) + 1;
+    }
+  }
+
+  /** Tests a `for`'s `where`, noting whether it ever held. */
+  private testWhere(s: ForIR, w: Walk): boolean {
+    s.whereTested = true;
+    const kept = this.test(s.where as (env: Value[]) => boolean, w, s.whereVars);
+    if (kept) s.whereKept = true;
+    return kept;
+  }
+
+  /** After a complete walk: a warning for each `where` that was tested but never held. */
+  private reportEmptyWheres(w: Walk): void {
+    if (w.quiet || w.stopped || this.wheresReported) return;
+    this.wheresReported = true;
+    for (const s of this.wheres) {
+      if (s.whereTested && !s.whereKept && s.whereSpan !== undefined) this.errors.diagnostics.push(at(this.file, s.whereSpan, codes.whereKeepsNothing()));
+    }
+  }
+
+  private test(cond: (env: Value[]) => boolean, w: Walk, vars: readonly LoopVar[]): boolean {
+    try {
+      return cond(w.env);
+    } catch (e) {
+      this.fail(w, e, vars);
+      return false;
+    }
+  }
+
+  private run(s: RunIR, w: Walk): RunSpec | undefined {
+    if (++w.attempts > MAX_EXPANDED_RUNS) {
+      w.stopped = true;
+      return undefined;
+    }
+    const env = w.env;
+    let id: string;
+    let fields: RunFields;
+    try {
+      const v = s.id(env);
+      if (typeof v !== "string") throw new Failure(codes.runIdNotString(describeValue(v)), s.idSpan);
+      if (v === "") throw new Failure(codes.emptyRunId(), s.idSpan);
+      id = v;
+      fields = s.fields(env);
+    } catch (e) {
+      this.fail(w, e, s.vars);
+      return undefined;
+    }
+    const first = w.seen.add(id, w.index);
+    if (first >= 0) {
+      const dup = new Failure(codes.duplicateRunId(id), s.idSpan);
+      if (w.quiet || this.errors.has(dup)) {
+        this.fail(w, dup, s.vars);
+        return undefined;
+      }
+      // The first report of a duplicate names the first run's iteration, which also proves
+      // the ids equal (the table compares hashes).
+      const firstRun = this.runAt(first);
+      if (firstRun === undefined || firstRun.runSettingId === id) {
+        this.fail(w, dup, s.vars, () => firstRunNotes(firstRun));
+        return undefined;
+      }
+      w.seen.setExact(id, w.index);
+    }
+    return { runSettingId: id, fields, statement: s.node, bindings: this.bindings(w, s.vars), index: w.index++ };
+  }
+
+  /** The bindings of `vars` in the walk's current iteration. */
+  private bindings(w: Walk, vars: readonly LoopVar[]): Binding[] {
+    return vars.map(({ name, slot }) => {
+      const value = w.env[slot] as Value;
+      const file = w.listFile[slot];
+      const origin =
+        file !== undefined
+          ? { file, line: w.listLine[slot] as number }
+          : typeof value === "object" && value !== null
+            ? rowOrigin(this.ctx, value)
+            : undefined;
+      return origin === undefined ? { name, value } : { name, value, origin };
+    });
+  }
+
+  /** The run at `index`, found by a quiet walk. */
+  private runAt(index: number): RunSpec | undefined {
+    for (const r of this.walk(true)) if (r.index === index) return r;
+    return undefined;
+  }
+}

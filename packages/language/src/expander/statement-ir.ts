@@ -1,0 +1,71 @@
+// The expander's compiled statements: what the walk over the loops runs. Each `let`, `run`,
+// `for` and `if` of the program becomes one of these once, with its expressions compiled to
+// evaluators over the slot environment.
+import type { RunStatement } from "../ast/nodes.js";
+import type { Span } from "../source.js";
+import type { Value } from "../values.js";
+import type { Evaluator } from "./evaluate.js";
+import type { RunFields } from "./run-spec.js";
+
+/** A loop variable: its name and slot. */
+export interface LoopVar {
+  name: string;
+  slot: number;
+}
+
+export const LET = 0;
+export const RUN = 1;
+export const FOR = 2;
+export const IF = 3;
+
+export interface LetIR {
+  kind: typeof LET;
+  slot: number;
+  value: Evaluator;
+  vars: readonly LoopVar[];
+}
+
+export interface RunIR {
+  kind: typeof RUN;
+  node: RunStatement;
+  id: Evaluator;
+  idSpan: Span;
+  fields: (env: Value[]) => RunFields;
+  vars: readonly LoopVar[];
+}
+
+export interface SourceIR {
+  names: readonly LoopVar[];
+  destructure: boolean;
+  /** A list-valued source, or a lazy integer range. */
+  list: Evaluator | undefined;
+  range: { from: Evaluator; to: Evaluator; fromSpan: Span; toSpan: Span; inclusive: boolean } | undefined;
+  span: Span;
+  /** Loop variables bound before this source (for notes). */
+  varsBefore: readonly LoopVar[];
+}
+
+export interface ForIR {
+  kind: typeof FOR;
+  sources: readonly SourceIR[];
+  where: ((env: Value[]) => boolean) | undefined;
+  /** The source level after which `where` can be tested (-1: before the loop). */
+  whereLevel: number;
+  whereVars: readonly LoopVar[];
+  /** Whether `where` was evaluated, and held, in some combination (for BC3041). */
+  whereTested: boolean;
+  whereKept: boolean;
+  whereSpan: Span | undefined;
+  body: readonly StmtIR[];
+}
+
+export interface IfIR {
+  kind: typeof IF;
+  condition: (env: Value[]) => boolean;
+  then: readonly StmtIR[];
+  otherwise: readonly StmtIR[];
+  vars: readonly LoopVar[];
+}
+
+export type StmtIR = LetIR | RunIR | ForIR | IfIR;
+

@@ -146,12 +146,12 @@ class StatementChecker {
           const names = checkForSource(ctx, src, inferExpression(ctx, loop, src.iterable));
           src.names.forEach((id, i) => declareValue(ctx, loop, id, "loop", names[i] as Type));
         }
-        if (s.where !== undefined) checkCondition(ctx, loop, s.where);
+        if (s.where !== undefined) checkCondition(ctx, inferExpression(ctx, loop, s.where), s.where);
         this.block(s.body, loop.child());
         return;
       }
       case "IfStatement":
-        checkCondition(ctx, scope, s.condition);
+        if (s.condition !== undefined) checkCondition(ctx, inferExpression(ctx, scope, s.condition), s.condition);
         this.block(s.then, scope.child());
         if (s.otherwise !== undefined) this.block(s.otherwise, scope.child());
         return;

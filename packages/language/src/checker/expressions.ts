@@ -97,7 +97,7 @@ export function checkExpression(ctx: CheckContext, scope: Scope, e: Expression |
       if (expected.kind === "record") return checkRecordLiteral(ctx, scope, e, expected);
       break;
     case "ConditionalExpression": {
-      checkCondition(ctx, scope, e.condition);
+      checkCondition(ctx, inferExpression(ctx, scope, e.condition), e.condition);
       const a = checkExpression(ctx, scope, e.then, expected, options);
       const b = checkExpression(ctx, scope, e.otherwise, expected, options);
       return ctx.typed(e, joinTypes(a, b) ?? ANY);
@@ -146,7 +146,7 @@ export function inferExpression(ctx: CheckContext, scope: Scope, e: Expression |
     case "ListLiteral":
       return ctx.typed(e, inferList(ctx, scope, e));
     case "ListComprehension":
-      return ctx.typed(e, inferComprehension(ctx, scope, e));
+      return ctx.typed(e, inferComprehension(ctx, scope, e, inferExpression));
     case "RecordLiteral":
       return ctx.typed(e, inferRecord(ctx, scope, e));
     case "NameExpression":
@@ -401,7 +401,7 @@ function inferBinary(ctx: CheckContext, scope: Scope, e: BinaryExpression): Type
 }
 
 function inferConditional(ctx: CheckContext, scope: Scope, e: ConditionalExpression): Type {
-  checkCondition(ctx, scope, e.condition);
+  checkCondition(ctx, inferExpression(ctx, scope, e.condition), e.condition);
   const a = inferExpression(ctx, scope, e.then);
   const b = inferExpression(ctx, scope, e.otherwise);
   const joined = joinTypes(a, b);

@@ -3,7 +3,7 @@
 // are gathered in one list; a parse error caused by characters the lexer already reported
 // is dropped so that one mistake gives one diagnostic.
 import { EOF, type IRecognitionException, type IToken } from "chevrotain";
-import { buildAst } from "../ast/build.js";
+import { buildAst } from "./build-ast.js";
 import type { Node, Program, Statement } from "../ast/nodes.js";
 import { forEachChild } from "../ast/walk.js";
 import { at, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";

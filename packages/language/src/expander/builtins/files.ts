@@ -11,6 +11,7 @@ import { BuiltinError, describeValue } from "../errors.js";
 import { expectString } from "./args.js";
 import type { CallSite } from "./context.js";
 import { parseDelimited } from "./csv.js";
+import { MAX_DEPTH, tooDeep } from "./text-values.js";
 import { compareStrings } from "./lists.js";
 import { HostError } from "../../host.js";
 import { InvalidUtf8 } from "../../utf8.js";
@@ -185,21 +186,6 @@ export function unsafeInteger(text: string): { offset: number; literal: string }
     i = j - 1;
   }
   return undefined;
-}
-
-/** JSON values may nest this deep (deeper ones would overflow the recursive checks and printing). */
-export const MAX_DEPTH = 1000;
-
-/** True when lists and records in `v` nest deeper than MAX_DEPTH (checked without recursion). */
-export function tooDeep(v: Value): boolean {
-  const stack: [Value, number][] = [[v, 0]];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const [x, depth] = item;
-    if (typeof x !== "object" || x === null) continue;
-    if (depth >= MAX_DEPTH) return true;
-    for (const y of Array.isArray(x) ? x : Object.values(x)) if (typeof y === "object" && y !== null) stack.push([y, depth + 1]);
-  }
-  return false;
 }
 
 /**

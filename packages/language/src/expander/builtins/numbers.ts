@@ -2,7 +2,7 @@
 import { expand as codes } from "../../diagnostics/codes/expand.js";
 import type { Value } from "../../values.js";
 import { BuiltinError, describeValue } from "../errors.js";
-import { FLOAT, INT } from "./csv.js";
+import { FLOAT, INT } from "./text-values.js";
 import { compareStrings } from "./lists.js";
 
 /** `int(x)`: floats truncate toward zero, strings must be written `-?\d+`, bools are 1 and 0. */

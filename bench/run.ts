@@ -1,5 +1,6 @@
 // `pnpm bench`: batchc against a hand-written streaming baseline on the wgs-cohort sweep
-// (docs/language.md §1) at 1,000, 10,000 and 100,000 runs. Whole processes, alternating A B A B
+// (docs/language.md §1) at 1,000, 10,000 and 100,000 runs, and the rate of `--live`'s input
+// checks (bench/inputs.ts). Whole processes, alternating A B A B
 // after a warm-up; prints median wall seconds, peak RSS and A/B ratios, and writes
 // bench/results.md. A benchmark, not a test: it prints figures and asserts only that both
 // programs produce the same effective runs.
@@ -9,6 +10,7 @@ import { cpus, totalmem } from "node:os";
 import * as path from "node:path";
 import { sampleSheet } from "../examples/wgs-cohort/generate-samples.mjs";
 import { lspLatency, type LspLatency } from "./lsp.js";
+import { inputCheckRates, inputRateLines } from "./inputs.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "bench/out");
@@ -116,6 +118,9 @@ for (const [label, argv] of [
 // The language server: diagnostics latency on the committed example and on the largest size.
 const lsp = [await lspLatency(path.join(root, "examples/wgs-cohort/wgs-cohort.batch")), await lspLatency(largest)];
 
+// `--live` input checks: HeadObject with the pool and one at a time, against moto and with 30 ms of latency.
+const inputs = await inputCheckRates();
+
 const nodeAlone: Sample[] = [];
 for (let i = 0; i < rounds; i++) nodeAlone.push(measure(["node", "-e", "0"]));
 
@@ -181,6 +186,7 @@ const lines = [
   "| --- | ---: | ---: | ---: |",
   ...lsp.map((r) => `| ${path.basename(path.dirname(r.file)) === "wgs-cohort" ? "examples/wgs-cohort" : "generated cohort"} | ${r.runs.toLocaleString("en-US")} | ${r.firstMs.toFixed(1)} | ${r.finalMs.toFixed(1)} |`),
   "",
+  ...inputRateLines(inputs),
   ...(targets.length > 0 ? ["Targets (issues 5 and 15):", "", ...targets, ""] : []),
 ];
 writeFileSync(path.join(root, "bench/results.md"), lines.join("\n"));

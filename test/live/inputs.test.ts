@@ -5,7 +5,7 @@
 // themselves as AWS errors (exit 3). 403s come from a proxy in front of moto (moto does not
 // enforce bucket policies).
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { endpoints } from "../cli/omics-harness.js";
+import { endpoints, runOmics } from "../cli/omics-harness.js";
 import { TEMPLATE, cellOf, live, liveProgram, overwrite, remove, samplesCsv, seed } from "./harness.js";
 import { expectedOwner, startS3Proxy, type S3Proxy } from "./s3-proxy.js";
 
@@ -136,7 +136,6 @@ for row in csv("samples.csv") {
   });
 
   it("--inputs, --inputs-lock and --write-inputs-lock go with --live (exit 2)", async () => {
-    const { runOmics } = await import("../cli/omics-harness.js");
     const r = await runOmics(["check", "live.batch", "--inputs", "reads"], { files: files(keys(1)) });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("`--inputs` goes with `--live`");
@@ -148,6 +147,26 @@ for row in csv("samples.csv") {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("checking inputs [--------------------] 0/7");
     expect(r.stderr).toContain("[####################] 7/7");
+  });
+});
+
+describe("--live on compile and submit", () => {
+  it("a missing input stops compile (nothing written) and submit (no StartRunBatch)", async () => {
+    const ep = await workflow();
+    const k = [...keys(2), "reads/S99999.fastq.gz"];
+    // compile takes no --endpoint-url: HealthOmics comes from the environment
+    const c = await runOmics(["compile", "live.batch", "--live", "--s3-endpoint-url", moto], { endpoint: ep, files: files(k), env: { AWS_ENDPOINT_URL_OMICS: ep.url } });
+    expect(c.code).toBe(1);
+    expect(c.stdout).toBe("");
+    expect(c.stderr).toContain(`error[BC5603]: \`s3://${BUCKET}/reads/S99999.fastq.gz\` does not exist\n`);
+    const s = await live(["submit", "live.batch"], ep, moto, files(k));
+    expect(s.code).toBe(1);
+    expect(s.stderr).toContain("error[BC5603]");
+    expect(ep.requestsOf("StartRunBatch")).toHaveLength(0);
+    const ok = await live(["submit", "live.batch"], ep, moto, files(keys(2)));
+    expect(ok.stderr).not.toContain("error");
+    expect(ok.code).toBe(0);
+    expect(ep.requestsOf("StartRunBatch")).toHaveLength(1);
   });
 });
 

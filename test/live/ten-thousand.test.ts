@@ -1,12 +1,15 @@
 // The acceptance case of `--live` on inputs: 10,000 objects in moto, read by 10,000 runs from a
 // generated data file. All there: exit 0. Three deleted: exactly those three are reported, each
-// at its data-file cell, exit 1. The objects are seeded 32 at a time and each check is one command.
-import { beforeAll, describe, expect, inject, it } from "vitest";
+// at its data-file cell, exit 1. The objects are put in-process in a moto server of this file's
+// own (seeded-moto.py: a second instead of half a minute through HTTP); the checks and the
+// deletes go through HTTP, each check one command.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "../cli/omics-harness.js";
-import { TEMPLATE, cellOf, live, liveProgram, remove, samplesCsv, seed } from "./harness.js";
+import { TEMPLATE, cellOf, live, liveProgram, remove, samplesCsv } from "./harness.js";
+import { startSeededMoto, type SeededMoto } from "./seeded-moto.js";
 
-const moto = inject("s3Endpoint");
 const start = endpoints();
+let server: SeededMoto | undefined;
 const BUCKET = "live-ten-thousand";
 const N = 10_000;
 const KEYS = Array.from({ length: N }, (_, i) => `cohort/S${String(i).padStart(5, "0")}.fastq.gz`);
@@ -14,12 +17,16 @@ const FILES = { "live.batch": liveProgram({ settings: "s3://lab-results/settings
 const DELETED = [17, 4_242, 9_998];
 
 beforeAll(async () => {
-  await seed(moto, { [BUCKET]: KEYS, "lab-ref": ["hg38/genome.fa"], "lab-results": [] });
-}, 300_000);
+  server = await startSeededMoto({ [BUCKET]: KEYS, "lab-ref": ["hg38/genome.fa"], "lab-results": [] });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
 describe("check --live on 10,000 runs", () => {
   it("all present: exit 0; three deleted: exactly those three, each at its cell, exit 1", async () => {
     const ep = await start({ workflows: { "1234567": { parameterTemplate: TEMPLATE } } });
+    const moto = (server as SeededMoto).url;
     const ok = await live(["check", "live.batch"], ep, moto, FILES);
     expect(ok.stderr).toBe("");
     expect(ok.stdout).toBe("live.batch: ok, 10,000 runs\n");

@@ -5,124 +5,137 @@ import type * as A from "./nodes.js";
 
 /** Calls `fn` on each direct child of `node`, in source order. */
 export function forEachChild(node: A.Node, fn: (child: A.Node) => void): void {
+  if (!blockChildren(node, fn)) expressionChildren(node, fn);
+}
+
+/** The children of blocks, statements and types (union types aside); false for other nodes. */
+function blockChildren(node: A.Node, fn: (child: A.Node) => void): boolean {
   switch (node.kind) {
     case "Program":
       node.statements.forEach(fn);
-      return;
+      return true;
     case "BatchBlock":
       if (node.name) fn(node.name);
       node.entries.forEach(fn);
-      return;
+      return true;
     case "DefaultsBlock":
     case "RunStatement":
       if (node.kind === "RunStatement") fn(node.id);
       node.entries.forEach(fn);
-      return;
+      return true;
     case "ParamsBlock":
       if (node.from) fn(node.from);
       node.declarations.forEach(fn);
-      return;
+      return true;
     case "ParamDeclaration":
       fn(node.key);
       if (node.type) fn(node.type);
       if (node.default) fn(node.default);
-      return;
+      return true;
     case "FieldAssignment":
       fn(node.key);
       fn(node.value);
-      return;
+      return true;
     case "MapBlock":
       fn(node.key);
       node.entries.forEach(fn);
-      return;
+      return true;
     case "TypeAlias":
       fn(node.name);
       fn(node.type);
-      return;
+      return true;
     case "LetStatement":
       fn(node.name);
       if (node.type) fn(node.type);
       fn(node.value);
-      return;
+      return true;
     case "ForStatement":
       node.sources.forEach(fn);
       if (node.where) fn(node.where);
       node.body.forEach(fn);
-      return;
+      return true;
     case "ForSource":
       node.names.forEach(fn);
       fn(node.iterable);
-      return;
+      return true;
     case "IfStatement":
       fn(node.condition);
       node.then.forEach(fn);
       node.otherwise?.forEach(fn);
-      return;
+      return true;
     case "NamedType":
       fn(node.name);
-      return;
+      return true;
     case "ListType":
       fn(node.element);
-      return;
+      return true;
     case "RecordType":
       node.fields.forEach(fn);
-      return;
+      return true;
     case "RecordTypeField":
       fn(node.key);
       fn(node.type);
-      return;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The children of expressions, union types and leaves; false for none. */
+function expressionChildren(node: A.Node, fn: (child: A.Node) => void): boolean {
+  switch (node.kind) {
     case "UnionType":
       node.members.forEach(fn);
-      return;
+      return true;
     case "TemplateString":
       node.parts.forEach(fn);
-      return;
+      return true;
     case "ListLiteral":
       node.elements.forEach(fn);
-      return;
+      return true;
     case "ListComprehension":
       fn(node.element);
       node.sources.forEach(fn);
       if (node.where) fn(node.where);
-      return;
+      return true;
     case "RecordLiteral":
       node.fields.forEach(fn);
-      return;
+      return true;
     case "RecordLiteralField":
       fn(node.key);
       fn(node.value);
-      return;
+      return true;
     case "NameExpression":
       fn(node.name);
-      return;
+      return true;
     case "FieldAccess":
       fn(node.object);
       fn(node.field);
-      return;
+      return true;
     case "IndexAccess":
       fn(node.object);
       fn(node.index);
-      return;
+      return true;
     case "CallExpression":
       fn(node.callee);
       node.args.forEach(fn);
-      return;
+      return true;
     case "UnaryExpression":
       fn(node.operand);
-      return;
+      return true;
     case "BinaryExpression":
       fn(node.left);
       fn(node.right);
-      return;
+      return true;
     case "RangeExpression":
       fn(node.start);
       fn(node.end);
-      return;
+      return true;
     case "ConditionalExpression":
       fn(node.condition);
       fn(node.then);
       fn(node.otherwise);
-      return;
+      return true;
     case "Identifier":
     case "Key":
     case "LiteralType":
@@ -133,7 +146,9 @@ export function forEachChild(node: A.Node, fn: (child: A.Node) => void): void {
     case "BooleanLiteral":
     case "NullLiteral":
     case "ErrorExpression":
-      return;
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -6,13 +6,9 @@
 // checker select fast paths; values typed `any` (or untyped) go through checked slow paths.
 //
 // Choices where docs/language.md is silent:
-// - `%` is floored, as in Python: the result has the sign of the right side (`-7 % 3` is 2).
-// - `/` always divides as floats (`7 / 2` is 3.5); `x / 0` and `x % 0` are errors.
 // - Reading an optional record field that is absent gives `null`.
 // - `xs[i]` needs 0 <= i < len(xs) (no negative indices); `r["key"]` reads a record field.
-// - `<`, `<=`, `>`, `>=` compare two numbers, or two strings by code point.
-// - `+` adds numbers, joins two strings, concatenates two lists and merges two records (the
-//   right side wins); other mixes (a string and a number) are errors, as in Python.
+// - The binary operators: operators.ts.
 import { fixesS3Uri } from "@batchc/model";
 import type {
   BinaryExpression,
@@ -20,6 +16,9 @@ import type {
   Expression,
   FieldAccess,
   IndexAccess,
+  ListLiteral,
+  RangeExpression,
+  RecordLiteral,
   TemplateString,
 } from "../ast/nodes.js";
 import type { CheckedProgram } from "../checker/checked-program.js";
@@ -28,7 +27,8 @@ import { printType, type Type } from "../checker/types.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import type { DiagnosticMessage } from "../diagnostics/diagnostic.js";
 import { isRecordValue, valueToString, type RecordValue, type Value } from "../values.js";
-import { BUILTIN_IMPLS, TYPED_BUILTINS, compareStrings, deepEqual, intRange } from "./builtins/index.js";
+import { BUILTIN_IMPLS, TYPED_BUILTINS, intRange } from "./builtins/index.js";
+import { operator } from "./operators.js";
 import type { CallSite, ExpandContext } from "./builtins/context.js";
 import { fitsTest, mismatch, mismatchMessage, needsCheck, type Mismatch } from "./coerce.js";
 import { BuiltinError, Failure, SILENT, describeValue } from "./errors.js";
@@ -100,40 +100,15 @@ export class ExprCompiler {
         return this.constant(null);
       case "TemplateString":
         return this.template(e, scope);
-      case "ListLiteral": {
-        const fns = e.elements.map((x) => this.compile(x, scope));
-        if (fns.every((f) => this.constants.has(f))) return this.constant(fns.map((f) => this.constants.get(f) as Value));
-        const n = fns.length;
-        return (env) => {
-          const out = new Array<Value>(n);
-          for (let i = 0; i < n; i++) out[i] = (fns[i] as Evaluator)(env);
-          return out;
-        };
-      }
+      case "ListLiteral":
+        return this.list(e, scope);
       case "ListComprehension":
         return compileComprehension(this, e, scope, this.allocate);
-      case "RecordLiteral": {
-        const names = e.fields.map((f) => f.key.name);
-        const fns = e.fields.map((f) => this.compile(f.value, scope));
-        if (fns.every((f) => this.constants.has(f))) {
-          const r: RecordValue = {};
-          names.forEach((k, i) => setKey(r, k, this.constants.get(fns[i] as Evaluator) as Value));
-          return this.constant(r);
-        }
-        const n = fns.length;
-        return (env) => {
-          const r: RecordValue = {};
-          for (let i = 0; i < n; i++) setKey(r, names[i] as string, (fns[i] as Evaluator)(env));
-          return r;
-        };
-      }
+      case "RecordLiteral":
+        return this.record(e, scope);
       case "NameExpression": {
         const ref = scope.lookup(e.name.name);
-        if (ref === undefined || ref.kind === "poisoned") {
-          return () => {
-            throw SILENT;
-          };
-        }
+        if (ref === undefined || ref.kind === "poisoned") return silent;
         if (ref.kind === "const") return this.constant(ref.value);
         const slot = ref.slot;
         return (env) => env[slot] as Value;
@@ -144,38 +119,12 @@ export class ExprCompiler {
         return this.index(e, scope);
       case "CallExpression":
         return this.call(e, scope, declared);
-      case "UnaryExpression": {
-        const f = this.compile(e.operand, scope);
-        const span = e.span;
-        if (e.operator === "not") {
-          return (env) => {
-            const v = f(env);
-            if (typeof v !== "boolean") fail(codes.operandTypes("not", describeValue(v)), span);
-            return !v;
-          };
-        }
-        return (env) => {
-          const v = f(env);
-          if (typeof v !== "number") fail(codes.operandTypes("-", describeValue(v)), span);
-          return v === 0 ? 0 : -(v as number);
-        };
-      }
+      case "UnaryExpression":
+        return unary(e.operator, this.compile(e.operand, scope), e.span);
       case "BinaryExpression":
         return this.binary(e, scope);
-      case "RangeExpression": {
-        const from = this.compile(e.start, scope);
-        const to = this.compile(e.end, scope);
-        const { start, end } = e;
-        return (env) => {
-          const a = this.intOperand(from(env), start.span, "..");
-          const b = this.intOperand(to(env), end.span, "..");
-          try {
-            return intRange(a, b);
-          } catch (x) {
-            throw this.place(x, e.span, []);
-          }
-        };
-      }
+      case "RangeExpression":
+        return this.range(e, scope);
       case "ConditionalExpression": {
         const c = this.condition(e.condition, scope);
         const a = this.compile(e.then, scope);
@@ -183,10 +132,50 @@ export class ExprCompiler {
         return (env) => (c(env) ? a(env) : b(env));
       }
       case "ErrorExpression":
-        return () => {
-          throw SILENT;
-        };
+        return silent;
     }
+  }
+
+  private list(e: ListLiteral, scope: Scope): Evaluator {
+    const fns = e.elements.map((x) => this.compile(x, scope));
+    if (fns.every((f) => this.constants.has(f))) return this.constant(fns.map((f) => this.constants.get(f) as Value));
+    const n = fns.length;
+    return (env) => {
+      const out = new Array<Value>(n);
+      for (let i = 0; i < n; i++) out[i] = (fns[i] as Evaluator)(env);
+      return out;
+    };
+  }
+
+  private record(e: RecordLiteral, scope: Scope): Evaluator {
+    const names = e.fields.map((f) => f.key.name);
+    const fns = e.fields.map((f) => this.compile(f.value, scope));
+    if (fns.every((f) => this.constants.has(f))) {
+      const r: RecordValue = {};
+      names.forEach((k, i) => setKey(r, k, this.constants.get(fns[i] as Evaluator) as Value));
+      return this.constant(r);
+    }
+    const n = fns.length;
+    return (env) => {
+      const r: RecordValue = {};
+      for (let i = 0; i < n; i++) setKey(r, names[i] as string, (fns[i] as Evaluator)(env));
+      return r;
+    };
+  }
+
+  private range(e: RangeExpression, scope: Scope): Evaluator {
+    const from = this.compile(e.start, scope);
+    const to = this.compile(e.end, scope);
+    const { start, end } = e;
+    return (env) => {
+      const a = this.intOperand(from(env), start.span, "..");
+      const b = this.intOperand(to(env), end.span, "..");
+      try {
+        return intRange(a, b);
+      } catch (x) {
+        throw this.place(x, e.span, []);
+      }
+    };
   }
 
   /**
@@ -375,101 +364,35 @@ export class ExprCompiler {
       const r = this.condition(e.right, scope);
       return op === "and" ? (env) => l(env) && r(env) : (env) => l(env) || r(env);
     }
-    const l = this.compile(e.left, scope);
-    const r = this.compile(e.right, scope);
     const lt = this.typeOf(e.left)?.kind;
     const rt = this.typeOf(e.right)?.kind;
     const numeric = (lt === "int" || lt === "float") && (rt === "int" || rt === "float");
-    const span = e.span;
-    const rspan = e.right.span;
-    const mixed = (a: Value, b: Value): never => fail(codes.operandTypes(op, describeValue(a), describeValue(b)), span);
-    switch (op) {
-      case "==":
-        return (env) => deepEqual(l(env), r(env));
-      case "!=":
-        return (env) => !deepEqual(l(env), r(env));
-      case "+":
-        if (numeric) return (env) => (l(env) as number) + (r(env) as number);
-        return (env) => {
-          try {
-            return add(l(env), r(env), mixed);
-          } catch (x) {
-            throw this.place(x, span, []);
-          }
-        };
-      case "-":
-        if (numeric) return (env) => (l(env) as number) - (r(env) as number);
-        return (env) => {
-          const a = l(env);
-          const b = r(env);
-          return typeof a === "number" && typeof b === "number" ? a - b : mixed(a, b);
-        };
-      case "*":
-        if (numeric) return (env) => (l(env) as number) * (r(env) as number);
-        return (env) => {
-          const a = l(env);
-          const b = r(env);
-          return typeof a === "number" && typeof b === "number" ? a * b : mixed(a, b);
-        };
-      case "/":
-        return (env) => {
-          const a = l(env);
-          const b = r(env);
-          if (typeof a !== "number" || typeof b !== "number") return mixed(a, b);
-          return b === 0 ? fail(codes.divisionByZero("/"), rspan) : a / b;
-        };
-      case "%":
-        return (env) => {
-          const a = l(env);
-          const b = r(env);
-          if (typeof a !== "number" || typeof b !== "number") return mixed(a, b);
-          if (b === 0) return fail(codes.divisionByZero("%"), rspan);
-          const m = a % b;
-          return m !== 0 && (m < 0) !== (b < 0) ? m + b : m === 0 ? 0 : m;
-        };
-      case "<":
-      case "<=":
-      case ">":
-      case ">=": {
-        const test =
-          op === "<" ? (c: number) => c < 0 : op === "<=" ? (c: number) => c <= 0 : op === ">" ? (c: number) => c > 0 : (c: number) => c >= 0;
-        if (numeric) {
-          return op === "<"
-            ? (env) => (l(env) as number) < (r(env) as number)
-            : op === "<="
-              ? (env) => (l(env) as number) <= (r(env) as number)
-              : op === ">"
-                ? (env) => (l(env) as number) > (r(env) as number)
-                : (env) => (l(env) as number) >= (r(env) as number);
-        }
-        return (env) => {
-          const a = l(env);
-          const b = r(env);
-          if (typeof a === "number" && typeof b === "number") return test(a - b);
-          if (typeof a === "string" && typeof b === "string") return test(compareStrings(a, b));
-          return mixed(a, b);
-        };
-      }
-    }
+    return operator(op, this.compile(e.left, scope), this.compile(e.right, scope), { numeric, span: e.span, right: e.right.span, place: (x) => this.place(x, e.span, []) });
   }
+}
+
+/** The evaluator of a name that failed to evaluate (or of an erroneous expression): aborts silently. */
+const silent: Evaluator = () => {
+  throw SILENT;
+};
+
+/** `not x` and `-x`. */
+function unary(op: "not" | "-", f: Evaluator, span: Span): Evaluator {
+  if (op === "not") {
+    return (env) => {
+      const v = f(env);
+      if (typeof v !== "boolean") fail(codes.operandTypes("not", describeValue(v)), span);
+      return !v;
+    };
+  }
+  return (env) => {
+    const v = f(env);
+    if (typeof v !== "number") fail(codes.operandTypes("-", describeValue(v)), span);
+    return v === 0 ? 0 : -(v as number);
+  };
 }
 
 /** Reads a loop variable or nested `let` from its slot. */
 function slotReader(slot: number): Evaluator {
   return (env) => env[slot] as Value;
-}
-
-/** `a + b` on values: numbers add, strings join, lists concatenate, records merge (right wins). */
-function add(a: Value, b: Value, mixed: (a: Value, b: Value) => never): Value {
-  if (typeof a === "string" && typeof b === "string") {
-    checkStringSize(a.length + b.length);
-    return a + b;
-  }
-  if (typeof a === "number" && typeof b === "number") return a + b;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    checkListSize(a.length + b.length);
-    return a.concat(b);
-  }
-  if (isRecordValue(a) && isRecordValue(b)) return { ...a, ...b };
-  return mixed(a, b);
 }

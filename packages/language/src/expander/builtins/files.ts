@@ -12,6 +12,9 @@ import { expectString } from "./args.js";
 import type { CallSite } from "./context.js";
 import { parseDelimited } from "./csv.js";
 import { MAX_DEPTH, tooDeep } from "./text-values.js";
+import { jsonErrorOffset } from "./json-error.js";
+
+export { jsonErrorOffset } from "./json-error.js";
 import { compareStrings } from "./lists.js";
 import { HostError } from "../../host.js";
 import { InvalidUtf8 } from "../../utf8.js";
@@ -272,120 +275,6 @@ function globFiles(site: CallSite, pattern: string): string[] {
 function displayPath(baseDir: string, p: string): string {
   const rel = path.relative(path.resolve(baseDir), path.resolve(p));
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : p;
-}
-
-// ---- JSON error positions (JSON.parse on Node 20 does not report them) ----
-
-/** The offset of the first syntax error in a text that JSON.parse rejected. */
-export function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const n = text.length;
-  const ws = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-  };
-  class Stop {}
-  const fail = (): never => {
-    throw new Stop();
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        str();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === '"') str();
-    else if (c !== undefined && /[-0-9]/.test(c)) {
-      const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-      if (!m) fail();
-      i += (m as RegExpExecArray)[0].length;
-    } else {
-      for (const word of ["true", "false", "null"]) {
-        if (text.startsWith(word, i)) {
-          i += word.length;
-          return;
-        }
-      }
-      fail();
-    }
-  };
-  const str = (): void => {
-    i++;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return;
-      }
-      if (c < 32) fail();
-      if (c === 92) {
-        const e = text[i + 1];
-        if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
-          i += 6;
-          continue;
-        }
-        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail();
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    fail();
-  };
-  try {
-    value();
-    ws();
-  } catch (e) {
-    if (!(e instanceof Stop)) throw e;
-  }
-  return Math.min(i, n);
 }
 
 function jsonReason(text: string, at: number, e: unknown): string {

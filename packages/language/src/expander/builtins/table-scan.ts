@@ -34,6 +34,67 @@ export function readTable(text: string, delimiter: string): TableResult {
   return r.ok ? { ok: true, rows } : r;
 }
 
+/** Where the general reader is: offset, line and column (code points). */
+interface Cursor {
+  i: number;
+  line: number;
+  col: number;
+}
+
+/** Moves past the rest of a cell, up to the delimiter `d` or the line end; columns count code points. */
+function skipToCellEnd(text: string, d: number, at: Cursor): void {
+  const n = text.length;
+  while (at.i < n) {
+    const c = text.charCodeAt(at.i);
+    if (c === d || c === 10 || c === 13) break;
+    if (c < 0xdc00 || c > 0xdfff) at.col++;
+    at.i++;
+  }
+}
+
+/**
+ * Reads a quoted cell starting at its opening quote (`""` is a quote; line breaks are kept),
+ * and the text after the closing quote up to the delimiter or line end; undefined when the
+ * closing quote is missing.
+ */
+function quotedCell(text: string, d: number, at: Cursor): string | undefined {
+  const n = text.length;
+  at.i++;
+  at.col++;
+  let buf = "";
+  let from = at.i;
+  for (;;) {
+    if (at.i >= n) return undefined;
+    const c = text.charCodeAt(at.i);
+    if (c === 34) {
+      buf += text.slice(from, at.i);
+      if (text.charCodeAt(at.i + 1) === 34) {
+        buf += '"';
+        at.i += 2;
+        at.col += 2;
+        from = at.i;
+        continue;
+      }
+      at.i++;
+      at.col++;
+      break;
+    }
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(at.i + 1) === 10) at.i++;
+      at.i++;
+      at.line++;
+      at.col = 1;
+      continue;
+    }
+    if (c < 0xdc00 || c > 0xdfff) at.col++;
+    at.i++;
+  }
+  // Text after the closing quote, up to the delimiter or line end, belongs to the cell.
+  const rest = at.i;
+  skipToCellEnd(text, d, at);
+  return rest === at.i ? buf : buf + text.slice(rest, at.i);
+}
+
 /**
  * Reads delimited text row by row, calling `visit` with each non-blank row. The row object and
  * its arrays are reused for the next row (copy what you keep), so reading allocates only cells.
@@ -49,84 +110,41 @@ export function scanTable(
   }
   const d = delimiter.charCodeAt(0);
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let col = 1;
-  const row: TableRow = { line, cells: [], lines: [], columns: [] };
+  const at: Cursor = { i: text.charCodeAt(0) === 0xfeff ? 1 : 0, line: 1, col: 1 };
+  const row: TableRow = { line: 1, cells: [], lines: [], columns: [] };
   let rowHasQuote = false;
   for (;;) {
-    // One cell starts at i.
-    const cellLine = line;
-    const cellCol = col;
+    // One cell starts at `at`.
+    const cellLine = at.line;
+    const cellCol = at.col;
     let value: string;
-    if (i < n && text.charCodeAt(i) === 34) {
+    if (at.i < n && text.charCodeAt(at.i) === 34) {
       rowHasQuote = true;
-      i++;
-      col++;
-      let buf = "";
-      let from = i;
-      for (;;) {
-        if (i >= n) return { ok: false, line: cellLine, column: cellCol };
-        const c = text.charCodeAt(i);
-        if (c === 34) {
-          buf += text.slice(from, i);
-          if (text.charCodeAt(i + 1) === 34) {
-            buf += '"';
-            i += 2;
-            col += 2;
-            from = i;
-            continue;
-          }
-          i++;
-          col++;
-          break;
-        }
-        if (c === 10 || c === 13) {
-          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-          i++;
-          line++;
-          col = 1;
-          continue;
-        }
-        if (c < 0xdc00 || c > 0xdfff) col++;
-        i++;
-      }
-      // Text after the closing quote, up to the delimiter or line end, belongs to the cell.
-      const rest = i;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === d || c === 10 || c === 13) break;
-        if (c < 0xdc00 || c > 0xdfff) col++;
-        i++;
-      }
-      value = rest === i ? buf : buf + text.slice(rest, i);
+      const quoted = quotedCell(text, d, at);
+      if (quoted === undefined) return { ok: false, line: cellLine, column: cellCol };
+      value = quoted;
     } else {
-      const start = i;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === d || c === 10 || c === 13) break;
-        if (c < 0xdc00 || c > 0xdfff) col++;
-        i++;
-      }
-      value = text.slice(start, i);
+      const start = at.i;
+      skipToCellEnd(text, d, at);
+      value = text.slice(start, at.i);
     }
     row.cells.push(value);
     row.lines.push(cellLine);
     row.columns.push(cellCol);
-    if (i < n && text.charCodeAt(i) === d) {
-      i++;
-      col++;
+    if (at.i < n && text.charCodeAt(at.i) === d) {
+      at.i++;
+      at.col++;
       continue;
     }
     // End of the row: a line break or the end of the text.
     const blank = row.cells.length === 1 && !rowHasQuote && isBlank(value, 0, value.length);
     if (!blank) visit(row);
-    if (i >= n) break;
-    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
-    i++;
-    line++;
-    col = 1;
-    row.line = line;
+    if (at.i >= n) break;
+    if (text.charCodeAt(at.i) === 13 && text.charCodeAt(at.i + 1) === 10) at.i++;
+    at.i++;
+    at.line++;
+    at.col = 1;
+    row.line = at.line;
     row.cells.length = 0;
     row.lines.length = 0;
     row.columns.length = 0;

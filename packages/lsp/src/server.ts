@@ -44,29 +44,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   const checker = options.runChecker ?? expansionOnly;
   let debounce = options.debounceMs ?? 150;
 
-  const stateOf = (uri: string): DocumentState => {
-    let s = states.get(uri);
-    if (s === undefined) {
-      s = { host: new CachingHost() };
-      states.set(uri, s);
-    }
-    return s;
-  };
-
-  const toLsp = (doc: TextDocument, d: Diagnostic): LspDiagnostic => {
-    const lines = [d.message, ...(d.notes ?? []).map((n) => `note: ${n}`), ...(d.help ? [`help: ${d.help}`] : [])];
-    const out: LspDiagnostic = {
-      range: rangeOf(doc, d.span),
-      severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      code: d.code,
-      source: "batchc",
-      message: lines.join("\n"),
-    };
-    if (d.labels && d.labels.length > 0) {
-      out.relatedInformation = d.labels.map((l) => ({ location: { uri: doc.uri, range: rangeOf(doc, l.span) }, message: l.text }));
-    }
-    return out;
-  };
+  const stateOf = (uri: string): DocumentState => stateIn(states, uri);
 
   const publish = (doc: TextDocument, list: readonly Diagnostic[]): void => {
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: list.map((d) => toLsp(doc, d)) });
@@ -115,53 +93,50 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     // A client may ask for another pause after typing (`{ "debounceMs": 50 }`).
     const asked = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
     if (typeof asked === "number" && Number.isFinite(asked) && asked >= 0 && asked <= 10_000) debounce = asked;
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [".", '"'] },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentSymbolProvider: true,
-        documentFormattingProvider: true,
-        renameProvider: { prepareProvider: true },
-        executeCommandProvider: { commands: [REFRESH_COMMAND] },
-      },
-      serverInfo: { name: "batchc", ...(options.version ? { version: options.version } : {}) },
-    };
+    return initializeResult(options.version);
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => schedule(e.document, debounce));
-  documents.onDidSave((e) => {
-    const state = stateOf(e.document.uri);
-    state.host.clear();
-    state.analysis = undefined;
-    schedule(e.document, 0);
-  });
-  documents.onDidClose((e) => {
-    const state = states.get(e.document.uri);
-    if (state?.timer) clearTimeout(state.timer);
-    if (state?.job) state.job.cancelled = true;
-    states.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
+  registerLifecycle(connection, documents, states, schedule);
+  registerQueries(connection, documents, current, (uri) => stateOf(uri).host);
+  registerNavigation(connection, documents, current);
 
-  connection.onExecuteCommand((params) => {
-    if (params.command !== REFRESH_COMMAND) return;
-    for (const doc of documents.all()) {
-      const state = stateOf(doc.uri);
-      state.host.clear();
-      state.analysis = undefined;
-      schedule(doc, 0);
-    }
-  });
+  documents.listen(connection);
+  connection.listen();
+}
 
+function rangeOf(doc: TextDocument, span: Span): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+}
+
+type Current = (uri: string) => Analysis | undefined;
+
+/** What the server says it can do. */
+function initializeResult(version: string | undefined): InitializeResult {
+  return {
+  capabilities: {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    completionProvider: { triggerCharacters: [".", '"'] },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentSymbolProvider: true,
+    documentFormattingProvider: true,
+    renameProvider: { prepareProvider: true },
+    executeCommandProvider: { commands: [REFRESH_COMMAND] },
+  },
+  serverInfo: { name: "batchc", ...(version ? { version: version } : {}) },
+    };;
+}
+
+/** Completion, hover, the outline and formatting. */
+function registerQueries(connection: Connection, documents: TextDocuments<TextDocument>, current: Current, hostOf: (uri: string) => CachingHost): void {
   connection.onCompletion((params) => {
     const doc = documents.get(params.textDocument.uri);
     const analysis = current(params.textDocument.uri);
     if (doc === undefined || analysis === undefined) return [];
-    return complete(analysis, doc.getText(), doc.offsetAt(params.position), stateOf(doc.uri).host);
+    return complete(analysis, doc.getText(), doc.offsetAt(params.position), hostOf(doc.uri));
   });
 
   connection.onHover((params) => {
@@ -172,6 +147,25 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     return hover === undefined ? null : { contents: { kind: "markdown", value: hover.markdown }, range: rangeOf(doc, hover.span) };
   });
 
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const analysis = current(params.textDocument.uri);
+    const program = analysis?.frontEnd.checked?.program;
+    if (!doc || !program) return [];
+    return outline(program.statements, (start, end) => rangeOf(doc, { start, end }));
+  });
+
+  connection.onDocumentFormatting((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const result = formatSource(new SourceFile(doc.uri, doc.getText()));
+    if (!result.ok || result.text === doc.getText()) return [];
+    return [TextEdit.replace({ start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, result.text)];
+  });
+}
+
+/** Go to definition, references and renaming of `let`s and type aliases. */
+function registerNavigation(connection: Connection, documents: TextDocuments<TextDocument>, current: Current): void {
   connection.onDefinition((params) => {
     const doc = documents.get(params.textDocument.uri);
     const analysis = current(params.textDocument.uri);
@@ -206,27 +200,61 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(params.newName)) throw new Error(`\`${params.newName}\` is not a name`);
     return { changes: { [doc.uri]: d.references.map((s) => TextEdit.replace(rangeOf(doc, s), params.newName)) } };
   });
-
-  connection.onDocumentSymbol((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = current(params.textDocument.uri);
-    const program = analysis?.frontEnd.checked?.program;
-    if (!doc || !program) return [];
-    return outline(program.statements, (start, end) => rangeOf(doc, { start, end }));
-  });
-
-  connection.onDocumentFormatting((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const result = formatSource(new SourceFile(doc.uri, doc.getText()));
-    if (!result.ok || result.text === doc.getText()) return [];
-    return [TextEdit.replace({ start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, result.text)];
-  });
-
-  documents.listen(connection);
-  connection.listen();
 }
 
-function rangeOf(doc: TextDocument, span: Span): { start: { line: number; character: number }; end: { line: number; character: number } } {
-  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+/** A batchc diagnostic as the protocol carries it. */
+function toLsp(doc: TextDocument, d: Diagnostic): LspDiagnostic {
+  const lines = [d.message, ...(d.notes ?? []).map((n) => `note: ${n}`), ...(d.help ? [`help: ${d.help}`] : [])];
+  const out: LspDiagnostic = {
+    range: rangeOf(doc, d.span),
+    severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: d.code,
+    source: "batchc",
+    message: lines.join("\n"),
+  };
+  if (d.labels && d.labels.length > 0) {
+    out.relatedInformation = d.labels.map((l) => ({ location: { uri: doc.uri, range: rangeOf(doc, l.span) }, message: l.text }));
+  }
+  return out;
+}
+
+/** Saving and closing a document, and the refresh command: the cached reads are dropped. */
+function registerLifecycle(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  states: Map<string, DocumentState>,
+  schedule: (doc: TextDocument, delay: number) => void,
+): void {
+  documents.onDidSave((e) => {
+    const state = stateIn(states, e.document.uri);
+    state.host.clear();
+    state.analysis = undefined;
+    schedule(e.document, 0);
+  });
+  documents.onDidClose((e) => {
+    const state = states.get(e.document.uri);
+    if (state?.timer) clearTimeout(state.timer);
+    if (state?.job) state.job.cancelled = true;
+    states.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onExecuteCommand((params) => {
+    if (params.command !== REFRESH_COMMAND) return;
+    for (const doc of documents.all()) {
+      const state = stateIn(states, doc.uri);
+      state.host.clear();
+      state.analysis = undefined;
+      schedule(doc, 0);
+    }
+  });
+}
+
+function stateIn(states: Map<string, DocumentState>, uri: string): DocumentState {
+  let s = states.get(uri);
+  if (s === undefined) {
+    s = { host: new CachingHost() };
+    states.set(uri, s);
+  }
+  return s;
 }

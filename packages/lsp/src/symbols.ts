@@ -55,114 +55,126 @@ export class SymbolTable {
 
 /** Resolves every name of `program`. */
 export function buildSymbols(program: Program, textLength: number): SymbolTable {
-  const table = new SymbolTable();
-  const aliases = new Map<string, Definition>();
-  const params = new Map<string, Definition>();
-  // Aliases and parameters are seen everywhere: declare them first.
-  for (const s of program.statements) {
-    if (s.kind === "TypeAlias" && s.name.name !== "") {
-      const d = define(table, "alias", s.name, s, { start: 0, end: textLength });
-      aliases.set(d.name, d);
-    } else if (s.kind === "ParamsBlock") {
-      for (const decl of s.declarations) {
-        if (decl.key.name === "") continue;
-        const d = define(table, "param", decl.key, decl, { start: 0, end: textLength });
-        params.set(d.name, d);
+  return new Resolver(textLength).resolve(program);
+}
+
+/** Walks a program once, defining each name and recording each reference to it. */
+class Resolver {
+  readonly table = new SymbolTable();
+  private readonly aliases = new Map<string, Definition>();
+  private readonly params = new Map<string, Definition>();
+  private readonly values: Definition[] = [];
+
+  constructor(private readonly textLength: number) {}
+
+  resolve(program: Program): SymbolTable {
+    const textLength = this.textLength;
+    // Aliases and parameters are seen everywhere: declare them first.
+    for (const s of program.statements) {
+      if (s.kind === "TypeAlias" && s.name.name !== "") {
+        const d = define(this.table, "alias", s.name, s, { start: 0, end: textLength });
+        this.aliases.set(d.name, d);
+      } else if (s.kind === "ParamsBlock") {
+        for (const decl of s.declarations) {
+          if (decl.key.name === "") continue;
+          const d = define(this.table, "param", decl.key, decl, { start: 0, end: textLength });
+          this.params.set(d.name, d);
+        }
       }
     }
+
+    this.block(program.statements, textLength);
+    return this.table;
   }
 
-  const values: Definition[] = [];
-  const lookup = (name: Identifier): void => {
+  private lookup(name: Identifier): void {
     let best: Definition | undefined;
-    for (const d of values) {
+    for (const d of this.values) {
       if (d.name === name.name && d.visible.start <= name.span.start && name.span.end <= d.visible.end && (!best || d.visible.start > best.visible.start)) best = d;
     }
     best?.references.push(name.span);
-  };
-  const expression = (e: Node): void => {
+  }
+  private expression(e: Node): void {
     if (e.kind === "NameExpression") {
-      lookup(e.name);
+      this.lookup(e.name);
       return;
     }
     if (e.kind === "NamedType") {
-      aliases.get(e.name.name)?.references.push(e.name.span);
+      this.aliases.get(e.name.name)?.references.push(e.name.span);
       return;
     }
     if (e.kind === "ListComprehension") {
       // Its variables are seen inside the brackets only.
       for (const src of e.sources) {
-        expression(src.iterable);
-        for (const n of src.names) if (n.name !== "") values.push(define(table, "loop", n, e, { start: n.span.end, end: e.span.end }));
+        this.expression(src.iterable);
+        for (const n of src.names) if (n.name !== "") this.values.push(define(this.table, "loop", n, e, { start: n.span.end, end: e.span.end }));
       }
-      if (e.where) expression(e.where);
-      expression(e.element);
+      if (e.where) this.expression(e.where);
+      this.expression(e.element);
       return;
     }
-    forEachChild(e, expression);
-  };
-  const type = (t: TypeExpression | undefined): void => {
-    if (t) expression(t);
-  };
-  const entries = (list: readonly BlockEntry[]): void => {
+    forEachChild(e, (c) => this.expression(c));
+  }
+  private type(t: TypeExpression | undefined): void {
+    if (t) this.expression(t);
+  }
+  private entries(list: readonly BlockEntry[]): void {
     for (const e of list) {
       if (e.kind === "FieldAssignment") {
-        expression(e.value);
+        this.expression(e.value);
         continue;
       }
       for (const f of e.entries) {
-        if (e.key.name === "params") params.get(f.key.name)?.references.push(keySpan(f.key));
-        expression(f.value);
+        if (e.key.name === "params") this.params.get(f.key.name)?.references.push(keySpan(f.key));
+        this.expression(f.value);
       }
     }
-  };
-  const block = (statements: readonly Statement[], end: number): void => {
+  }
+  private block(statements: readonly Statement[], end: number): void {
     for (const s of statements) {
       switch (s.kind) {
         case "LetStatement": {
-          type(s.type);
-          expression(s.value);
-          if (s.name.name !== "") values.push(define(table, "let", s.name, s, { start: s.span.end, end }));
+          this.type(s.type);
+          this.expression(s.value);
+          if (s.name.name !== "") this.values.push(define(this.table, "let", s.name, s, { start: s.span.end, end }));
           break;
         }
         case "TypeAlias":
-          type(s.type);
+          this.type(s.type);
           break;
         case "ParamsBlock":
           for (const d of s.declarations) {
-            type(d.type);
-            if (d.default) expression(d.default);
+            this.type(d.type);
+            if (d.default) this.expression(d.default);
           }
           break;
         case "ForStatement":
           for (const src of s.sources) {
-            expression(src.iterable);
-            for (const n of src.names) if (n.name !== "") values.push(define(table, "loop", n, s, { start: n.span.end, end: s.span.end }));
+            this.expression(src.iterable);
+            for (const n of src.names) if (n.name !== "") this.values.push(define(this.table, "loop", n, s, { start: n.span.end, end: s.span.end }));
           }
-          if (s.where) expression(s.where);
-          block(s.body, s.span.end);
+          if (s.where) this.expression(s.where);
+          this.block(s.body, s.span.end);
           break;
         case "IfStatement":
-          expression(s.condition);
-          block(s.then, s.span.end);
-          if (s.otherwise) block(s.otherwise, s.span.end);
+          this.expression(s.condition);
+          this.block(s.then, s.span.end);
+          if (s.otherwise) this.block(s.otherwise, s.span.end);
           break;
         case "RunStatement":
-          expression(s.id);
-          entries(s.entries);
+          this.expression(s.id);
+          this.entries(s.entries);
           break;
         case "BatchBlock":
-          if (s.name) expression(s.name);
-          entries(s.entries);
+          if (s.name) this.expression(s.name);
+          this.entries(s.entries);
           break;
         case "DefaultsBlock":
-          entries(s.entries);
+          this.entries(s.entries);
           break;
       }
     }
-  };
-  block(program.statements, textLength);
-  return table;
+  }
 }
 
 function define(table: SymbolTable, kind: SymbolKind, name: Identifier | Key, node: Node, visible: Span): Definition {

@@ -160,6 +160,38 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
   const detail = serviceDetail(e);
   const status = e.$metadata?.httpStatusCode;
 
+  const known = describeServiceException(name, detail, operation);
+  if (known !== undefined) return known;
+  if (CREDENTIAL_ERRORS.has(name)) {
+    const expired = /expired/i.test(name) || /expired/i.test(String(e.message ?? ""));
+    return {
+      message: expired ? `the AWS credentials have expired (${name})` : `AWS did not accept the credentials (${name})${detail}`,
+      help: expired
+        ? "refresh them (for example `aws sso login`) or pick another profile with `--profile`"
+        : "check the access key and secret of the profile in use (`--profile` or `AWS_PROFILE`), that the system clock is correct, and that the Region is right",
+    };
+  }
+  if (name === "CredentialsProviderError" || name === "TokenProviderError") {
+    return {
+      message: `no usable AWS credentials were found${detail}`,
+      help: "choose a profile with `--profile` or `AWS_PROFILE`, run `aws configure` or `aws sso login`, or set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`",
+    };
+  }
+  if (status !== undefined) {
+    const what = name === "Unknown" ? "an unexpected error" : `\`${serviceText(name)}\``;
+    return {
+      message: `HealthOmics answered with ${what} (HTTP ${status})${name === "Unknown" ? "" : detail}`,
+      help: status >= 500 ? laterHelp(operation) : "check the request and the account's permissions",
+    };
+  }
+  return {
+    message: `the HealthOmics call failed${detail}`,
+    help: "run the command again; if it keeps failing, check the network, the credentials and the Region",
+  };
+}
+
+/** The eight exceptions of the HealthOmics API, explained; undefined for any other name. */
+function describeServiceException(name: string, detail: string, operation: OmicsOperation | undefined): OmicsErrorDescription | undefined {
   switch (name) {
     case "ValidationException":
       return {
@@ -198,33 +230,7 @@ export function describeOmicsError(err: unknown, context: { operation?: OmicsOpe
     case "InternalServerException":
       return { message: `HealthOmics had an internal error${detail}`, help: laterHelp(operation) };
   }
-
-  if (CREDENTIAL_ERRORS.has(name)) {
-    const expired = /expired/i.test(name) || /expired/i.test(String(e.message ?? ""));
-    return {
-      message: expired ? `the AWS credentials have expired (${name})` : `AWS did not accept the credentials (${name})${detail}`,
-      help: expired
-        ? "refresh them (for example `aws sso login`) or pick another profile with `--profile`"
-        : "check the access key and secret of the profile in use (`--profile` or `AWS_PROFILE`), that the system clock is correct, and that the Region is right",
-    };
-  }
-  if (name === "CredentialsProviderError" || name === "TokenProviderError") {
-    return {
-      message: `no usable AWS credentials were found${detail}`,
-      help: "choose a profile with `--profile` or `AWS_PROFILE`, run `aws configure` or `aws sso login`, or set `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`",
-    };
-  }
-  if (status !== undefined) {
-    const what = name === "Unknown" ? "an unexpected error" : `\`${serviceText(name)}\``;
-    return {
-      message: `HealthOmics answered with ${what} (HTTP ${status})${name === "Unknown" ? "" : detail}`,
-      help: status >= 500 ? laterHelp(operation) : "check the request and the account's permissions",
-    };
-  }
-  return {
-    message: `the HealthOmics call failed${detail}`,
-    help: "run the command again; if it keeps failing, check the network, the credentials and the Region",
-  };
+  return undefined;
 }
 
 function accessHelp(operation: OmicsOperation | undefined): string {

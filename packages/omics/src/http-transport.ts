@@ -119,55 +119,70 @@ export function sendHttp(spec: HttpRequestSpec, timeouts: HttpTimeouts, agents?:
       agent: agents ? (secure ? agents.https : agents.http) : undefined,
     });
 
-    req.on("socket", (socket: Socket) => {
-      const startReading = (): void => {
-        // No byte for `readMs` while the request is under way.
-        socket.setTimeout(timeouts.readMs);
-      };
-      if (socket.connecting) {
-        const t = setTimeout(() => finish(timeout("connect-timeout", timeouts.connectMs)), timeouts.connectMs);
-        timers.push(t);
-        socket.once("connect", () => {
-          clearTimeout(t);
-          startReading();
-        });
-      } else {
-        startReading();
-      }
-      const onIdle = (): void => finish(timeout("read-timeout", timeouts.readMs));
-      socket.on("timeout", onIdle);
-      req.once("close", () => {
-        socket.removeListener("timeout", onIdle);
-        socket.setTimeout(0);
-      });
-    });
+    req.on("socket", (socket: Socket) => watchSocket(req, socket, timeouts, timers, finish, timeout));
     req.on("finish", () => {
       // The whole reply within `readMs` of the request being sent.
       timers.push(setTimeout(() => finish(timeout("read-timeout", timeouts.readMs)), timeouts.readMs));
     });
     req.on("error", (err) => finish(classify(err, endpoint)));
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_REPLY_BYTES) {
-          finish(new TransportError("too-large", endpoint, `the reply from ${endpoint} is larger than ${MAX_REPLY_BYTES / 1024 / 1024} MiB`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on("error", (err) => finish(classify(err, endpoint)));
-      res.on("close", () => {
-        if (!res.complete) finish(new TransportError("reset", endpoint, `the connection to ${endpoint} was closed before the reply was complete`, "ECONNRESET"));
-      });
-      res.on("end", () => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? (v[0] ?? "") : v;
-        finish(undefined, { status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
-      });
-    });
+    req.on("response", (res) => readReply(res, endpoint, finish));
     req.end(spec.body);
+  });
+}
+
+type Finish = (err: TransportError | undefined, reply?: HttpReply) => void;
+
+/** The connect timeout while the socket connects, then no idle time over `readMs`. */
+function watchSocket(
+  req: http.ClientRequest,
+  socket: Socket,
+  timeouts: HttpTimeouts,
+  timers: NodeJS.Timeout[],
+  finish: Finish,
+  timeout: (kind: "connect-timeout" | "read-timeout", ms: number) => TransportError,
+): void {
+  const startReading = (): void => {
+    // No byte for `readMs` while the request is under way.
+    socket.setTimeout(timeouts.readMs);
+  };
+  if (socket.connecting) {
+    const t = setTimeout(() => finish(timeout("connect-timeout", timeouts.connectMs)), timeouts.connectMs);
+    timers.push(t);
+    socket.once("connect", () => {
+      clearTimeout(t);
+      startReading();
+    });
+  } else {
+    startReading();
+  }
+  const onIdle = (): void => finish(timeout("read-timeout", timeouts.readMs));
+  socket.on("timeout", onIdle);
+  req.once("close", () => {
+    socket.removeListener("timeout", onIdle);
+    socket.setTimeout(0);
+  });
+}
+
+/** Reads the whole reply, at most MAX_REPLY_BYTES, and finishes with it. */
+function readReply(res: http.IncomingMessage, endpoint: string, finish: Finish): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  res.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_REPLY_BYTES) {
+      finish(new TransportError("too-large", endpoint, `the reply from ${endpoint} is larger than ${MAX_REPLY_BYTES / 1024 / 1024} MiB`));
+      return;
+    }
+    chunks.push(chunk);
+  });
+  res.on("error", (err) => finish(classify(err, endpoint)));
+  res.on("close", () => {
+    if (!res.complete) finish(new TransportError("reset", endpoint, `the connection to ${endpoint} was closed before the reply was complete`, "ECONNRESET"));
+  });
+  res.on("end", () => {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? (v[0] ?? "") : v;
+    finish(undefined, { status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
   });
 }
 

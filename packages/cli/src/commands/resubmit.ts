@@ -55,28 +55,7 @@ export async function resubmitCommand(args: string[], options: Record<string, un
   await whole.dispose();
 
   // What the chain did with each run. Only once every start was attempted is "missing" final.
-  const session = await openOmics(options, io);
-  let chain: Chain;
-  let outcomes: Map<string, RunOutcome>;
-  try {
-    chain = await findChain(session, id);
-    const starting = startingBatches(chain);
-    if (starting.length > 0) {
-      const b = starting[0] as Chain["batches"][number];
-      throw new CommandError(
-        `batch ${b.id}${b.id === chain.originalId ? "" : ` (a resubmission of batch ${chain.originalId})`} is still ${b.status}: its runs are still being started`,
-        1,
-        `wait until it is INPROGRESS or later (\`batchc status ${b.id}\`), then resubmit`,
-      );
-    }
-    const line = ProgressLine.open(io);
-    outcomes = await chainOutcomes(session, chain, undefined, (batchId, pages, runs) =>
-      line?.draw(`reading the runs of batch ${batchId}: `, `page ${formatCount(pages)}, ${formatCount(runs)} runs`, "", "end"),
-    );
-    line?.clear();
-  } finally {
-    session.close();
-  }
+  const { chain, outcomes } = await readChain(id, options, io);
 
   const picks = pickRuns(runIds, outcomes);
   const known = runIds.filter((r) => outcomes.has(r)).length;
@@ -134,6 +113,31 @@ export async function resubmitCommand(args: string[], options: Record<string, un
     return await reportAndWait(started, options, io, intervalMs, extra);
   } finally {
     await compiled.dispose();
+  }
+}
+
+/** The batch's chain of resubmissions and what became of each run; refused while a batch is still starting runs. */
+async function readChain(id: string, options: Record<string, unknown>, io: Io): Promise<{ chain: Chain; outcomes: Map<string, RunOutcome> }> {
+  const session = await openOmics(options, io);
+  try {
+    const chain = await findChain(session, id);
+    const starting = startingBatches(chain);
+    if (starting.length > 0) {
+      const b = starting[0] as Chain["batches"][number];
+      throw new CommandError(
+        `batch ${b.id}${b.id === chain.originalId ? "" : ` (a resubmission of batch ${chain.originalId})`} is still ${b.status}: its runs are still being started`,
+        1,
+        `wait until it is INPROGRESS or later (\`batchc status ${b.id}\`), then resubmit`,
+      );
+    }
+    const line = ProgressLine.open(io);
+    const outcomes = await chainOutcomes(session, chain, undefined, (batchId, pages, runs) =>
+      line?.draw(`reading the runs of batch ${batchId}: `, `page ${formatCount(pages)}, ${formatCount(runs)} runs`, "", "end"),
+    );
+    line?.clear();
+    return { chain, outcomes };
+  } finally {
+    session.close();
   }
 }
 

@@ -248,6 +248,27 @@ describe("--live: a check that cannot be made is an AWS error (exit 3)", () => {
     expect(r.stderr).not.toContain("BC5603");
   });
 
+  it("no credentials: exit 3, one message", async () => {
+    const ep = await workflow();
+    const r = await runOmics(["check", "live.batch", "--live", "--endpoint-url", ep.url, "--s3-endpoint-url", moto], {
+      files: files(keys(2)),
+      env: { AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
+    });
+    expect(r.code).toBe(3);
+    // the workflow is read first, so HealthOmics says it; S3 would say the same (BC5503)
+    expect(r.stderr).toMatch(/^error: no usable AWS credentials were found: .*\nhelp: .*\n$/);
+    expect(r.stderr).not.toContain("BC5603");
+  });
+
+  it("an S3 that does not answer within --cli-read-timeout: exit 3, not a missing input", async () => {
+    const ep = await workflow();
+    const p = await proxy({ delayMs: 1_500 });
+    const r = await live(["check", "live.batch", "--cli-read-timeout", "0.2"], ep, p.url, files(keys(1)));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("(BC5511)");
+    expect(r.stderr).not.toContain("BC5603");
+  });
+
   it("throttled past the retries (503 SlowDown): exit 3, not a missing input", async () => {
     const ep = await workflow();
     const p = await proxy({ answer: (q) => (q.method === "HEAD" && q.url.includes("/reads/") ? 503 : undefined) });

@@ -19,24 +19,24 @@ const chevrotainBundle = join(dirname(chevrotainEntry), "..", "chevrotain.mjs");
 const outdir = join(root, "packages/cli/dist/bundle");
 
 // With code splitting, esbuild puts a module in the chunks of every command whose imports
-// reach it, used or not: one `import { emitRequest } from "@batchc/omics"` reaches the whole
-// package index, so zod and the schemas (about 30 ms to load) would start with `batchc check`
-// and `compile`. An importer that needs nothing from `schema.js` or `client.js` is given the
-// index without those two lines instead; emitRequest still loads the schema when it needs it
-// (a dynamic import). An importer that does need them gets the real index.
+// reach it, used or not: one `import { RequestBuilder } from "@batchc/omics"` reaches the whole
+// package index, and with it zod and the response schemas (about 12 ms to load), which `check`
+// and `compile` never use. So each importer of @batchc/omics is given an index of its own that
+// re-exports just the names it imports, from the modules that define them (read from the
+// index's `export { ... } from "./module.js"` statements). An importer that takes the namespace,
+// or a name only an `export *` provides, gets the real index.
 const omicsDist = join(root, "packages/omics/dist");
 const omicsIndex = readFileSync(join(omicsDist, "index.js"), "utf8");
-const HEAVY = /from "\.\/(schema|client)\.js";/;
-const slimIndex = omicsIndex
-  .split(/(?<=;)\n/)
-  .filter((statement) => !HEAVY.test(statement))
-  .join("\n");
-/** Names a statement list exports (`export { a, b as c } from ...`). */
-const exportedNames = (text) =>
-  new Set([...text.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(",").map((n) => n.trim().split(/\s+as\s+/).pop()).filter(Boolean)));
-const slimNames = exportedNames(slimIndex);
-if (!slimNames.has("emitRequest") || HEAVY.test(slimIndex) || !HEAVY.test(omicsIndex)) {
-  throw new Error("scripts/bundle.mjs: the @batchc/omics index no longer has the expected shape; update the slim index");
+/** Each name the index exports by name: the module it comes from and its name there. */
+const omicsSources = new Map();
+for (const m of omicsIndex.matchAll(/export\s*\{([^}]*)\}\s*from\s*"(\.\/[^"]+)";/g)) {
+  for (const spec of m[1].split(",").map((n) => n.trim()).filter(Boolean)) {
+    const [local, exported] = spec.split(/\s+as\s+/);
+    omicsSources.set(exported ?? local, { module: m[2], local });
+  }
+}
+if (!omicsSources.has("RequestBuilder") || omicsSources.size < 50) {
+  throw new Error("scripts/bundle.mjs: the @batchc/omics index no longer has the expected shape; update the per-importer index");
 }
 /** The names `file` imports from @batchc/omics, or undefined when it imports the namespace or re-exports. */
 function omicsImports(file) {
@@ -45,6 +45,15 @@ function omicsImports(file) {
   return [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@batchc\/omics"/g)].flatMap((m) =>
     m[1].split(",").map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean),
   );
+}
+/** An index that re-exports just `names`, each from its own module. */
+function omicsIndexOf(names) {
+  return [...new Set(names)]
+    .map((n) => {
+      const { module, local } = omicsSources.get(n);
+      return `export { ${local === n ? n : `${local} as ${n}`} } from "${module}";`;
+    })
+    .join("\n");
 }
 rmSync(outdir, { recursive: true, force: true });
 
@@ -74,14 +83,14 @@ const result = await build({
       },
     },
     {
-      name: "omics-without-schemas",
+      name: "omics-index-per-importer",
       setup(b) {
         b.onResolve({ filter: /^@batchc\/omics$/ }, (args) => {
           const names = omicsImports(args.importer);
-          if (names === undefined || !names.every((n) => slimNames.has(n))) return undefined;
-          return { path: join(omicsDist, "index.slim.js"), namespace: "omics-slim" };
+          if (names === undefined || !names.every((n) => omicsSources.has(n))) return undefined;
+          return { path: join(omicsDist, `index.${[...new Set(names)].sort().join(",")}.js`), namespace: "omics-names", pluginData: names };
         });
-        b.onLoad({ filter: /.*/, namespace: "omics-slim" }, () => ({ contents: slimIndex, resolveDir: omicsDist, loader: "js" }));
+        b.onLoad({ filter: /.*/, namespace: "omics-names" }, (args) => ({ contents: omicsIndexOf(args.pluginData), resolveDir: omicsDist, loader: "js" }));
       },
     },
   ],

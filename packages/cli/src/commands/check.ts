@@ -6,7 +6,7 @@ import type { Io } from "../io.js";
 import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics } from "../load.js";
 import { formatCount } from "@batchc/text";
 import { s3EndpointUrl } from "./upload.js";
-import { checkLiveOptions, liveDiagnostics } from "../live/preflight.js";
+import { checkLiveOptions } from "../live/live-options.js";
 
 export async function checkCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const file = args[0] as string;
@@ -17,7 +17,7 @@ export async function checkCommand(args: string[], options: Record<string, unkno
   const runs = loaded.frontEnd.expansion ? checkAllRuns(loaded.frontEnd) : undefined;
   let list = applyDenyWarnings(sortDiagnostics([...loaded.diagnostics, ...(runs?.diagnostics ?? [])]), options);
   if (options.live === true && runs !== undefined && !hasErrors(list)) {
-    list = sortDiagnostics([...list, ...applyDenyWarnings(await liveDiagnostics(loaded.frontEnd, options, io), options)]);
+    list = sortDiagnostics([...list, ...applyDenyWarnings(await (await import("../live/preflight.js")).liveDiagnostics(loaded.frontEnd, options, io), options)]);
   }
   const failed = reportDiagnostics(list, loaded, io, format);
   const count = runs?.count ?? 0;

@@ -9,7 +9,7 @@ import { emitBatch, type EmittedBatch } from "@batchc/compiler";
 import { CommandError, type Io } from "../io.js";
 import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { printPreview } from "./dry-run.js";
-import { checkLiveOptions, liveDiagnostics } from "../live/preflight.js";
+import { checkLiveOptions } from "../live/live-options.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "@batchc/text";
 import { atomicWrite, checkTarget, moveInto, release, removeOnSignal } from "../safe-write.js";
@@ -49,7 +49,7 @@ export async function compileRequest(
   }
   if (options.live === true) {
     // `compile` takes no `--endpoint-url`: HealthOmics comes from AWS_ENDPOINT_URL_OMICS or the Region.
-    const live = applyDenyWarnings(await liveDiagnostics(loaded.frontEnd, options, io), options);
+    const live = applyDenyWarnings(await (await import("../live/preflight.js")).liveDiagnostics(loaded.frontEnd, options, io), options);
     if (hasErrors(live)) {
       reportDiagnostics(sortDiagnostics([...applyDenyWarnings(loaded.diagnostics, options), ...live]), loaded, io, diagnosticsFormat(options));
       return 1;

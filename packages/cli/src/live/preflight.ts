@@ -12,16 +12,7 @@ import { InputCollector, inputNames } from "./inputs.js";
 import { OutputCollector } from "./outputs.js";
 import { s3Diagnostics } from "./s3-checks.js";
 
-/** The options that only `--live` takes. */
-const LIVE_ONLY = ["inputs", "inputs-lock", "write-inputs-lock"] as const;
-
-/** Refuses `--inputs`, `--inputs-lock` and `--write-inputs-lock` without `--live` (exit 2). */
-export function checkLiveOptions(options: Record<string, unknown>): void {
-  if (options.live === true) return;
-  for (const name of LIVE_ONLY) {
-    if (options[name] !== undefined) throw new CommandError(`\`--${name}\` goes with \`--live\``, 2, "add `--live` to check the inputs in S3");
-  }
-}
+export { checkLiveOptions } from "./live-options.js";
 
 /** The live diagnostics of a program that expanded. */
 export async function liveDiagnostics(frontEnd: FrontEndResult, options: Record<string, unknown>, io: Io): Promise<Diagnostic[]> {

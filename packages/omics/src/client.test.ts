@@ -160,8 +160,9 @@ describe("describeOmicsError", () => {
       403,
     );
     const { message } = describeOmicsError(err);
+    expect(message).not.toMatch(/IOSFODNN7|wJalrXUtnFEMI|0123abcd|\u001b|\r/);
     expect(message).toBe(
-      "AWS did not accept the credentials (InvalidSignatureException): Bad header Authorization: AWS4-HMAC-SHA256 Credential=<redacted>, Signature=<redacted>; key <access-key-id>, aws_secret_access_key=<redacted> \\x1b[31mred\\x0d end",
+      "AWS did not accept the credentials (InvalidSignatureException): Bad header Authorization: AWS4-HMAC-SHA256 Credential=AKIA****************/20260101/us-east-1/omics/aws4_request, Signature=****; key ASIA****************, aws_secret_access_key=**** \\x1b[31mred\\x0d end",
     );
   });
 

@@ -36,7 +36,6 @@ export {
   type OmicsEndpoint,
 } from "./aws-setup.js";
 export { DEFAULT_TIMEOUTS, MAX_REPLY_BYTES, TransportError, endpointOf, type HttpTimeouts, type TransportFailure } from "./http-transport.js";
-export { maskUrl, maskSecrets, serviceText } from "./mask.js";
 export { findPossibleDuplicates, tagRequestId, REQUEST_ID_TAG, FINISHED_STATUSES, type PossibleDuplicate } from "./duplicates.js";
 export { OPERATIONS, operationPath, type OmicsOperation, type OperationBinding } from "./operations.js";
 

@@ -86,7 +86,7 @@ export { headObject, headObjects, headBucket, HEAD_CONCURRENCY, type S3ObjectRef
 export { checkSettingsObject, settingsNameHash, type SettingsObjectCheck } from "./settings-check.js";
 // The AWS set-up (Region, profile, endpoint) and masking: light, no SDK loaded until called.
 export { AwsSetupError, checkProfile, resolveRegion, noRegionError, type AwsSetupOptions } from "./aws-setup.js";
-export { maskUrl, maskSecrets, serviceText } from "./mask.js";
+export { maskUrl } from "./mask.js";
 export type { HttpTimeouts } from "./http-transport.js";
 export { checkRequestBody, type RequestProblem } from "./check-request.js";
 // The HealthOmics client, its operations and error descriptions (client.ts).

@@ -24,12 +24,14 @@ export function maskSecrets(text: string): string {
       .replace(/\b((?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|A3T[A-Z0-9])[A-Z0-9]{12})([A-Z0-9]{4})\b/g, (_m, _a: string, _b: string) => `${_a.slice(0, 4)}${"*".repeat(16)}`)
       // A secret or token after its name (`aws_secret_access_key = …`, `"SessionToken": "…"`, `X-Amz-Security-Token: …`).
       .replace(
-        /((?:secret[_-]?access[_-]?key|secretkey|session[_-]?token|security[_-]?token|x-amz-security-token|password|passwd)["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi,
+        /((?:secret[_-]?access[_-]?key|secretkey|secret|session[_-]?token|security[_-]?token|x-amz-security-token|password|passwd)["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi,
         (_m, name: string) => `${name}****`,
       )
       // A bare secret access key (40 base64 letters) or session token (100 or more): with both
       // cases and a digit, so hex digests and plain words stay.
       .replace(/(?<![A-Za-z0-9/+=])(?:[A-Za-z0-9/+]{40}|[A-Za-z0-9/+]{100,}={0,2})(?![A-Za-z0-9/+=])/g, (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /[0-9]/.test(m) ? "****" : m))
+      // A request signature (`Signature=<hex>` in an Authorization header or a presigned URL).
+      .replace(/(Signature=)[0-9a-f]+/gi, "$1****")
       // Userinfo in a URL: scheme://user:password@host -> scheme://****@host.
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, "$1****@")
   );

@@ -15,7 +15,7 @@ import {
   type OmicsOperation,
 } from "@batchc/omics";
 import { CommandError, type Io } from "../io.js";
-import { csvField, formatCount, renderTable } from "@batchc/text";
+import { csvField, formatCount, renderTable, safeText } from "@batchc/text";
 import { VERSION } from "../version.js";
 import { awsOptions } from "./aws-options.js";
 import { jsonDocument } from "../machine-output.js";
@@ -275,7 +275,8 @@ export function batchLines(b: GetBatchResponse): string[] {
     ["failed", b.failedTime],
   ];
   for (const [label, t] of times) if (t !== undefined) lines.push(`${label.padEnd(10)} ${isoTime(t)}`);
-  return lines;
+  // Names, reasons and ids come from the service: control characters escaped, secrets masked, long ones cut.
+  return lines.map((l) => safeText(l));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,7 +318,7 @@ export async function waitForBatch(session: OmicsSession, id: string, io: Io, op
   try {
     for (;;) {
       const b = await getBatch(session, id);
-      const line = `batch ${id} ${b.status ?? "?"}: ${describe(b)}`;
+      const line = safeText(`batch ${id} ${b.status ?? "?"}: ${describe(b)}`);
       const finished = done(b);
       if (bar) {
         if (finished) bar.finish(line);

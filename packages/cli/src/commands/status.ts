@@ -2,7 +2,7 @@
 // times) or as the reply's JSON with ISO timestamps. With `--chain`, the batch's resubmission
 // chain instead: each batch with its counts, and the runs started across the chain.
 import type { Io } from "../io.js";
-import { formatCount, plural } from "@batchc/text";
+import { formatCount, plural, safeText } from "@batchc/text";
 import { jsonDocument } from "../machine-output.js";
 import { chainOutcomes, findChain, startingBatches, type Chain, type RunOutcome } from "./chain.js";
 import { batchIdArg, batchJson, batchLines, getBatch, openOmics, type OmicsSession } from "./omics-common.js";
@@ -58,7 +58,8 @@ async function chainStatus(session: OmicsSession, id: string, options: Record<st
   const twice = totals.startedMoreThanOnce > 0 ? ` (${formatCount(totals.startedMoreThanOnce)} of them in more than one batch)` : "";
   const waiting = totals.waitingToStart > 0 ? `, ${formatCount(totals.waitingToStart)} waiting to start` : "";
   lines.push(`${"total".padEnd(width)} ${plural(totals.started, "run")} started${twice}, ${formatCount(totals.neverStarted)} never started${waiting}`);
-  io.stdout.write(`${lines.join("\n")}\n`);
+  // Names and statuses come from the service: printed safe (escaped, cut, secrets masked).
+  io.stdout.write(`${lines.map((l) => safeText(l)).join("\n")}\n`);
   return 0;
 }
 

@@ -7,6 +7,7 @@
 //      |       ^^^^^^^^ not declared in `params`
 //      = note: in iteration s = S000123
 //   help: did you mean `fastq_r2`?
+import { safeText } from "@batchc/text";
 import type { SourceFile } from "../source.js";
 import type { Diagnostic } from "./diagnostic.js";
 
@@ -16,11 +17,17 @@ export interface RenderOptions {
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
+/**
+ * Messages, labels, notes and help may quote data (CSV cells, JSON values, names, service
+ * text): printed on one line, control characters escaped, secrets masked, cut past 2,000 characters.
+ */
+const safe = (s: string): string => safeText(s);
+
 /** Renders one diagnostic; `sources` maps display file names to their text. */
 export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, options: RenderOptions = {}): string {
   const color = options.color === true;
   const sev = d.severity === "error" ? paint(color, "1;31", `error[${d.code}]`) : paint(color, "1;33", `warning[${d.code}]`);
-  const out: string[] = [`${sev}: ${paint(color, "1", d.message)}`];
+  const out: string[] = [`${sev}: ${paint(color, "1", safe(d.message))}`];
   const source = sources.get(d.file);
   if (!source) {
     out.push(`  --> ${d.file}`);
@@ -31,21 +38,21 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, Sou
     const bar = paint(color, "1;34", "|");
     out.push(`${pad.slice(1)}${paint(color, "1;34", "-->")} ${d.file}:${start.line}:${start.column}`);
     out.push(`${pad}${bar}`);
-    out.push(...frame(source, d.span, d.label, gutterWidth, color, d.severity === "error" ? "1;31" : "1;33"));
+    out.push(...frame(source, d.span, d.label === undefined ? undefined : safe(d.label), gutterWidth, color, d.severity === "error" ? "1;31" : "1;33"));
     for (const l of d.labels ?? []) {
       const src = l.file ? sources.get(l.file) : source;
       if (!src) {
-        out.push(`${pad}= note: ${l.text} (${l.file})`);
+        out.push(`${pad}= note: ${safe(l.text)} (${l.file})`);
         continue;
       }
       const p = src.position(l.span.start);
       out.push(`${pad}${paint(color, "1;34", "::")} ${src.name}:${p.line}:${p.column}`);
-      out.push(...frame(src, l.span, l.text, gutterWidth, color, "1;34"));
+      out.push(...frame(src, l.span, safe(l.text), gutterWidth, color, "1;34"));
     }
-    for (const n of d.notes ?? []) out.push(`${pad}= note: ${n}`);
+    for (const n of d.notes ?? []) out.push(`${pad}= note: ${safe(n)}`);
   }
-  if (!source) for (const n of d.notes ?? []) out.push(`  = note: ${n}`);
-  if (d.help) out.push(`${paint(color, "1;36", "help")}: ${d.help}`);
+  if (!source) for (const n of d.notes ?? []) out.push(`  = note: ${safe(n)}`);
+  if (d.help) out.push(`${paint(color, "1;36", "help")}: ${safe(d.help)}`);
   return out.join("\n");
 }
 

@@ -1219,6 +1219,16 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "command": "check BC4006.batch",
     "output": "error[BC4006]: `priority` is out of range\n --> BC4006.batch:6:23\n  |\n6 | run \"r1\" { priority = 200000 }\n  |                       ^^^^^^\nhelp: `priority` is from 0 to 100000; this one is 200000\n\n1 error\n"
   },
+  "BC4008": {
+    "files": [
+      {
+        "name": "BC4008.batch",
+        "text": "run \"r1\" { outputUri = \"s3://lab-results/demo/\" }\n"
+      }
+    ],
+    "command": "check BC4008.batch",
+    "output": "error[BC4008]: `defaultRunSetting` is missing `roleArn`\n --> BC4008.batch:1:1\n  |\n1 | run \"r1\" { outputUri = \"s3://lab-results/demo/\" }\n  | ^\nhelp: the API requires `roleArn`; add it\n\nerror[BC4008]: `defaultRunSetting` is missing `workflowId`\n --> BC4008.batch:1:1\n  |\n1 | run \"r1\" { outputUri = \"s3://lab-results/demo/\" }\n  | ^\nhelp: the API requires `workflowId`; add it\n\n2 errors\n"
+  },
   "BC4012": {
     "files": [
       {

@@ -52,6 +52,30 @@ describe("timeouts", () => {
     );
   });
 
+  it("an S3 endpoint that trickles a byte every 300 ms (never idle for the timeout): exit 3 within the timeout + 5 s (BC5511)", async () => {
+    const trickling = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      const reply = "HTTP/1.1 200 OK\r\nx-amz-request-id: 1\r\n".repeat(1000);
+      let i = 0;
+      const t = setInterval(() => (socket.destroyed ? clearInterval(t) : socket.write(reply[i++ % reply.length] as string)), 300);
+      socket.on("close", () => clearInterval(t));
+    });
+    await new Promise<void>((resolve) => trickling.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(trickling.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      const r = await runOmics(["compile", "big.batch", "--s3-endpoint-url", url, "--cli-read-timeout", "1", "-o", "/dev/null"], { env: aws, files });
+      expect(Date.now() - started).toBeLessThan(6_000);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(
+        `error: no answer from S3 at \`${url}\` within 1 second (\`--cli-read-timeout\`) (BC5511)\nhelp: check the endpoint and the network; allow longer with \`--cli-read-timeout SECONDS\`\n`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => trickling.close(() => resolve()));
+    }
+  });
+
   it("takes seconds above 0 only", async () => {
     const r = await runOmics(["status", "5000001", "--cli-connect-timeout", "0"], { env: aws });
     expect([r.code, r.stderr]).toEqual([2, "error: `--cli-connect-timeout` takes a number of seconds above 0, not `0`\nhelp: for example `--cli-connect-timeout 120`\n"]);
@@ -100,9 +124,9 @@ describe("URL userinfo", () => {
   it("is masked in `submit --dry-run` and in errors", async () => {
     const dry = await runOmics(["submit", "cohort.batch", "--dry-run", "--endpoint-url", "http://user:hunter2@127.0.0.1:9"], { env: aws, files });
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain("endpoint   http://***@127.0.0.1:9");
+    expect(dry.stdout).toContain("endpoint   http://****@127.0.0.1:9");
     const json = await runOmics(["submit", "cohort.batch", "--dry-run", "--format", "json", "--endpoint-url", "http://user:hunter2@127.0.0.1:9"], { env: aws, files });
-    expect(JSON.parse(json.stdout).endpoint).toBe("http://***@127.0.0.1:9");
+    expect(JSON.parse(json.stdout).endpoint).toBe("http://****@127.0.0.1:9");
     const failed = await runOmics(["status", "5000001", "--max-attempts", "1", "--endpoint-url", "http://user:hunter2@127.0.0.1:9"], { env: aws });
     expect(failed.code).toBe(3);
     for (const r of [dry, json, failed]) expect(`${r.stdout}${r.stderr}`).not.toContain("hunter2");

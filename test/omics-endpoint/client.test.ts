@@ -116,7 +116,7 @@ describe("describeOmicsError on real failures", () => {
 
   it("describes the unknown host of an endpoint, with the password of its URL masked", async () => {
     const err = await rejection(getBatch(await clientAt("http://user:hunter2@nonexistent.invalid:9"), "5000001"));
-    expect(describeOmicsError(err).message).toBe("could not resolve the host of HealthOmics at `http://***@nonexistent.invalid:9`");
+    expect(describeOmicsError(err).message).toBe("could not resolve the host of HealthOmics at `http://****@nonexistent.invalid:9`");
   });
 });
 

@@ -4,6 +4,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { io, type DiagnosticMessage } from "./codes.js";
 import { serviceText } from "./mask.js";
+import { withReplyDeadline } from "./s3-deadline.js";
 import { loadS3Sdk, type ErrorLike } from "./sdk-modules.js";
 
 /** How to reach S3. Without `endpointUrl`, the SDK's standard endpoint and credential chain apply. */
@@ -27,7 +28,7 @@ const silentLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} 
 /** Creates an S3 client; `@aws-sdk/client-s3` is imported on the first call. */
 export async function makeS3Client(options: S3ClientOptions = {}): Promise<S3Client> {
   const { S3Client } = await loadS3Sdk();
-  return new S3Client({
+  const client = new S3Client({
     logger: silentLogger,
     ...(options.region !== undefined ? { region: options.region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
@@ -39,6 +40,10 @@ export async function makeS3Client(options: S3ClientOptions = {}): Promise<S3Cli
       socketTimeout: options.timeouts?.readMs ?? 60_000,
     },
   });
+  // The whole reply within the read timeout too, so a trickling server times out (s3-deadline.ts).
+  const config = client.config as unknown as { requestHandler: Parameters<typeof withReplyDeadline>[0] };
+  config.requestHandler = withReplyDeadline(config.requestHandler, { connectMs: options.timeouts?.connectMs ?? 60_000, readMs: options.timeouts?.readMs ?? 60_000 });
+  return client;
 }
 
 /** A failed S3 step, as one catalog message (BC55xx). The CLI prints it and exits 3. */

@@ -669,6 +669,20 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "command": "check BC2052.batch",
     "output": "warning[BC2052]: `let` `refs` is never used\n --> BC2052.batch:6:5\n  |\n6 | let refs = [\"hg38\"]\n  |     ^^^^ never used\nhelp: remove it, or start its name with `_` (`_refs`) to keep it unused\n\n1 warning\n"
   },
+  "BC2053": {
+    "files": [
+      {
+        "name": "BC2053.batch",
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams from \"BC2053.schema.json\" { }\nrun \"S1\" { params { sample = \"S1\" } }\n"
+      },
+      {
+        "name": "BC2053.schema.json",
+        "text": "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"sample\": { \"type\": \"string\", \"pattern\": \"^(?!test)\\\\w+$\" }\n  }\n}\n"
+      }
+    ],
+    "command": "check BC2053.batch",
+    "output": "warning[BC2053]: the pattern of parameter `sample` in `BC2053.schema.json` is not checked: invalid or unsupported Perl syntax: `(?!`\n --> BC2053.batch:6:13\n  |\n6 | params from \"BC2053.schema.json\" { }\n  |             ^^^^^^^^^^^^^^^^^^^^ pattern not checked\n  = note: the pattern is \"^(?!test)\\\\w+$\"\nhelp: patterns are matched in linear time with RE2 syntax, which has no lookaround (`(?=`, `(?<!`) or backreferences (`\\1`); check these values yourself\n\n1 warning\n"
+  },
   "BC2060": {
     "files": [
       {

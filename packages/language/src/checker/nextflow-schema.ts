@@ -3,7 +3,8 @@
 // groups (joined by `allOf`) and top-level `properties`. Each property becomes a typed
 // declaration; a schema `default` makes it optional and is never emitted.
 import { ANY, BOOL, FLOAT, INT, STRING, enumOf, type Type } from "./types.js";
-import type { TemplateParam } from "./param-template.js";
+import type { TemplateParam, TemplateParse, UncheckedPattern } from "./param-template.js";
+import { compileSchemaPattern } from "./schema-pattern.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -32,19 +33,15 @@ function typeOf(spec: Record<string, unknown>): Type {
   }
 }
 
-/** A pattern that compiles as a JavaScript regular expression, else undefined. */
-function patternOf(spec: Record<string, unknown>): string | undefined {
+/** A string parameter's pattern: kept when RE2 can match it (schema-pattern.ts), else why not. */
+function patternOf(spec: Record<string, unknown>): { pattern: string } | { skipped: string; reason: string } | undefined {
   if (spec.type !== "string" || typeof spec.pattern !== "string") return undefined;
-  try {
-    new RegExp(spec.pattern, "u");
-    return spec.pattern;
-  } catch {
-    return undefined;
-  }
+  const compiled = compileSchemaPattern(spec.pattern);
+  return compiled.ok ? { pattern: spec.pattern } : { skipped: spec.pattern, reason: compiled.reason };
 }
 
 /** The parameters of a schema, in the order of its groups and properties. */
-export function schemaParams(data: Record<string, unknown>): { ok: true; params: Map<string, TemplateParam> } | { ok: false; reason: string } {
+export function schemaParams(data: Record<string, unknown>): TemplateParse {
   const groups: Record<string, unknown>[] = [];
   const defs = isObject(data.definitions) ? data.definitions : isObject(data.$defs) ? data.$defs : {};
   const used = new Set<string>();
@@ -61,6 +58,7 @@ export function schemaParams(data: Record<string, unknown>): { ok: true; params:
   for (const [name, g] of Object.entries(defs)) if (!used.has(name) && isObject(g)) groups.push(g);
   groups.push(data);
   const params = new Map<string, TemplateParam>();
+  const unchecked: UncheckedPattern[] = [];
   for (const g of groups) {
     if (!isObject(g.properties)) continue;
     const required = new Set(Array.isArray(g.required) ? g.required.filter((x): x is string => typeof x === "string") : []);
@@ -68,10 +66,11 @@ export function schemaParams(data: Record<string, unknown>): { ok: true; params:
       if (!isObject(spec) || params.has(name)) continue;
       const p: TemplateParam = { optional: !required.has(name) || "default" in spec, type: typeOf(spec) };
       const pattern = patternOf(spec);
-      if (pattern !== undefined) p.pattern = pattern;
+      if (pattern !== undefined && "pattern" in pattern) p.pattern = pattern.pattern;
+      else if (pattern !== undefined) unchecked.push({ name, pattern: pattern.skipped, reason: pattern.reason });
       if (spec.format === "file-path") p.path = true;
       params.set(name, p);
     }
   }
-  return { ok: true, params };
+  return { ok: true, params, unchecked };
 }

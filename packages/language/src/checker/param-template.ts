@@ -17,8 +17,15 @@ export interface TemplateParam {
   path?: boolean;
 }
 
+/** A JSON Schema `pattern` that RE2 cannot match, so values are not checked against it (BC2053). */
+export interface UncheckedPattern {
+  name: string;
+  pattern: string;
+  reason: string;
+}
+
 /** A parsed template, or why the text is not one. */
-export type TemplateParse = { ok: true; params: Map<string, TemplateParam> } | { ok: false; reason: string };
+export type TemplateParse = { ok: true; params: Map<string, TemplateParam>; unchecked?: UncheckedPattern[] } | { ok: false; reason: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -30,6 +30,7 @@ function loadTemplate(ctx: CheckContext, block: ParamsBlock): Map<string, Templa
     ctx.report(names.templateInvalid(from.value, parsed.reason), from.span);
     return undefined;
   }
+  for (const u of parsed.unchecked ?? []) ctx.report(names.patternNotChecked(u.name, from.value, u.pattern, u.reason), from.span);
   return parsed.params;
 }
 

@@ -293,6 +293,14 @@ export const names = {
       help: "this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)",
     }),
 
+  /** A workflow schema's `pattern` that RE2 cannot compile: its values are not checked. */
+  patternNotChecked: (name: string, file: string, pattern: string, reason: string): DiagnosticMessage =>
+    warning("BC2053", `the pattern of parameter \`${name}\` in \`${file}\` is not checked: ${reason}`, {
+      label: "pattern not checked",
+      notes: [`the pattern is ${JSON.stringify(pattern.length > 120 ? `${pattern.slice(0, 119)}…` : pattern)}`],
+      help: "patterns are matched in linear time with RE2 syntax, which has no lookaround (`(?=`, `(?<!`) or backreferences (`\\1`); check these values yourself",
+    }),
+
   /** A `let` or loop variable that nothing reads. */
   unusedName: (name: string, kind: "let" | "loop"): DiagnosticMessage =>
     warning("BC2052", `${kind === "let" ? "`let`" : "loop variable"} \`${name}\` is never used`, {

@@ -1,45 +1,20 @@
 // @batchc/omics: the AWS HealthOmics run-batch API — the model's constraints as zod schemas and
 // fast checks, the StartRunBatch payload, and the S3 settings file of batches above 100 runs.
 // It knows the API, not the `.batch` syntax.
-export { MODEL_SOURCE, shapes, runSettingFields, inlineOutputOrder, type ShapeName, type StringShapeName } from "./model.js";
+export { shapes, runSettingFields, inlineOutputOrder } from "./model.js";
 export {
   StartRunBatchRequestSchema,
-  DefaultRunSettingSchema,
   InlineSettingSchema,
-  BatchRunSettingsSchema,
-  TagMapSchema,
-  RunParametersSchema,
   stringSchemas,
-  schemaFor,
-  StartRunBatchResponseSchema,
-  GetBatchResponseSchema,
-  ListBatchResponseSchema,
-  ListRunsInBatchResponseSchema,
-  BatchListItemSchema,
-  RunBatchListItemSchema,
-  SubmissionSummarySchema,
-  RunSummarySchema,
   type StartRunBatchRequest,
   type DefaultRunSetting,
   type InlineSetting,
-  type BatchRunSettings,
-  type TagMap,
-  type JsonValue,
-  type JsonObject,
-  type WorkflowType,
-  type CacheBehavior,
-  type RunLogLevel,
-  type RunRetentionMode,
-  type StorageType,
-  type NetworkingMode,
-  type ScratchStorageMode,
   type StartRunBatchResponse,
   type GetBatchResponse,
   type ListBatchResponse,
   type ListRunsInBatchResponse,
 } from "./schema.js";
-export type { BatchInput, DefaultsInput, RunSettingInput, EffectiveRun } from "./types.js";
-export { api, io, MODEL_CODES, type DiagnosticMessage } from "./codes.js";
+export type { RunSettingInput, EffectiveRun } from "./types.js";
 export {
   validateBatch,
   validateBatchSettings,
@@ -72,23 +47,19 @@ export {
   type SettingsFile,
 } from "./emit.js";
 export { RequestBuilder, type BuildOptions } from "./request-builder.js";
-export { MAX_INLINE_RUNS, MAX_RUNS, runCountProblem } from "./limits.js";
-export { parseS3Uri, formatS3Uri, type S3Location } from "./s3-uri.js";
-export { makeS3Client, S3UploadError, toS3UploadError, isPreconditionFailed, type S3ClientOptions } from "./s3-writer.js";
+export { runCountProblem } from "./limits.js";
+export { makeS3Client, S3UploadError } from "./s3-writer.js";
 export {
   uploadSettingsFile,
-  removeSettingsFile,
-  type UploadSettingsFileOptions,
-  type UploadSettingsFileResult,
 } from "./settings-file.js";
 export { listObjectKeys } from "./s3-list.js";
 export { headObject, headObjects, headBucket, HEAD_CONCURRENCY, type S3ObjectRef, type HeadOutcome, type HeadPoolOptions, type BucketOutcome } from "./s3-head.js";
 export { checkSettingsObject, settingsNameHash, type SettingsObjectCheck } from "./settings-check.js";
 // The AWS set-up (Region, profile, endpoint) and masking: light, no SDK loaded until called.
-export { AwsSetupError, checkProfile, resolveRegion, noRegionError, type AwsSetupOptions } from "./aws-setup.js";
+export { AwsSetupError, checkProfile, resolveRegion } from "./aws-setup.js";
 export { maskUrl } from "./mask.js";
 export type { HttpTimeouts } from "./http-transport.js";
-export { checkRequestBody, type RequestProblem } from "./check-request.js";
+export { checkRequestBody } from "./check-request.js";
 // The HealthOmics client, its operations and error descriptions (client.ts).
 export * from "./client.js";
 // `--live`: the workflow's parameterTemplate.

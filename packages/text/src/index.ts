@@ -1,7 +1,7 @@
 // @batchc/text: text shared by every package.
-export { closest, didYouMean, editDistance, suggestionList } from "./suggest.js";
+export { closest, didYouMean, suggestionList } from "./suggest.js";
 export { formatBytes, formatCount, plural } from "./count.js";
-export { clipToWidth, codePointLength, displayWidth, padToWidth } from "./width.js";
-export { MAX_CELL, renderTable } from "./table.js";
+export { codePointLength, displayWidth } from "./width.js";
+export { renderTable } from "./table.js";
 export { csvField } from "./csv-field.js";
-export { maskSecrets, safeCell, safeText, type SafeTextOptions } from "./safe-text.js";
+export { maskSecrets, safeCell, safeText } from "./safe-text.js";

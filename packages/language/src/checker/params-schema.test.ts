@@ -123,4 +123,18 @@ describe("params from the output of `aws omics get-workflow`", () => {
       },
     ], { "w.json": JSON.stringify({ arn: "arn:x", name: "n" }) });
   });
+
+  it("warns that a pattern RE2 cannot compile is not checked, and checks the values no further", () => {
+    const schema = JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema", type: "object", properties: { sample: { type: "string", pattern: "^(?!test)\\w+$" } } });
+    expectErrors(`params from "s.json" { }\n`, [
+      {
+        code: "BC2053",
+        line: 1,
+        col: 13,
+        message: "the pattern of parameter `sample` in `s.json` is not checked: invalid or unsupported Perl syntax: `(?!`",
+        label: "pattern not checked",
+      },
+    ], { "s.json": schema });
+    expect(outcome(`params from "s.json" { }\nfor s in ["test1", "ok"] { run s { params { sample = s } } }`, { "s.json": schema }).ids).toEqual(["test1", "ok"]);
+  });
 });

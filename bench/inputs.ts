@@ -1,10 +1,11 @@
 // `--live` input checks: the HeadObject rate of @batchc/omics' pool (32 at a time) and one at a
-// time, against the moto S3 server and through a local proxy that adds 30 ms to every request
-// (S3 over a real network). The pool checks 10,000 objects; one at a time is measured on 1,000.
+// time, against the moto S3 server and through a local proxy (a process of its own) that adds
+// 30 ms to every request (S3 over a real network). The pool checks 10,000 objects; one at a time is measured on 1,000.
 // Run alone with `tsx bench/inputs.ts`; `pnpm bench` adds its rows to bench/results.md.
 import { HEAD_CONCURRENCY, headObjects, makeS3Client, type S3ObjectRef } from "@batchc/omics";
 import { startSeededMoto } from "../test/live/seeded-moto.js";
-import { startS3Proxy } from "../test/live/s3-proxy.js";
+import { spawn } from "node:child_process";
+import * as path from "node:path";
 
 export interface InputRate {
   label: string;
@@ -49,7 +50,7 @@ export async function inputCheckRates(): Promise<InputRates> {
     const rows: InputRate[] = [];
     rows.push(await measure(moto.url, all, HEAD_CONCURRENCY, "moto, pool"));
     rows.push(await measure(moto.url, some, 1, "moto, one at a time"));
-    const proxy = await startS3Proxy(moto.url, { delayMs: LATENCY_MS });
+    const proxy = await latencyProxy(moto.url);
     try {
       rows.push(await measure(proxy.url, all, HEAD_CONCURRENCY, `moto + ${LATENCY_MS} ms, pool`));
       rows.push(await measure(proxy.url, some, 1, `moto + ${LATENCY_MS} ms, one at a time`));
@@ -63,11 +64,35 @@ export async function inputCheckRates(): Promise<InputRates> {
   }
 }
 
+/** bench/latency-proxy.ts in a process of its own, in front of `target`. */
+async function latencyProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "latency-proxy.ts"), target, String(LATENCY_MS)], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let log = "";
+    child.stdout.on("data", (b: Buffer) => {
+      log += b.toString();
+      const m = /Proxy on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`the latency proxy exited with ${String(code)}: ${log}`)));
+  });
+  return {
+    url,
+    close: async () => {
+      const done = new Promise((resolve) => child.once("exit", resolve));
+      child.stdin.end();
+      await done;
+    },
+  };
+}
+
 /** The Markdown lines of the results. */
 export function inputRateLines(r: InputRates): string[] {
   return [
     "`--live` input checks: HeadObject through @batchc/omics' pool against the moto S3 server, directly and through a",
-    `local proxy that adds ${LATENCY_MS} ms to every request; the pool checks ${POOL_OBJECTS.toLocaleString("en-US")} objects, one at a time ${SERIAL_OBJECTS.toLocaleString("en-US")}:`,
+    `local proxy (a process of its own) that adds ${LATENCY_MS} ms to every request; the pool checks ${POOL_OBJECTS.toLocaleString("en-US")} objects, one at a time ${SERIAL_OBJECTS.toLocaleString("en-US")}:`,
     "",
     "| S3 | requests in flight | objects | seconds | HeadObject/s |",
     "| --- | ---: | ---: | ---: | ---: |",

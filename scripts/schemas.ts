@@ -35,6 +35,19 @@ const note = object(
   ["message"],
 );
 
+/** One request of a dry run: its name, runs, where they go and its id. */
+const requestSummary = object(
+  {
+    batchName: nullable(str),
+    runCount: { type: "integer", minimum: 1 },
+    placement: { enum: ["inline", "s3"] },
+    settingsUri: nullable(str),
+    settingsBytes: nullable(int),
+    requestId: str,
+  },
+  ["batchName", "runCount", "placement", "settingsUri", "settingsBytes", "requestId"],
+);
+
 const diagnostic = object(
   {
     code: { type: "string", pattern: "^BC[0-9]{4}$", description: "explained by `batchc explain CODE`" },
@@ -138,17 +151,12 @@ export function schemaFiles(): { path: string; text: string }[] {
       object(
         {
           formatVersion,
-          summary: object(
-            {
-              batchName: nullable(str),
-              runCount: { type: "integer", minimum: 1 },
-              placement: { enum: ["inline", "s3"] },
-              settingsUri: nullable(str),
-              settingsBytes: nullable(int),
-              requestId: str,
-            },
-            ["batchName", "runCount", "placement", "settingsUri", "settingsBytes", "requestId"],
-          ),
+          summary: requestSummary,
+          parts: {
+            type: "array",
+            items: requestSummary,
+            description: "with `maxRunsPerBatch`: every part's summary, in order (`summary` and `defaultRunSetting` are the first part's)",
+          },
           defaultRunSetting: requestProps.defaultRunSetting as Schema,
           runs: { type: "array", items: effectiveRun },
         },

@@ -54,7 +54,7 @@ async function loadCommand(name: string): Promise<Command> {
     case "compile":
       return (await import("./commands/compile.js")).compileCommand;
     case "submit":
-      return (await import("./commands/submit.js")).submitCommand;
+      return (await import("./commands/submit-command.js")).submitCommand;
     case "status":
       return (await import("./commands/status.js")).statusCommand;
     case "list":

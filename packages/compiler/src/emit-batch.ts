@@ -2,7 +2,7 @@
 // the source), and, while all pass, handed to the request builder; then the request and its
 // settings file, or the diagnostics. One way through: nothing comes back from a later stage.
 import { hasErrors, sortDiagnostics, type Diagnostic, type FrontEndResult, type RunSpec } from "@batchc/language";
-import { RequestBuilder, type EmitResult } from "@batchc/omics";
+import { PartsBuilder, RequestBuilder, type EmitResult } from "@batchc/omics";
 import { RunChecker } from "./run-checks.js";
 import { buildDiagnostics } from "./run-count.js";
 
@@ -20,10 +20,13 @@ export interface EmitBatchOptions {
   select?: (run: RunSpec) => boolean;
 }
 
-/** The diagnostics of the runs (warnings, or the errors), and the request when there is no error. */
+/** The diagnostics of the runs (warnings, or the errors), and the request(s) when there is no error. */
 export interface BatchOutcome {
   diagnostics: Diagnostic[];
+  /** The request; with `maxRunsPerBatch`, the first part's. */
   emitted?: EmittedBatch;
+  /** Every request in order: the one, or each part's with `maxRunsPerBatch` (docs/language.md §8b). */
+  parts?: EmittedBatch[];
 }
 
 /** Expands, checks and emits the runs of a program that expanded (`program.expansion` is set). */
@@ -32,10 +35,11 @@ export async function emitBatch(program: FrontEndResult, options: EmitBatchOptio
   if (expansion === undefined) throw new Error("emitBatch needs an expanded program");
   const checker = new RunChecker(program);
   const requestId = options.requestId ?? expansion.batch.requestId;
-  const builder = new RequestBuilder({ ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) }, expansion.defaults, {
-    ...(options.tmpDir !== undefined ? { tmpDir: options.tmpDir } : { writeSettingsFile: false }),
-    hoist: options.hoist,
-  });
+  const { maxRunsPerBatch, ...batch } = { ...expansion.batch, ...(requestId !== undefined ? { requestId } : {}) };
+  const build = { ...(options.tmpDir !== undefined ? { tmpDir: options.tmpDir } : { writeSettingsFile: false }), hoist: options.hoist };
+  // With `maxRunsPerBatch`, the runs are cut into parts, each a request of its own.
+  const builder =
+    maxRunsPerBatch === undefined ? new RequestBuilder(batch, expansion.defaults, build) : new PartsBuilder({ ...batch, maxRunsPerBatch }, expansion.defaults, build);
   let failed = checker.setupFailed;
   try {
     for (const run of expansion.runs()) {
@@ -57,5 +61,6 @@ export async function emitBatch(program: FrontEndResult, options: EmitBatchOptio
   }
   const built = await builder.finish();
   if (!built.ok) return { diagnostics: sortDiagnostics([...diagnostics, ...buildDiagnostics(built.errors, program)]) };
-  return { diagnostics, emitted: built };
+  const parts = "parts" in built ? built.parts : [built];
+  return { diagnostics, emitted: parts[0] as EmittedBatch, parts };
 }

@@ -2,7 +2,8 @@
 // and of writing the settings file: at the first `run` for "no runs", else at the `batch`
 // keyword, else at the first `run`, else at the file's start.
 import type { Diagnostic, FrontEndResult, Span, Statement } from "@batchc/language";
-import { runCountProblem, type EmitError } from "@batchc/omics";
+import { partRules, runCountProblem, type EmitError } from "@batchc/omics";
+import { SourceLocator } from "./source-places.js";
 import { placed } from "./run-checks.js";
 
 /** The first `run` keyword of the program, searching nested blocks in order. */
@@ -27,11 +28,19 @@ function batchWideSpan(program: FrontEndResult, code: string): Span {
 
 /** The run-count rule's diagnostic for a program of `count` runs, if it breaks the rule. */
 export function runCountDiagnostics(count: number, program: FrontEndResult): Diagnostic[] {
-  const problem = runCountProblem(count, program.expansion?.batch.settings !== undefined);
+  const batch = program.expansion?.batch;
+  // With `maxRunsPerBatch`, the rules of a program cut into parts (docs/language.md §8b).
+  if (batch?.maxRunsPerBatch !== undefined) return buildDiagnostics(partRules(count, { ...batch, maxRunsPerBatch: batch.maxRunsPerBatch }), program);
+  const problem = runCountProblem(count, batch?.settings !== undefined);
   return problem === undefined ? [] : [placed(program.source.name, batchWideSpan(program, problem.code), problem)];
 }
 
-/** The request builder's problems (run count, writing the settings file), placed. */
+/** The request builder's problems (run count, writing the settings file, part names and ids), placed. */
 export function buildDiagnostics(errors: readonly EmitError[], program: FrontEndResult): Diagnostic[] {
-  return errors.map((e) => placed(program.source.name, batchWideSpan(program, e.code), e));
+  const locator = program.checked !== undefined ? new SourceLocator(program.checked) : undefined;
+  return errors.map((e) => {
+    // a part's name or request id is shown at the batch's own
+    const span = e.scope === "batch" && e.path !== undefined ? locator?.forBatch(e.path) : undefined;
+    return placed(program.source.name, span ?? batchWideSpan(program, e.code), e);
+  });
 }

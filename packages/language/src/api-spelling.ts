@@ -14,6 +14,8 @@ export const RUN_ID_MEMBER = "runSettingId";
 export const BATCH_NAME_MEMBER = "batchName";
 /** `batch { settings = "s3://..." }`: the folder of the settings file, whose URI is `s3UriSettings`. */
 export const SETTINGS_ENTRY = "settings";
+/** `batch { maxRunsPerBatch = N }`: cut the runs into parts of at most N (docs/language.md §8b); no API member. */
+export const MAX_RUNS_PER_BATCH_ENTRY = "maxRunsPerBatch";
 
 /**
  * Members whose value must be an `s3://` URI: a rule of StartRun the model cannot express (its

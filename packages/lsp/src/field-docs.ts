@@ -6,6 +6,7 @@ import { requestFields, runSettingFields, shapeSpec } from "@batchc/model";
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   settings: "S3 prefix the per-run settings file is written under (needed above 100 runs)",
   requestId: "idempotency token of the request (by default derived from its content)",
+  maxRunsPerBatch: "runs per part: the runs are cut into batches NAME-part-K-of-P of at most this many (1 to 100000)",
   tags: "tags of the batch resource itself",
   workflowId: "ID of the HealthOmics workflow every run starts",
   workflowType: "kind of workflow: PRIVATE (READY2RUN workflows cannot run in a batch)",

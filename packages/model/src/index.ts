@@ -5,3 +5,4 @@ export { MODEL_SOURCE, shapes, requestFields, runSettingFields, inlineOutputOrde
 export type { Bounds, FieldFact, FieldKind, MemberSpec, ShapeSpec } from "./spec.js";
 export { shapeSpec, type ShapeName, type StringShapeName, type EnumValue, type RunSettingFieldName } from "./shapes.js";
 export { isS3Uri, s3UriProblem, fixesS3Uri, mayBeginS3Uri } from "./s3-uri.js";
+export { MAX_PARTS, MAX_RUNS_PER_BATCH, maxRunsPerBatchProblem, partCount, partName, partRequestId } from "./parts.js";

@@ -168,7 +168,7 @@ export const api = {
   /** BC4020: more runs than a batch can hold. */
   tooManyRuns: (count: number): DiagnosticMessage =>
     error("BC4020", count > 100_000 ? "the batch has more than 100,000 runs" : `the batch has ${formatCount(count)} runs`, {
-      help: "a run batch holds at most 100,000 runs; split it into several batches",
+      help: "a run batch holds at most 100,000 runs; set `maxRunsPerBatch = 100000` in the `batch` block to cut the runs into several batches",
     }),
 
   /** BC4021: more than 100 runs and nowhere to put the settings file. */
@@ -182,6 +182,26 @@ export const api = {
     error("BC4022", `\`runSettingId\` \`${runSettingId}\` is used by more than one run`, {
       help: "every run needs its own `runSettingId`",
       notes: [`runs ${formatCount(firstIndex + 1)} and ${formatCount(index + 1)} (counting from 1) have it`],
+    }),
+
+  /** BC4023: with `maxRunsPerBatch`, more runs than 1,000 parts hold. */
+  tooManyParts: (count: number, perPart: number, maxParts: number): DiagnosticMessage =>
+    error("BC4023", `the program has more than ${formatCount(maxParts)} parts of ${plural(perPart, "run")}`, {
+      help: `a program is cut into at most ${formatCount(maxParts)} batches; it has more than ${formatCount(count - 1)} runs, so raise \`maxRunsPerBatch\` or make fewer runs`,
+    }),
+
+  /** BC4024: a part's batch name (`NAME-part-K-of-P`) is longer than the API allows. */
+  partNameTooLong: (name: string, max: number, suffixLength: number): DiagnosticMessage =>
+    error("BC4024", `the batch name of the last part would be ${formatCount([...name].length)} characters, more than ${formatCount(max)}`, {
+      notes: [`the last part would be named \`${name}\``],
+      help: `shorten the batch name to at most ${plural(max - suffixLength, "character")}: each part's name adds \`-part-K-of-P\``,
+    }),
+
+  /** BC4025: an explicit `requestId` with the part number added is longer than the API allows. */
+  partRequestIdTooLong: (requestId: string, max: number, suffixLength: number): DiagnosticMessage =>
+    error("BC4025", `the \`requestId\` of the last part would be ${formatCount([...requestId].length)} characters, more than ${formatCount(max)}`, {
+      notes: [`the last part's id would be \`${requestId}\``],
+      help: `shorten \`requestId\` to at most ${plural(max - suffixLength, "character")}: each part's id adds \`-K\`, or leave it out to derive each part's id from its content`,
     }),
 } as const;
 

@@ -123,7 +123,7 @@ describe("run counts", () => {
         code: "BC4020",
         severity: "error",
         message: "the batch has more than 100,000 runs",
-        help: "a run batch holds at most 100,000 runs; split it into several batches",
+        help: "a run batch holds at most 100,000 runs; set `maxRunsPerBatch = 100000` in the `batch` block to cut the runs into several batches",
         scope: "runs",
       },
     ]);

@@ -49,6 +49,7 @@ export {
 export { RequestBuilder, type BuildOptions } from "./request-builder.js";
 export { runCountProblem } from "./limits.js";
 export { makeS3Client, S3UploadError } from "./s3-writer.js";
+export { PartsBuilder, partRules, renameRequest } from "./parts.js";
 export {
   uploadSettingsFile,
 } from "./settings-file.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { io, type DiagnosticMessage } from "./codes.js";
 import { HoistScan } from "./hoist.js";
 import { MAX_INLINE_RUNS, MAX_RUNS, runCountProblem } from "./limits.js";
-import { deriveRequestId, normalizePrefix, orderedDefaults, orderedRequest, orderedRun, settingsFileStem } from "./request-order.js";
+import { finalRequest, orderedDefaults, orderedRun, settingsFileUri } from "./request-order.js";
 import { parseS3Uri } from "./s3-uri.js";
 import type { StartRunBatchRequest } from "./schema.js";
 import { SettingsWriter } from "./settings-writer.js";
@@ -168,12 +168,7 @@ export class RequestBuilder {
       settingsFile = finished.settingsFile;
       batchRunSettings = { s3UriSettings: settingsFile.uri };
     }
-    let requestId = this.batch.requestId;
-    if (requestId === undefined) {
-      const canonical = JSON.stringify(orderedRequest(this.batch, undefined, defaultRunSetting, batchRunSettings));
-      requestId = deriveRequestId(canonical, settingsFile?.sha256);
-    }
-    const request = orderedRequest(this.batch, requestId, defaultRunSetting, batchRunSettings);
+    const request = finalRequest(this.batch, defaultRunSetting, batchRunSettings, settingsFile?.sha256);
     const result: EmitResult = { ok: true, request, json: `${JSON.stringify(request, null, 2)}\n`, runCount: this.count, hoisted: hoist?.describe() ?? [] };
     if (settingsFile !== undefined) result.settingsFile = settingsFile;
     return result;
@@ -198,7 +193,7 @@ export class RequestBuilder {
       await writer.discard();
       return { ok: false, errors: [{ ...io.settingsFileWriteFailed(this.dir ?? "", (e as Error).message), scope: "runs" }], runCount: this.count };
     }
-    const uri = `${normalizePrefix(this.batch.settings as string)}${settingsFileStem(this.batch.batchName)}-${sha256.slice(0, 8)}.json`;
+    const uri = settingsFileUri(this.batch, sha256);
     const parsed = parseS3Uri(uri);
     if (!parsed.ok) throw new Error(`internal error: settings URI ${uri} does not parse`);
     return { ok: true, settingsFile: { path: writer.path, uri, bucket: parsed.bucket, key: parsed.key, sha256, bytes: writer.bytes } };

@@ -85,3 +85,23 @@ export function deriveRequestId(canonicalWithoutRequestId: string, settingsSha25
   return `batchc-${h.digest("hex").slice(0, 32)}`;
 }
 
+
+/** The settings file's S3 URI: `<prefix>/<batch name or "batch">-<8 hex of its sha256>.json`. */
+export function settingsFileUri(batch: BatchInput, sha256: string): string {
+  return `${normalizePrefix(batch.settings as string)}${settingsFileStem(batch.batchName)}-${sha256.slice(0, 8)}.json`;
+}
+
+/** The request in its fixed order, its `requestId` derived from its content unless the batch gives one. */
+export function finalRequest(
+  batch: BatchInput,
+  defaultRunSetting: DefaultRunSetting,
+  batchRunSettings: StartRunBatchRequest["batchRunSettings"],
+  settingsSha256: string | undefined,
+): StartRunBatchRequest {
+  let requestId = batch.requestId;
+  if (requestId === undefined) {
+    const canonical = JSON.stringify(orderedRequest(batch, undefined, defaultRunSetting, batchRunSettings));
+    requestId = deriveRequestId(canonical, settingsSha256);
+  }
+  return orderedRequest(batch, requestId, defaultRunSetting, batchRunSettings);
+}

@@ -10,6 +10,7 @@ import { CommandError, type Io } from "../io.js";
 import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { printPreview } from "./dry-run.js";
 import { checkLiveOptions } from "../live/live-options.js";
+import { requirePartsFolder, writePartOutputs } from "./parts-output.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "@batchc/text";
 import { atomicWrite, checkTarget, moveInto, release, removeOnSignal } from "../safe-write.js";
@@ -19,11 +20,16 @@ function diagnosticsFormat(options: Record<string, unknown>): DiagnosticsFormat 
   return options.format === "json" || options.format === "jsonl" ? options.format : "text";
 }
 
-/** A compiled request, with the temporary folder holding its settings file. */
+/** A compiled request (or the requests of its parts), with the temporary folder holding the settings files. */
 export interface CompiledRequest {
   loaded: LoadedProgram;
+  /** The request; with `maxRunsPerBatch`, the first part's. */
   emitted: Emitted;
-  /** Removes the temporary settings file; call when done. */
+  /** The requests in order: the one request, or every part's with `maxRunsPerBatch` (docs/language.md §8b). */
+  parts: Emitted[];
+  /** Whether the program sets `maxRunsPerBatch` (its outputs are then folders of parts, even for one part). */
+  split: boolean;
+  /** Removes the temporary settings files; call when done. */
   dispose(): Promise<void>;
 }
 
@@ -58,9 +64,11 @@ export async function compileRequest(
   // A dry run writes nothing: the settings file's bytes are only hashed, for its exact name.
   const preview = options["dry-run"] === true;
   // The outputs are checked first: a target that is not a regular file is refused before any work.
+  // With `maxRunsPerBatch` they are folders (see parts-output.ts).
+  const split = expansion.batch.maxRunsPerBatch !== undefined;
   for (const [flag, name] of [["-o", "output"], ["--settings-out", "settings-out"]] as const) {
     const target = options[name] as string | undefined;
-    if (!preview && target !== undefined) checkTarget(path.resolve(io.cwd, target), flag);
+    if (!preview && !split && target !== undefined) checkTarget(path.resolve(io.cwd, target), flag);
   }
   const tmp = preview ? undefined : await mkdtemp(path.join(tmpdir(), "batchc-"));
   if (tmp !== undefined) removeOnSignal(tmp);
@@ -84,7 +92,7 @@ export async function compileRequest(
     }
     // warnings alone do not stop the compile: shown on stderr (text output only)
     if (list.length > 0 && diagnosticsFormat(options) === "text") reportDiagnostics(list, loaded, io, "text");
-    return { loaded, emitted: outcome.emitted, dispose };
+    return { loaded, emitted: outcome.emitted, parts: outcome.parts ?? [outcome.emitted], split, dispose };
   } catch (err) {
     await dispose();
     throw err;
@@ -112,8 +120,12 @@ export async function compileCommand(args: string[], options: Record<string, unk
   if (typeof compiled === "number") return compiled;
   try {
     if (dryRun) {
-      printPreview(compiled.loaded, compiled.emitted, { format: (options.format as string | undefined) ?? "table", limit }, io);
+      printPreview(compiled.loaded, compiled.parts, compiled.split, { format: (options.format as string | undefined) ?? "table", limit }, io);
       return 0;
+    }
+    if (compiled.split) {
+      requirePartsFolder(options);
+      return await writePartOutputs(compiled.loaded, compiled.parts, options, io);
     }
     return await writeOutputs(compiled.loaded, compiled.emitted, options, io);
   } finally {

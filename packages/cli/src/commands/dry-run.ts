@@ -17,10 +17,9 @@ export interface PreviewOptions {
 type Emitted = Extract<EmitResult, { ok: true }>;
 
 /** The summary lines: run count, where the runs go, request id. */
-export function summaryLines(loaded: LoadedProgram, emitted: Emitted): string[] {
-  const batch = loaded.frontEnd.expansion?.batch;
+export function summaryLines(emitted: Emitted): string[] {
   const n = formatCount(emitted.runCount);
-  const lines = [`batch      ${batch?.batchName ?? "(no name)"}`];
+  const lines = [`batch      ${emitted.request.batchName ?? "(no name)"}`];
   if (emitted.settingsFile) {
     lines.push(`runs       ${n}, in a settings file on S3 (more than 100 runs)`);
     lines.push(`settings   ${emitted.settingsFile.uri} (${formatBytes(emitted.settingsFile.bytes)}, would be uploaded)`);
@@ -59,8 +58,27 @@ class ChunkedWriter {
   }
 }
 
-export function printPreview(loaded: LoadedProgram, emitted: Emitted, options: PreviewOptions, io: Io): void {
-  const summary = summaryLines(loaded, emitted);
+/** The summary of one request, as data (`--format json`). */
+function summaryData(emitted: Emitted): Record<string, unknown> {
+  const settings = emitted.settingsFile;
+  return {
+    batchName: emitted.request.batchName ?? null,
+    runCount: emitted.runCount,
+    placement: settings ? "s3" : "inline",
+    settingsUri: settings?.uri ?? null,
+    settingsBytes: settings?.bytes ?? null,
+    requestId: emitted.request.requestId,
+  };
+}
+
+/**
+ * Prints the summary of each request (one per part with `maxRunsPerBatch`, docs/language.md
+ * §8b) and the program's effective runs, in order.
+ */
+export function printPreview(loaded: LoadedProgram, parts: readonly Emitted[], split: boolean, options: PreviewOptions, io: Io): void {
+  const emitted = parts[0] as Emitted;
+  const summary = parts.flatMap((part, i) => (i === 0 ? summaryLines(part) : ["", ...summaryLines(part)]));
+  const total = parts.reduce((n, part) => n + part.runCount, 0);
   const out = new ChunkedWriter(io);
   switch (options.format) {
     case "jsonl":
@@ -68,15 +86,8 @@ export function printPreview(loaded: LoadedProgram, emitted: Emitted, options: P
       io.stderr.write(`${summary.join("\n")}\n`);
       break;
     case "json": {
-      const settings = emitted.settingsFile;
-      out.write(`{"formatVersion":${FORMAT_VERSION},\n"summary":${JSON.stringify({
-        batchName: loaded.frontEnd.expansion?.batch.batchName ?? null,
-        runCount: emitted.runCount,
-        placement: settings ? "s3" : "inline",
-        settingsUri: settings?.uri ?? null,
-        settingsBytes: settings?.bytes ?? null,
-        requestId: emitted.request.requestId,
-      })},\n"defaultRunSetting":${JSON.stringify(emitted.request.defaultRunSetting)},\n"runs":[`);
+      const each = split ? `\n"parts":${JSON.stringify(parts.map(summaryData))},` : "";
+      out.write(`{"formatVersion":${FORMAT_VERSION},\n"summary":${JSON.stringify(summaryData(emitted))},${each}\n"defaultRunSetting":${JSON.stringify(emitted.request.defaultRunSetting)},\n"runs":[`);
       let first = true;
       for (const run of effectiveRuns(loaded, options.limit)) {
         out.write(`${first ? "\n" : ",\n"}${JSON.stringify(run)}`);
@@ -91,7 +102,7 @@ export function printPreview(loaded: LoadedProgram, emitted: Emitted, options: P
       break;
     default:
       out.write(`${summary.join("\n")}\n\n`);
-      writeTable(loaded, emitted.runCount, options.limit ?? 20, out);
+      writeTable(loaded, total, options.limit ?? 20, out);
   }
   out.flush();
 }

@@ -9,7 +9,8 @@
 // with a CANCELLED or STOPPING batch (unless --include-cancelled); a chain that started nothing
 // (unless --all); a file whose defaults differ from the original's (unless
 // --accept-changed-defaults); a listing that disagrees with GetBatch's counts.
-import type { DefaultRunSetting } from "@batchc/omics";
+import { renameRequest, type DefaultRunSetting } from "@batchc/omics";
+import type { EmittedBatch as Emitted } from "@batchc/compiler";
 import { CommandError, type Io } from "../io.js";
 import { formatCount, plural } from "@batchc/text";
 import { jsonDocument } from "../machine-output.js";
@@ -51,13 +52,20 @@ export async function resubmitCommand(args: string[], options: Record<string, un
     return true;
   });
   if (typeof whole === "number") return whole;
-  const fileDefaults = whole.emitted.request.defaultRunSetting;
+  let fileDefaults = whole.emitted.request.defaultRunSetting;
   await whole.dispose();
 
   // What the chain did with each run. Only once every start was attempted is "missing" final.
   const { chain, outcomes } = await readChain(id, options, io);
 
-  const picks = pickRuns(runIds, outcomes);
+  // With `maxRunsPerBatch`, the batch is one part of the program: its runs and defaults are that part's.
+  let partRuns = runIds;
+  if (whole.split) {
+    const part = partOfChain(whole.parts, runIds, chain, file);
+    partRuns = part.runIds;
+    fileDefaults = part.defaults;
+  }
+  const picks = pickRuns(partRuns, outcomes);
   const known = runIds.filter((r) => outcomes.has(r)).length;
   if (outcomes.size > 0 && known === 0 && runIds.length > 0) {
     throw new CommandError(
@@ -72,7 +80,7 @@ export async function resubmitCommand(args: string[], options: Record<string, un
   const chainIds = chain.batches.map((b) => b.id);
   if (picks.length === 0) {
     if (json) io.stdout.write(jsonDocument({ resubmitOf: chain.originalId, chain: chainIds, runCount: 0, runs: [] }));
-    else io.stdout.write(`nothing to resubmit: ${chainText(chain)} started all ${plural(runIds.length, "run")} of ${file}\n`);
+    else io.stdout.write(`nothing to resubmit: ${chainText(chain)} started all ${plural(partRuns.length, "run")} of ${whole.split ? `${chain.name} of ` : ""}${file}\n`);
     return 0;
   }
 
@@ -82,18 +90,9 @@ export async function resubmitCommand(args: string[], options: Record<string, un
     return 1;
   }
 
-  const selected = new Set(picks.map((p) => p.runSettingId));
-  const compiled = await compileRequest(file, options, io, (run) => selected.has(run.runSettingId));
+  const compiled = await resubmission(file, picks, chain, options, io);
   if (typeof compiled === "number") return compiled;
-  const { emitted } = compiled;
-  const prepared: PreparedRequest = {
-    file,
-    program: true,
-    request: asResubmission(emitted.request, chain, emitted.settingsFile?.sha256),
-    runCount: emitted.runCount,
-    dispose: compiled.dispose,
-  };
-  if (emitted.settingsFile) prepared.settingsFile = emitted.settingsFile;
+  const { prepared } = compiled;
   const extra = { resubmitOf: chain.originalId, chain: chainIds, failed, missing };
   try {
     if (options["dry-run"] === true) {
@@ -139,6 +138,49 @@ async function readChain(id: string, options: Record<string, unknown>, io: Io): 
   } finally {
     session.close();
   }
+}
+
+/** The picked runs of the file, compiled into the chain's next request. */
+async function resubmission(
+  file: string,
+  picks: readonly Pick[],
+  chain: Chain,
+  options: Record<string, unknown>,
+  io: Io,
+): Promise<{ prepared: PreparedRequest; dispose(): Promise<void> } | number> {
+  const selected = new Set(picks.map((p) => p.runSettingId));
+  const compiled = await compileRequest(file, options, io, (run) => selected.has(run.runSettingId));
+  if (typeof compiled === "number") return compiled;
+  // A part's runs come back as a part of their own: named as the chain, their settings file too.
+  const batch = compiled.loaded.frontEnd.expansion?.batch;
+  const emitted = compiled.split && batch !== undefined ? renameRequest(compiled.emitted, { ...batch, batchName: chain.name, requestId: undefined }) : compiled.emitted;
+  const prepared: PreparedRequest = {
+    file,
+    program: true,
+    request: asResubmission(emitted.request, chain, emitted.settingsFile?.sha256),
+    runCount: emitted.runCount,
+    dispose: compiled.dispose,
+  };
+  if (emitted.settingsFile) prepared.settingsFile = emitted.settingsFile;
+  return { prepared, dispose: compiled.dispose };
+}
+
+/**
+ * The part of a program with `maxRunsPerBatch` that the chain's batch is, by its name: its runs
+ * (the program's, cut as the parts are) and its defaults. None is an error naming the parts.
+ */
+function partOfChain(parts: readonly Emitted[], runIds: readonly string[], chain: Chain, file: string): { runIds: string[]; defaults: DefaultRunSetting } {
+  let from = 0;
+  for (const part of parts) {
+    if (part.request.batchName === chain.name) return { runIds: runIds.slice(from, from + part.runCount), defaults: part.request.defaultRunSetting };
+    from += part.runCount;
+  }
+  const names = parts.map((p) => `\`${p.request.batchName ?? ""}\``);
+  throw new CommandError(
+    `${chainText(chain)} is named \`${chain.name}\`, which is none of the parts of \`${file}\` (${names.length > 4 ? `${names.slice(0, 3).join(", ")}, … ${names[names.length - 1]}` : names.join(", ")})`,
+    1,
+    "check the batch id and pass the .batch file (and `--var` values) the batch was made from",
+  );
 }
 
 /** The runs of the file, in order, that never started in the chain. */

@@ -31,6 +31,7 @@ import { checkNamedSettings, s3EndpointUrl, uploadSettings } from "./upload.js";
 import { recordRequestId, refuseDuplicates } from "./duplicate-guard.js";
 import { formatBytes, formatCount, plural } from "@batchc/text";
 import { jsonDocument } from "../machine-output.js";
+import { partFilesOf } from "./part-files.js";
 
 /** A request ready to send, from a `.batch` program or a request `.json` file. */
 export interface PreparedRequest {
@@ -60,28 +61,6 @@ export interface Started {
   upload?: string;
 }
 
-/** Submits a batch; see the file header. */
-export async function submitCommand(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
-  const file = args[0] as string;
-  const intervalMs = checkSubmitOptions(options);
-  const requestId = options["request-id"] as string | undefined;
-  if (requestId !== undefined && !stringSchemas.BatchRequestId.safeParse(requestId).success) {
-    throw new CommandError(`\`--request-id\` must be 1 to 128 printable characters`, 2);
-  }
-  const prepared = await prepareRequest(file, options, io);
-  if (typeof prepared === "number") return prepared;
-  try {
-    if (options["dry-run"] === true) {
-      printDryRun(prepared, options, io);
-      return 0;
-    }
-    const started = await uploadAndStart(prepared, options, io, true);
-    return await reportAndWait(started, options, io, intervalMs);
-  } finally {
-    await prepared.dispose();
-  }
-}
-
 /** Checks the options shared by `submit` and `resubmit`; returns the poll interval in ms. */
 export function checkSubmitOptions(options: Record<string, unknown>): number {
   parseMaxAttempts(options["max-attempts"]);
@@ -91,21 +70,37 @@ export function checkSubmitOptions(options: Record<string, unknown>): number {
   return parsePollInterval(options);
 }
 
-/** Compiles a `.batch` file, or reads a request `.json` (any name ending in `.json`). */
-export async function prepareRequest(file: string, options: Record<string, unknown>, io: Io): Promise<PreparedRequest | number> {
-  if (/\.json$/i.test(file)) return readRequestFile(file, options, io);
+/**
+ * The requests to send: a `.batch` program compiled (every part's request with
+ * `maxRunsPerBatch`), a request `.json` (any name ending in `.json`), or a folder of parts
+ * (`NAME-part-K-of-P.json`, as `compile -o FOLDER` writes them).
+ */
+export async function prepareRequests(file: string, options: Record<string, unknown>, io: Io): Promise<{ prepared: PreparedRequest[]; parts: boolean } | number> {
+  if (/\.json$/i.test(file)) {
+    const one = await readRequestFile(file, options, io);
+    return typeof one === "number" ? one : { prepared: [one], parts: false };
+  }
+  if (!/\.batch$/i.test(file)) {
+    const folder = partFilesOf(file, io);
+    if (folder !== undefined) {
+      if (options["request-id"] !== undefined) throw new CommandError("`--request-id` does not go with a folder of parts", 2, "each part carries its own `requestId`");
+      const prepared: PreparedRequest[] = [];
+      for (const part of folder) {
+        const one = await readRequestFile(part, options, io);
+        if (typeof one === "number") return one;
+        prepared.push(one);
+      }
+      return { prepared, parts: true };
+    }
+  }
   const compiled = await compileRequest(file, options, io);
   if (typeof compiled === "number") return compiled;
-  const prepared: PreparedRequest = {
-    file,
-    program: true,
-    request: compiled.emitted.request,
-    body: compiled.emitted.json,
-    runCount: compiled.emitted.runCount,
-    dispose: compiled.dispose,
-  };
-  if (compiled.emitted.settingsFile) prepared.settingsFile = compiled.emitted.settingsFile;
-  return prepared;
+  const prepared = compiled.parts.map((emitted): PreparedRequest => {
+    const one: PreparedRequest = { file, program: true, request: emitted.request, body: emitted.json, runCount: emitted.runCount, dispose: compiled.dispose };
+    if (emitted.settingsFile) one.settingsFile = emitted.settingsFile;
+    return one;
+  });
+  return { prepared, parts: compiled.split };
 }
 
 /**
@@ -192,16 +187,24 @@ function placement(p: PreparedRequest, upload?: string): string {
   return `${count}, inline in the request`;
 }
 
-/** `--dry-run`: the request that would be sent, with a summary; nothing is uploaded or started. */
-export function printDryRun(p: PreparedRequest, options: Record<string, unknown>, io: Io, extra: Record<string, unknown> = {}): void {
+/** Where the requests go, for the outputs: the endpoint URL (masked), else the Region. */
+export function endpointText(options: Record<string, unknown>, io: Io): string {
   const endpoint = omicsEndpointUrl(options, io);
   const region = (options.region as string | undefined) ?? (io.env.AWS_REGION || undefined);
-  const where = endpoint !== undefined ? maskUrl(endpoint) : `HealthOmics in ${region ?? "the configured Region"}`;
+  return endpoint !== undefined ? maskUrl(endpoint) : `HealthOmics in ${region ?? "the configured Region"}`;
+}
+
+/** One request of a dry run, as data. */
+export function dryRunData(p: PreparedRequest): Record<string, unknown> {
+  const settingsFile = p.settingsFile ? { uri: p.settingsFile.uri, bytes: p.settingsFile.bytes, sha256: p.settingsFile.sha256 } : null;
+  return { runCount: p.runCount ?? null, settingsFile, request: p.request };
+}
+
+/** `--dry-run`: the request that would be sent, with a summary; nothing is uploaded or started. */
+export function printDryRun(p: PreparedRequest, options: Record<string, unknown>, io: Io, extra: Record<string, unknown> = {}): void {
+  const where = endpointText(options, io);
   if (options.format === "json") {
-    const settingsFile = p.settingsFile ? { uri: p.settingsFile.uri, bytes: p.settingsFile.bytes, sha256: p.settingsFile.sha256 } : null;
-    io.stdout.write(
-      jsonDocument({ dryRun: true, ...extra, endpoint: where, runCount: p.runCount ?? null, settingsFile, request: p.request }),
-    );
+    io.stdout.write(jsonDocument({ dryRun: true, ...extra, endpoint: where, ...dryRunData(p) }));
     return;
   }
   const lines = [
@@ -251,7 +254,7 @@ export async function startBatch(session: OmicsSession, body: string): Promise<S
 }
 
 /** The result lines of a submission. */
-function startedLines(s: Started): string[] {
+export function startedLines(s: Started): string[] {
   const r = s.response;
   const lines = [
     `batch      ${r.id ?? "?"}${s.prepared.request.batchName !== undefined ? `  ${s.prepared.request.batchName}` : ""}`,
@@ -265,7 +268,7 @@ function startedLines(s: Started): string[] {
 }
 
 /** The JSON result of a submission. */
-function startedJson(s: Started, final: GetBatchResponse | undefined, extra: Record<string, unknown>): Record<string, unknown> {
+export function startedJson(s: Started, final: GetBatchResponse | undefined, extra: Record<string, unknown>): Record<string, unknown> {
   const r = s.response;
   const out: Record<string, unknown> = {
     ...extra,
@@ -315,7 +318,7 @@ export async function reportAndWait(
 }
 
 /** Throws (exit 1) when a finished batch FAILED, was cancelled, or left runs unstarted. */
-function outcome(b: GetBatchResponse, id: string, prepared: PreparedRequest): void {
+export function outcome(b: GetBatchResponse, id: string, prepared: PreparedRequest): void {
   const again = prepared.program ? `\`batchc resubmit ${id} ${prepared.file}\`` : undefined;
   if (b.status === "FAILED") {
     throw new CommandError(

@@ -1193,6 +1193,16 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "command": "check BC3046.batch",
     "output": "error[BC3046]: this string would have 1,000,000,000 characters, more than the limit of 16,777,216\n --> BC3046.batch:6:25\n  |\n6 | run \"a\" { name = pad(1, 1000000000) }\n  |                         ^^^^^^^^^^ too large\nhelp: values this large cannot be sent to HealthOmics; build smaller ones\n\n1 error\n"
   },
+  "BC3047": {
+    "files": [
+      {
+        "name": "BC3047.batch",
+        "text": "batch \"cohort\" { maxRunsPerBatch = 200000 }\ndefaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"r1\" {}\n"
+      }
+    ],
+    "command": "check BC3047.batch",
+    "output": "error[BC3047]: `maxRunsPerBatch` is out of range\n --> BC3047.batch:1:36\n  |\n1 | batch \"cohort\" { maxRunsPerBatch = 200000 }\n  |                                    ^^^^^^ not from 1 to 100000\nhelp: it is from 1 to 100,000; this one is 200000; a run batch holds at most 100,000 runs\n\n1 error\n"
+  },
   "BC4001": {
     "files": [
       {
@@ -1311,7 +1321,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       }
     ],
     "command": "check BC4020.batch",
-    "output": "error[BC4020]: the batch has more than 100,000 runs\n --> BC4020.batch:6:22\n  |\n6 | for i in 1..100001 { run \"r${i}\" {} }\n  |                      ^^^\nhelp: a run batch holds at most 100,000 runs; split it into several batches\n\n1 error\n"
+    "output": "error[BC4020]: the batch has more than 100,000 runs\n --> BC4020.batch:6:22\n  |\n6 | for i in 1..100001 { run \"r${i}\" {} }\n  |                      ^^^\nhelp: a run batch holds at most 100,000 runs; set `maxRunsPerBatch = 100000` in the `batch` block to cut the runs into several batches\n\n1 error\n"
   },
   "BC4021": {
     "files": [
@@ -1322,5 +1332,35 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     ],
     "command": "check BC4021.batch",
     "output": "error[BC4021]: the batch has 101 runs but no settings prefix\n --> BC4021.batch:6:19\n  |\n6 | for i in 1..101 { run \"r${i}\" {} }\n  |                   ^^^\nhelp: above 100 runs the run settings go to a file in S3: set `settings` to an `s3://bucket/prefix/` location\n\n1 error\n"
+  },
+  "BC4023": {
+    "files": [
+      {
+        "name": "BC4023.batch",
+        "text": "batch \"cohort\" { maxRunsPerBatch = 1 }\ndefaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor i in 1..1001 { run \"r${i}\" {} }\n"
+      }
+    ],
+    "command": "check BC4023.batch",
+    "output": "error[BC4023]: the program has more than 1,000 parts of 1 run\n --> BC4023.batch:1:1\n  |\n1 | batch \"cohort\" { maxRunsPerBatch = 1 }\n  | ^^^^^\nhelp: a program is cut into at most 1,000 batches; it has more than 1,000 runs, so raise `maxRunsPerBatch` or make fewer runs\n\n1 error\n"
+  },
+  "BC4024": {
+    "files": [
+      {
+        "name": "BC4024.batch",
+        "text": "batch \"whole-biobank-cohort-against-both-references-every-caller\" { maxRunsPerBatch = 2 }\ndefaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor i in 1..3 { run \"r${i}\" {} }\n"
+      }
+    ],
+    "command": "check BC4024.batch",
+    "output": "error[BC4024]: the batch name of the last part would be 69 characters, more than 64\n --> BC4024.batch:1:7\n  |\n1 | batch \"whole-biobank-cohort-against-both-references-every-caller\" { maxRunsPerBatch = 2 }\n  |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = note: the last part would be named `whole-biobank-cohort-against-both-references-every-caller-part-2-of-2`\nhelp: shorten the batch name to at most 52 characters: each part's name adds `-part-K-of-P`\n\n1 error\n"
+  },
+  "BC4025": {
+    "files": [
+      {
+        "name": "BC4025.batch",
+        "text": "batch \"cohort\" {\n  requestId       = \"cohort-2026-12-02-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"\n  maxRunsPerBatch = 1\n}\ndefaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor i in 1..10 { run \"r${i}\" {} }\n"
+      }
+    ],
+    "command": "check BC4025.batch",
+    "output": "error[BC4025]: the `requestId` of the last part would be 129 characters, more than 128\n --> BC4025.batch:2:21\n  |\n2 |   requestId       = \"cohort-2026-12-02-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\n  |                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = note: the last part's id would be `cohort-2026-12-02-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-10`\nhelp: shorten `requestId` to at most 125 characters: each part's id adds `-K`, or leave it out to derive each part's id from its content\n\n1 error\n"
   }
 };

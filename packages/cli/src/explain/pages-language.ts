@@ -116,5 +116,6 @@ export const LANGUAGE_PAGES: Readonly<Record<string, PageText>> = {
   BC3034: { title: "group_by field missing from a row", meaning: "`group_by` is given a field that a row of untyped data does not have.", fix: "Correct the field name (the help line lists the row's fields), or declare the data's type." },
   BC3035: { title: "first or last of an empty list", meaning: "`first([])` or `last([])` has no element to give.", fix: "Guard it: `if len(xs) > 0 then first(xs) else ...`." },
   BC3046: { title: "string or list too large", meaning: "A value built while expanding (by `pad`, `replace`, `join`, `+`, a template or `flatten`) would exceed the size a string (16 Mi characters) or a list (10 M elements) may have.", fix: "Build smaller values: a run's fields are far smaller than these limits, so such a value is almost always a loop or a repeat count gone wrong." },
+  BC3047: { title: "maxRunsPerBatch out of range", meaning: "`maxRunsPerBatch` in the `batch` block is how many runs each part holds; it is a whole number from 1 to 100,000 (what one run batch holds).", fix: "Give a number from 1 to 100000." },
   BC3036: { title: "comprehension too large", meaning: "A list comprehension would build more elements than a list may hold.", fix: "Filter earlier with `where`, or loop with a `for` statement, whose sources are not materialised." },
 };

@@ -4,7 +4,7 @@
 // request's own members belong in `batch` (docs/language.md §3). Enumerated fields are unions of
 // the API's enum values.
 import { shapeSpec } from "@batchc/model";
-import { LANGUAGE_FIELDS, S3_URI_MEMBERS, SETTINGS_ENTRY, type BlockKeyword, type LanguageField } from "../api-spelling.js";
+import { LANGUAGE_FIELDS, MAX_RUNS_PER_BATCH_ENTRY, S3_URI_MEMBERS, SETTINGS_ENTRY, type BlockKeyword, type LanguageField } from "../api-spelling.js";
 import { INT, S3URI, STRING, enumOf, type Type } from "./types.js";
 
 /** A `key = value` field and the type its value must have. */
@@ -69,7 +69,10 @@ function schema(keyword: BlockKeyword, extra: readonly [string, EntrySpec][] = [
     else elsewhere.set(f.entry, [...f.blocks]);
   }
   for (const [name, spec] of extra) entries.set(name, spec);
-  if (keyword !== "batch") elsewhere.set(SETTINGS_ENTRY, ["batch"]);
+  if (keyword !== "batch") {
+    elsewhere.set(SETTINGS_ENTRY, ["batch"]);
+    elsewhere.set(MAX_RUNS_PER_BATCH_ENTRY, ["batch"]);
+  }
   const required = keyword === "defaults" ? LANGUAGE_FIELDS.filter((f) => f.fact.required && f.blocks.includes("defaults")).map((f) => f.entry) : [];
   return { keyword, entries, required, elsewhere };
 }
@@ -80,5 +83,11 @@ export const DEFAULTS_SCHEMA: BlockSchema = schema("defaults");
 /** `run ID { ... }`: the per-run members. */
 export const RUN_SCHEMA: BlockSchema = schema("run");
 
-/** `batch "NAME" { ... }`: the batch resource itself, and where its settings file goes. */
-export const BATCH_SCHEMA: BlockSchema = schema("batch", [[SETTINGS_ENTRY, { kind: "field", type: S3URI }]]);
+/**
+ * `batch "NAME" { ... }`: the batch resource itself, where its settings file goes, and how many
+ * runs one part holds when the program has more than one batch (docs/language.md §8b).
+ */
+export const BATCH_SCHEMA: BlockSchema = schema("batch", [
+  [SETTINGS_ENTRY, { kind: "field", type: S3URI }],
+  [MAX_RUNS_PER_BATCH_ENTRY, { kind: "field", type: INT }],
+]);

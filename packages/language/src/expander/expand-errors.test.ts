@@ -528,6 +528,27 @@ describe("reads stay inside the project (real files)", () => {
   });
 });
 
+describe("more than one batch", () => {
+  it("BC3047 maxRunsPerBatch not a whole number from 1 to 100,000, at its value; the batch is not cut", () => {
+    const message = "BC3047 {at} `maxRunsPerBatch` is out of range | help: {why}; a run batch holds at most 100,000 runs";
+    for (const [text, at, why] of [
+      [`batch "b" { maxRunsPerBatch = 0 }\nrun "a" {}`, "1:31-1:32", "it is from 1 to 100,000; this one is 0"],
+      [`batch "b" { maxRunsPerBatch = 100001 }\nrun "a" {}`, "1:31-1:37", "it is from 1 to 100,000; this one is 100001"],
+      [`let n = 500000\nbatch "b" { maxRunsPerBatch = int(n / 2) }\nrun "a" {}`, "2:31-2:41", "it is from 1 to 100,000; this one is 250000"],
+    ] as const) {
+      const { source, expansion } = expandText(text);
+      expect(expansion.diagnostics.map((d) => full(source, d))).toEqual([message.replace("{at}", at).replace("{why}", why)]);
+      expect(expansion.batch.maxRunsPerBatch).toBeUndefined();
+    }
+  });
+
+  it("maxRunsPerBatch = N: the batch carries it, and expansion stops after 1,000 x N + 1 runs", () => {
+    const { expansion } = expandText(`batch "b" { maxRunsPerBatch = 3 }\nfor i in 1..1000000000 { run "r\${i}" {} }`);
+    expect(expansion.batch).toEqual({ batchName: "b", maxRunsPerBatch: 3 });
+    expect([...expansion.runs()]).toHaveLength(3001);
+  });
+});
+
 describe("size limits", () => {
   it("BC3046 a string or list above the size limit, at the call or operator that builds it", () => {
     expect(outcome(`run "a" { name = pad(1, 1000000000) }\nlet xs = range(0, 6000000)\nrun "b" { priority = len(xs + xs) }\nrun "c" {}`)).toEqual({

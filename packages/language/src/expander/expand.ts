@@ -17,8 +17,11 @@
 // - `where` is tested as soon as the loop variables it reads are bound, so filtered-out
 //   combinations do not evaluate later sources (same runs, less work).
 import type { BlockEntry, Expression, MapBlock, Statement } from "../ast/nodes.js";
-import { runSettingFields } from "@batchc/model";
-import { SETTINGS_ENTRY } from "../api-spelling.js";
+import { maxRunsPerBatchProblem, runSettingFields } from "@batchc/model";
+import { MAX_RUNS_PER_BATCH_ENTRY, SETTINGS_ENTRY } from "../api-spelling.js";
+import { expand as codes } from "../diagnostics/codes/expand.js";
+import { Failure } from "./errors.js";
+import { expansionLimit } from "./limits.js";
 import { BATCH_SCHEMA, DEFAULTS_SCHEMA } from "../checker/block-schemas.js";
 import type { CheckedProgram } from "../checker/checked-program.js";
 import { type Type, STRING } from "../checker/types.js";
@@ -90,7 +93,8 @@ class Expander {
     const scope = new Scope();
     for (const s of this.checked.program.statements) this.setupStatement(s, scope);
     const defaults = this.defaults();
-    const walker = new RunWalker(this.checked.source.name, this.ctx, this.errors, this.top, this.statements.wheres, this.slots);
+    const limit = expansionLimit(this.batch.maxRunsPerBatch);
+    const walker = new RunWalker(this.checked.source.name, this.ctx, this.errors, this.top, this.statements.wheres, this.slots, limit);
     return {
       batch: this.batch,
       defaults,
@@ -165,7 +169,12 @@ class Expander {
       const key = entry.key.name;
       if (spec?.kind !== "field") continue;
       const v = this.evalSetup(entry.value, scope, spec.type, `\`${key}\``);
-      if (typeof v === "string") batch[key === SETTINGS_ENTRY ? "settings" : (spec.member ?? key)] = v;
+      if (key === MAX_RUNS_PER_BATCH_ENTRY) {
+        if (typeof v !== "number") continue;
+        const why = maxRunsPerBatchProblem(v);
+        if (why === undefined) this.batch.maxRunsPerBatch = v;
+        else this.errors.setupFailure(new Failure(codes.badMaxRunsPerBatch(why), entry.value.span));
+      } else if (typeof v === "string") batch[key === SETTINGS_ENTRY ? "settings" : (spec.member ?? key)] = v;
     }
   }
 

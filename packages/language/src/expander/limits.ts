@@ -2,6 +2,7 @@
 // instead of exhausting memory or V8's own limits ("Invalid string length", fatal errors).
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import { BuiltinError } from "./errors.js";
+import { MAX_PARTS } from "@batchc/model";
 
 /** Longest string a program may build (16 Mi characters; a run's parameters hold at most 50 KB). */
 export const MAX_STRING = 16 * 1024 * 1024;
@@ -20,6 +21,12 @@ export function checkListSize(size: number, arg?: number): void {
 
 /**
  * Expansion stops after this many runs: one more than a batch may hold (100,000), so that a
- * program over the limit is reported as such without expanding it whole.
+ * program over the limit is reported as such without expanding it whole. With
+ * `maxRunsPerBatch = N`, one more than the most parts hold (1,000 × N; see `expansionLimit`).
  */
 export const MAX_EXPANDED_RUNS = 100_001;
+
+/** The run bound of a batch (see MAX_EXPANDED_RUNS). */
+export function expansionLimit(maxRunsPerBatch: number | undefined): number {
+  return maxRunsPerBatch === undefined ? MAX_EXPANDED_RUNS : MAX_PARTS * maxRunsPerBatch + 1;
+}

@@ -53,6 +53,8 @@ export interface BatchSettings {
   settings?: string;
   requestId?: string;
   tags?: Record<string, string>;
+  /** `maxRunsPerBatch = N`: the runs are cut into parts of at most N (docs/language.md §8b). */
+  maxRunsPerBatch?: number;
 }
 
 /** The effective settings of one run: defaults overlaid with the run (docs/language.md §8.2). */

@@ -134,6 +134,8 @@ export class RunWalker {
     /** Every `for` with a `where`, for the warning about one that keeps nothing. */
     private readonly wheres: readonly ForIR[],
     private readonly slots: number,
+    /** Runs after which expansion stops (see `expansionLimit`). */
+    private readonly runLimit: number = MAX_EXPANDED_RUNS,
   ) {}
 
   /** Records a failure of the current iteration, named by the bindings of `vars`. */
@@ -265,7 +267,7 @@ export class RunWalker {
   }
 
   private run(s: RunIR, w: Walk): RunSpec | undefined {
-    if (++w.attempts > MAX_EXPANDED_RUNS) {
+    if (++w.attempts > this.runLimit) {
       w.stopped = true;
       return undefined;
     }

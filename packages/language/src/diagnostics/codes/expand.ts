@@ -220,4 +220,10 @@ export const expand = {
         : `this list would have ${size.toLocaleString("en-US")} elements, more than the limit of ${limit.toLocaleString("en-US")}`,
       { label: "too large", help: "values this large cannot be sent to HealthOmics; build smaller ones" },
     ),
+  /** `batch { maxRunsPerBatch = N }` with N not a whole number from 1 to 100,000. */
+  badMaxRunsPerBatch: (why: string) =>
+    error("BC3047", "`maxRunsPerBatch` is out of range", {
+      label: "not from 1 to 100000",
+      help: `${why}; a run batch holds at most 100,000 runs`,
+    }),
 } as const;

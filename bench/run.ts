@@ -1,6 +1,7 @@
 // `pnpm bench`: batchc against a hand-written streaming baseline on the wgs-cohort sweep
-// (docs/language.md §1) at 1,000, 10,000 and 100,000 runs, and the rate of `--live`'s input
-// checks (bench/inputs.ts). Whole processes, alternating A B A B
+// (docs/language.md §1) at 1,000, 10,000 and 100,000 runs, the biobank-split example
+// (docs/language.md §8b) at 100,000 runs (one part) and 250,000 runs (three parts), and the
+// rate of `--live`'s input checks (bench/inputs.ts). Whole processes, alternating A B A B
 // after a warm-up; prints median wall seconds, peak RSS and A/B ratios, and writes
 // bench/results.md. A benchmark, not a test: it prints figures and asserts only that both
 // programs produce the same effective runs.
@@ -9,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import * as path from "node:path";
 import { sampleSheet } from "../examples/wgs-cohort/generate-samples.mjs";
+import { participantSheet } from "../examples/biobank-split/generate-participants.mjs";
 import { lspLatency, type LspLatency } from "./lsp.js";
 import { inputCheckRates, inputRateLines } from "./inputs.js";
 
@@ -101,6 +103,25 @@ for (const runs of sizes) {
   });
 }
 
+// More than one batch: the same program at 100,000 runs (one part) and 250,000 (three parts),
+// to `-o` and `--settings-out` folders.
+const splitSizes = (process.env.BENCH_SPLIT_SIZES ?? "100000,250000").split(",").map(Number);
+for (const runs of splitSizes) {
+  const dir = path.join(outDir, `split-${runs}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "participants.csv"), participantSheet(runs / 2));
+  writeFileSync(path.join(dir, "biobank-split.batch"), readFileSync(path.join(root, "examples/biobank-split/biobank-split.batch")));
+  const argv = ["node", batchc, "compile", path.join(dir, "biobank-split.batch"), "--no-upload", "--settings-out", path.join(dir, "settings"), "-o", path.join(dir, "out")];
+  measure(argv);
+  const xs: Sample[] = [];
+  for (let i = 0; i < rounds; i++) xs.push(measure(argv));
+  const parts = Math.ceil(runs / 100_000);
+  rows.push({
+    label: `compile split ${runs.toLocaleString("en-US")} runs (${parts} part${parts === 1 ? "" : "s"})`,
+    a: { seconds: median(xs.map((s) => s.seconds)), rssMiB: median(xs.map((s) => s.rssMiB)) },
+  });
+}
+
 // `batchc check` on the largest size, and a 100-run compile of the committed example.
 const largest = path.join(outDir, String(Math.max(...sizes)), "wgs-cohort.batch");
 const check = ["node", batchc, "check", largest];
@@ -138,7 +159,7 @@ const table = [
 ];
 const per = (label: string): number | undefined => {
   const r = rows.find((x) => x.label === label);
-  const n = Number(label.replace(/\D/g, ""));
+  const n = Number(/([\d,]+) runs/.exec(label)?.[1]?.replace(/,/g, "") ?? Number.NaN);
   return r ? (r.a.seconds / n) * 1e6 : undefined;
 };
 const p10 = per("compile 10,000 runs");
@@ -162,6 +183,11 @@ for (const [r, limit] of [
     targets.push(`- LSP diagnostics at ${r.runs.toLocaleString("en-US")} runs under ${limit} ms (median of 20 edits): ${r.finalMs.toFixed(0)} ms, ${verdict(r.finalMs < limit)}.`);
   }
 }
+const s100 = per("compile split 100,000 runs (1 part)");
+const s250 = per("compile split 250,000 runs (3 parts)");
+if (s100 !== undefined && s250 !== undefined) {
+  targets.push(`- per-run time at 250,000 runs (3 parts) ≤ 1.2× that at 100,000 (1 part), biobank-split: ${(s250 / s100).toFixed(2)}× (${s250.toFixed(2)} µs vs ${s100.toFixed(2)} µs), ${verdict(s250 / s100 <= 1.2)}.`);
+}
 if (p10 !== undefined && p100 !== undefined) targets.push(`- per-run time at 100,000 ≤ 1.2× that at 10,000: ${(p100 / p10).toFixed(2)}×, ${verdict(p100 / p10 <= 1.2)}.`);
 
 const lines = [
@@ -171,6 +197,8 @@ const lines = [
   "",
   "A = `batchc compile wgs-cohort.batch --no-upload --settings-out FILE -o FILE` (compiled, bundled JS);",
   "B = `bench/baseline.mjs`, a hand-written streaming Node script writing the same runs. Both outputs were checked to hold the same effective runs.",
+  "`compile split N runs` = `batchc compile biobank-split.batch --no-upload --settings-out DIR -o DIR` on a generated participant sheet",
+  "(`maxRunsPerBatch = 100000`: one part at 100,000 runs, three at 250,000); no baseline.",
   "",
   ...table,
   "",
@@ -187,7 +215,7 @@ const lines = [
   ...lsp.map((r) => `| ${path.basename(path.dirname(r.file)) === "wgs-cohort" ? "examples/wgs-cohort" : "generated cohort"} | ${r.runs.toLocaleString("en-US")} | ${r.firstMs.toFixed(1)} | ${r.finalMs.toFixed(1)} |`),
   "",
   ...inputRateLines(inputs),
-  ...(targets.length > 0 ? ["Targets (issues 5 and 15):", "", ...targets, ""] : []),
+  ...(targets.length > 0 ? ["Targets (issues 5, 13 and 15):", "", ...targets, ""] : []),
 ];
 writeFileSync(path.join(root, "bench/results.md"), lines.join("\n"));
 console.log(lines.join("\n"));

@@ -1,14 +1,16 @@
 // Property (docs/language.md §8a): for programs mixing defaults, per-run values and `null`s
 // (literal, or a branch of `if`), the API-style merge of the emitted request (defaults overlaid
 // with each run, `parameters`/`runTags` key by key) equals the runs `--dry-run --format jsonl`
-// prints (the expander's effective runs): inline (1-5 runs) and via the settings file (101-102).
+// prints (the expander's effective runs): inline (1-5 runs), via the settings file (101-102), and
+// across parts (§8b: `maxRunsPerBatch`, each part hoisted on its own), concatenated in order.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, expect, it } from "vitest";
 import { compileFile, effectiveRun as dryRunOf, hasErrors, memoryHost } from "@batchc/language";
-import { effectiveRun as apiMerge, emitRequest, type InlineSetting, type RunSettingInput } from "@batchc/omics";
+import { effectiveRun as apiMerge, type InlineSetting, type RunSettingInput } from "@batchc/omics";
+import { emitBatch } from "@batchc/compiler";
 
 const dir = mkdtempSync(join(tmpdir(), "batchc-null-merge-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,6 +28,8 @@ const shape = fc.record({
   params: fc.tuple(setting, setting, setting),
   tags: fc.tuple(setting, setting),
   name: setting,
+  /** `maxRunsPerBatch`, or none. */
+  perPart: fc.constantFrom(undefined, undefined, 1, 2, 3, 50, 101),
 });
 
 const valueOf = (how: string, key: string): string | undefined =>
@@ -49,7 +53,7 @@ function program(s: Shape): string {
       .map(([k, v]) => `${k} = ${v}`)
       .join(", ");
   const name = valueOf(s.name, "name");
-  return `batch "merge" { settings = "s3://lab-batches/merge/" }
+  return `batch "merge" { settings = "s3://lab-batches/merge/"${s.perPart === undefined ? "" : `, maxRunsPerBatch = ${s.perPart}`} }
 defaults {
   workflowId = "1234567"
   roleArn    = "arn:aws:iam::123456789012:role/OmicsRunRole"
@@ -66,7 +70,7 @@ ${name === undefined ? "" : `    name = ${name}\n`}    params { ${entries(KEYS, 
 `;
 }
 
-it("the API-style merge of the emitted request equals the dry run's runs", async () => {
+it("the API-style merge of the emitted request (or of every part's, in order) equals the dry run's runs", async () => {
   await fc.assert(
     fc.asyncProperty(shape, async (s) => {
       const text = program(s);
@@ -76,14 +80,21 @@ it("the API-style merge of the emitted request equals the dry run's runs", async
       const runs = [...expansion.runs()];
       expect(expansion.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       const dryRun = runs.map((r) => JSON.parse(JSON.stringify(dryRunOf(expansion.defaults, r))) as unknown);
-      const settings: RunSettingInput[] = runs.map((r) => ({ runSettingId: r.runSettingId, ...r.fields }) as RunSettingInput);
-      const emitted = await emitRequest({ batch: expansion.batch, defaults: expansion.defaults, runs: settings }, { tmpDir: dir, hoist: true });
-      if (!emitted.ok) throw new Error(JSON.stringify(emitted.errors));
-      const list: InlineSetting[] = emitted.settingsFile
-        ? (JSON.parse(readFileSync(emitted.settingsFile.path, "utf8")) as InlineSetting[])
-        : emitted.request.batchRunSettings.inlineSettings!;
-      expect(list).toHaveLength(s.runs);
-      const merged = list.map((r) => JSON.parse(JSON.stringify(apiMerge(emitted.request.defaultRunSetting, r as RunSettingInput))) as unknown);
+      const perPart = expansion.batch.maxRunsPerBatch;
+      expect(perPart).toBe(s.perPart);
+      // the compiler's own path: every run checked at its source, then built into the request(s)
+      const outcome = await emitBatch(front, { hoist: true, tmpDir: dir });
+      expect(outcome.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const parts = outcome.parts ?? [];
+      expect(parts).toHaveLength(perPart === undefined ? 1 : Math.ceil(s.runs / perPart));
+      if (perPart !== undefined) expect(parts.map((p) => p.request.batchName)).toEqual(parts.map((_, i) => `merge-part-${i + 1}-of-${parts.length}`));
+      const merged = parts.flatMap((emitted) => {
+        const list: InlineSetting[] = emitted.settingsFile
+          ? (JSON.parse(readFileSync(emitted.settingsFile.path, "utf8")) as InlineSetting[])
+          : emitted.request.batchRunSettings.inlineSettings!;
+        return list.map((r) => JSON.parse(JSON.stringify(apiMerge(emitted.request.defaultRunSetting, r as RunSettingInput))) as unknown);
+      });
+      expect(merged).toHaveLength(s.runs);
       expect(canonical(merged)).toEqual(canonical(dryRun));
     }),
     { numRuns: 1000, seed: 13 },

@@ -1,0 +1,2 @@
+/** The participant sheet text for `n` participants (deterministic). */
+export function participantSheet(n: number): string;

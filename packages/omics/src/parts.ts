@@ -13,7 +13,7 @@ import { RequestBuilder, type BuildOptions, type EmitError, type EmitResult } fr
 import { finalRequest, settingsFileUri } from "./request-order.js";
 import { parseS3Uri } from "./s3-uri.js";
 import type { BatchInput, DefaultsInput, RunSettingInput } from "./types.js";
-import { codePointLength } from "./validate.js";
+import { codePointLength } from "@batchc/text";
 
 /** A request built. */
 type Emitted = Extract<EmitResult, { ok: true }>;

@@ -39,7 +39,7 @@ describe("start-up of the shipped bundle", () => {
   }
 
   it("`submit` does load them (the test sees them when they are there)", () => {
-    const inputs = loadedInputs("packages/cli/dist/commands/submit.js");
+    const inputs = loadedInputs("packages/cli/dist/commands/submit-command.js");
     expect(inputs.some((i) => i.includes("node_modules/zod/"))).toBe(true);
   });
 });

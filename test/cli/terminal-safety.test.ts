@@ -113,3 +113,20 @@ for r in rows { run r.id { params { note = r.note, n = r.n } } }
     expect(r.stderr).toContain('error[BC3014]: bad `int` value "x\\u001b[2J\\u001b]0;pwned\\u0007\\r\\u202eevil ****"');
   });
 });
+
+describe("source lines in diagnostics", () => {
+  it("are shown with control characters escaped, the caret under the right columns", async () => {
+    const src = `defaults {\n  workflowId = "1234567"\n  roleArn = "arn:aws:iam::123456789012:role/R"\n}\nrun "東京\u001b[2J\u202e" { priorty = 1 }\n`;
+    const r = await runCli(["check", "p.batch"], { files: { "p.batch": src } });
+    expect(r.code).toBe(1);
+    expectSafe(r.stderr);
+    const lines = r.stderr.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("5 |"));
+    expect(lines[at]).toBe('5 | run "東京\\x1b[2J\\u202e" { priorty = 1 }');
+    // The carets start under `priorty`, counted in terminal columns (the wide characters take two).
+    const shown = lines[at] as string;
+    const caret = lines[at + 1] as string;
+    expect(displayWidth(caret.slice(0, caret.indexOf("^")))).toBe(displayWidth(shown.slice(0, shown.indexOf("priorty"))));
+    expect(caret).toMatch(/\|\s+\^{7}( |$)/);
+  });
+});

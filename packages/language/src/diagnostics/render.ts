@@ -7,7 +7,7 @@
 //      |       ^^^^^^^^ not declared in `params`
 //      = note: in iteration s = S000123
 //   help: did you mean `fastq_r2`?
-import { safeText } from "@batchc/text";
+import { displayWidth, safeText } from "@batchc/text";
 import type { SourceFile } from "../source.js";
 import type { Diagnostic } from "./diagnostic.js";
 
@@ -74,11 +74,19 @@ function frame(source: SourceFile, span: { start: number; end: number }, label: 
     caretStart = caretStart - from + head.length;
     caretEnd = Math.min(caretEnd - from + head.length, chars.length);
   }
-  const text = chars.join("");
+  // The line is shown with its control characters escaped (a source or data line may hold an
+  // ESC or a bidi control); carets are placed by the terminal columns of what is printed.
+  const shown = chars.map((c) => safeText(c));
+  const columns = (from: number, to: number): number => {
+    let w = 0;
+    for (let i = from; i < to; i++) w += displayWidth(shown[i] ?? " ");
+    return w;
+  };
+  const text = shown.join("");
   const lineNo = String(start.line).padStart(width - 1);
   const bar = paint(color, "1;34", "|");
-  const carets = "^".repeat(Math.max(1, caretEnd - caretStart));
-  const under = `${" ".repeat(caretStart)}${paint(color, caretColor, carets + (label ? ` ${label}` : ""))}`;
+  const carets = "^".repeat(Math.max(1, columns(caretStart, caretEnd)));
+  const under = `${" ".repeat(columns(0, caretStart))}${paint(color, caretColor, carets + (label ? ` ${label}` : ""))}`;
   return [`${paint(color, "1;34", lineNo)} ${bar} ${text}`, `${" ".repeat(width)}${bar} ${under}`];
 }
 

@@ -2,7 +2,7 @@
 // the temporary file is created beside it with a random name, exclusively and without following
 // links (O_EXCL | O_NOFOLLOW), then renamed over the target. Temporary files and folders are
 // removed on every exit path: errors, and SIGINT/SIGTERM too.
-import { constants, lstatSync, rmSync } from "node:fs";
+import { constants, lstatSync, mkdtempSync, rmSync } from "node:fs";
 import { open, readFile, rename, rm, type FileHandle } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import * as path from "node:path";
@@ -22,13 +22,29 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-/** Removes `p` (a file or a folder) if the process is interrupted, until `release(p)`. */
-export function removeOnSignal(p: string): void {
-  pending.add(p);
+function listen(): void {
   if (!listening) {
     for (const s of SIGNALS) process.on(s, onSignal);
     listening = true;
   }
+}
+
+/** Removes `p` (a file or a folder) if the process is interrupted, until `release(p)`. */
+export function removeOnSignal(p: string): void {
+  pending.add(p);
+  listen();
+}
+
+/**
+ * A new temporary folder (`prefix` + random letters), removed if the process is interrupted,
+ * until `release`. The listeners are in place before the folder exists, and it is created and
+ * registered in one synchronous step: a signal is handled only after both, so none can leave it behind.
+ */
+export function tempFolder(prefix: string): string {
+  listen();
+  const dir = mkdtempSync(prefix);
+  pending.add(dir);
+  return dir;
 }
 
 /** No longer removes `p` on a signal. */
@@ -83,13 +99,15 @@ function cannotWrite(target: string, err: unknown): CommandError {
 async function atomically(target: string, flag: string, put: (fd: FileHandle) => Promise<void>): Promise<void> {
   checkTarget(target, flag);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
+  // Registered before it exists, so a signal during the open cannot leave it behind.
+  removeOnSignal(tmp);
   let handle;
   try {
     handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   } catch (err) {
+    release(tmp);
     throw cannotWrite(target, err);
   }
-  removeOnSignal(tmp);
   try {
     try {
       await put(handle);

@@ -1,7 +1,7 @@
 // `batchc compile FILE`: the compiler's pipeline gives the StartRunBatch request body; with
 // more than 100 runs, the settings file is written and uploaded. `--dry-run` previews instead.
 // Nothing is written or uploaded unless the whole program is free of errors.
-import { mkdtemp, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { hasErrors, sortDiagnostics, type RunSpec } from "@batchc/language";
@@ -13,7 +13,7 @@ import { checkLiveOptions } from "../live/live-options.js";
 import { requirePartsFolder, writePartOutputs } from "./parts-output.js";
 import { s3EndpointUrl, uploadSettings } from "./upload.js";
 import { formatCount } from "@batchc/text";
-import { atomicWrite, checkTarget, moveInto, release, removeOnSignal } from "../safe-write.js";
+import { atomicWrite, checkTarget, moveInto, release, tempFolder } from "../safe-write.js";
 
 /** `--format json` and `jsonl` report problems as JSON data on stdout, as `check` does with them. */
 function diagnosticsFormat(options: Record<string, unknown>): DiagnosticsFormat {
@@ -70,8 +70,7 @@ export async function compileRequest(
     const target = options[name] as string | undefined;
     if (!preview && !split && target !== undefined) checkTarget(path.resolve(io.cwd, target), flag);
   }
-  const tmp = preview ? undefined : await mkdtemp(path.join(tmpdir(), "batchc-"));
-  if (tmp !== undefined) removeOnSignal(tmp);
+  const tmp = preview ? undefined : tempFolder(path.join(tmpdir(), "batchc-"));
   const dispose = async (): Promise<void> => {
     if (tmp === undefined) return;
     await rm(tmp, { recursive: true, force: true });

@@ -4,17 +4,10 @@
 import { API_PAGES } from "./pages-api.js";
 import { EXAMPLES, type Example } from "./examples.generated.js";
 import { LANGUAGE_PAGES } from "./pages-language.js";
+import type { PageText } from "./page-text.js";
 
-export interface PageText {
-  /** A few words, as a heading. */
-  title: string;
-  /** What the code means: the rule broken. */
-  meaning: string;
-  /** How to fix it. */
-  fix: string;
-  /** For codes a program cannot show (BC5xxx): the command that fails. */
-  command?: string;
-}
+export type { PageText } from "./page-text.js";
+
 
 export interface Page extends PageText {
   code: string;

@@ -1,7 +1,7 @@
 // `batchc explain` pages of the codes about the API and the outside world: BC4xxx the limits of
 // StartRunBatch (checked on every effective run), BC5xxx files and S3. BC5xxx pages show the
 // failing command instead of a program.
-import type { PageText } from "./page.js";
+import type { PageText } from "./page-text.js";
 
 export const API_PAGES: Readonly<Record<string, PageText>> = {
   BC4001: { title: "too long", meaning: "A string (or list) is longer than the HealthOmics model allows, such as a run `name` over 128 characters; lengths count code points.", fix: "Shorten the value; the help line gives the limit and the length." },

@@ -1,7 +1,7 @@
 // `batchc explain` pages of the language's codes: BC1xxx syntax, BC2xxx names and types,
 // BC3xxx expansion and data files. A page says what the code means and how to fix it; its
 // example program, where there is one, is a file of test/diagnostics/ (see examples.generated.ts).
-import type { PageText } from "./page.js";
+import type { PageText } from "./page-text.js";
 
 export const LANGUAGE_PAGES: Readonly<Record<string, PageText>> = {
   BC1001: { title: "unexpected character", meaning: "The file holds a character that starts no token of the language, such as `@`, `;` or a stray backtick.", fix: "Remove the character, or put it inside a string." },

@@ -3,7 +3,7 @@
 // groups (joined by `allOf`) and top-level `properties`. Each property becomes a typed
 // declaration; a schema `default` makes it optional and is never emitted.
 import { ANY, BOOL, FLOAT, INT, STRING, enumOf, type Type } from "./types.js";
-import type { TemplateParam, TemplateParse, UncheckedPattern } from "./param-template.js";
+import type { TemplateParam, TemplateParse, UncheckedPattern } from "./template-param.js";
 import { compileSchemaPattern } from "./schema-pattern.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

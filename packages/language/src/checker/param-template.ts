@@ -3,29 +3,9 @@
 // `aws omics get-workflow` (its `parameterTemplate`), or a workflow's JSON Schema
 // (`nextflow_schema.json`, see nextflow-schema.ts).
 import { isJsonSchema, schemaParams } from "./nextflow-schema.js";
-import type { Type } from "./types.js";
+import type { TemplateParam, TemplateParse } from "./template-param.js";
 
-/** One parameter of a template. */
-export interface TemplateParam {
-  optional: boolean;
-  description?: string;
-  /** The type a JSON Schema gives (`any` when absent). */
-  type?: Type;
-  /** A JSON Schema `pattern` every value must match. */
-  pattern?: string;
-  /** A JSON Schema `format: file-path`. */
-  path?: boolean;
-}
-
-/** A JSON Schema `pattern` that RE2 cannot match, so values are not checked against it (BC2053). */
-export interface UncheckedPattern {
-  name: string;
-  pattern: string;
-  reason: string;
-}
-
-/** A parsed template, or why the text is not one. */
-export type TemplateParse = { ok: true; params: Map<string, TemplateParam>; unchecked?: UncheckedPattern[] } | { ok: false; reason: string };
+export type { TemplateParam, TemplateParse, UncheckedPattern } from "./template-param.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -6,7 +6,7 @@ import type { ListComprehension } from "../ast/nodes.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import type { Value } from "../values.js";
 import { Failure, describeValue } from "./errors.js";
-import type { Evaluator, ExprCompiler } from "./evaluate.js";
+import type { Evaluator, SubCompiler } from "./evaluator.js";
 import { Scope } from "./scope.js";
 import { shortValue } from "./iteration-text.js";
 
@@ -21,7 +21,7 @@ interface Source {
 }
 
 /** Compiles `[EXPR for ... where ...]`; `allocate` hands out fresh `env` slots. */
-export function compileComprehension(c: ExprCompiler, e: ListComprehension, parent: Scope, allocate: () => number): Evaluator {
+export function compileComprehension(c: SubCompiler, e: ListComprehension, parent: Scope, allocate: () => number): Evaluator {
   const scope = new Scope(parent);
   const sources: Source[] = e.sources.map((src) => {
     const list = c.compile(src.iterable, scope);

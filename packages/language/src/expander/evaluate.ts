@@ -36,11 +36,11 @@ import { compileComprehension } from "./comprehension.js";
 import { setKey } from "./records.js";
 import type { Span } from "../source.js";
 import { Scope } from "./scope.js";
+import type { Evaluator, SubCompiler } from "./evaluator.js";
 
 export { Scope, type Ref } from "./scope.js";
 
 /** A compiled expression: reads the loop variables and nested `let`s from `env`. */
-export type Evaluator = (env: Value[]) => Value;
 
 const fail = (msg: DiagnosticMessage, span: Span): never => {
   throw new Failure(msg, span);
@@ -59,7 +59,7 @@ export function startsAsS3Uri(e: Expression): boolean {
 const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Compiles expressions of one checked program against a shared built-in context. */
-export class ExprCompiler {
+export class ExprCompiler implements SubCompiler {
   /** Values of evaluators known to be constant (literals, top-level lets, lists of those). */
   private readonly constants = new WeakMap<Evaluator, Value>();
 

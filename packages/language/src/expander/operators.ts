@@ -11,7 +11,7 @@ import type { Span } from "../source.js";
 import { isRecordValue, type Value } from "../values.js";
 import { compareStrings, deepEqual } from "./builtins/index.js";
 import { Failure, describeValue } from "./errors.js";
-import type { Evaluator } from "./evaluate.js";
+import type { Evaluator } from "./evaluator.js";
 import { checkListSize, checkStringSize } from "./limits.js";
 
 /** Where an operator is: its span, its right operand's, and how a built-in error is placed. */

@@ -2,7 +2,7 @@
 // `parameters`, `runTags` and the JSON block (`engineSettings`), each key in the same order in
 // every run. A `null` value leaves its key unset; a required parameter set to `null` fails.
 import type { Value, RecordValue } from "../values.js";
-import type { Evaluator } from "./evaluate.js";
+import type { Evaluator } from "./evaluator.js";
 import type { Failure } from "./errors.js";
 import { setKey } from "./records.js";
 import type { RunFields } from "./run-spec.js";

@@ -7,7 +7,7 @@ import { at, type Label } from "../diagnostics/diagnostic.js";
 import type { Value } from "../values.js";
 import { rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
 import { Failure, describeValue } from "./errors.js";
-import type { Evaluator } from "./evaluate.js";
+import type { Evaluator } from "./evaluator.js";
 import { firstRunNotes, type ExpansionErrors, type WalkErrors } from "./expansion-errors.js";
 import { IdTable } from "./id-table.js";
 import { iterationText } from "./iteration-text.js";

@@ -4,7 +4,7 @@
 import type { RunStatement } from "../ast/nodes.js";
 import type { Span } from "../source.js";
 import type { Value } from "../values.js";
-import type { Evaluator } from "./evaluate.js";
+import type { Evaluator } from "./evaluator.js";
 import type { RunFields } from "./run-spec.js";
 
 /** A loop variable: its name and slot. */

@@ -10,8 +10,9 @@ export interface RunChecks {
   /** Runs checked so far. */
   readonly count: number;
   /**
-   * Every diagnostic of the runs: the expansion's, the API checks' (folded), and, when the
-   * program has no error, the rule on the number of runs. Not the front end's own.
+   * Every diagnostic of the runs: the expansion's, the API checks' (folded), and the rule on the
+   * number of runs whenever that number is known (errors inside runs still count the runs). Not
+   * the front end's own.
    */
   finish(): Diagnostic[];
 }
@@ -39,8 +40,11 @@ export function checkRuns(program: FrontEndResult): RunChecks {
     },
     finish() {
       const list = sortDiagnostics([...expansion.diagnostics, ...checker.diagnostics()]);
-      if (hasErrors([...program.diagnostics, ...list])) return list;
-      return sortDiagnostics([...list, ...runCountDiagnostics(count, program)]);
+      if (!hasErrors([...program.diagnostics, ...list])) return sortDiagnostics([...list, ...runCountDiagnostics(count, program)]);
+      // With errors, the rule still holds on the runs the program asks for, when they are known:
+      // every `run` evaluated, whether it gave a run or an error.
+      const attempted = expansion.attemptedRuns();
+      return attempted === undefined ? list : sortDiagnostics([...list, ...runCountDiagnostics(attempted, program)]);
     },
   };
 }

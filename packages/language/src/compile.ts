@@ -25,10 +25,22 @@ export interface FrontEndOptions {
 export interface FrontEndResult {
   source: SourceFile;
   checked: CheckedProgram | undefined;
-  /** Present when the program parsed and checked without errors. */
+  /** Present when the program parsed and checked without errors (or only errors that leave it typed). */
   expansion: Expansion | undefined;
   /** Diagnostics of parsing, checking and expansion set-up (sorted). */
   diagnostics: Diagnostic[];
+}
+
+/**
+ * Errors that leave every expression of the program typed: a parameter template that cannot be
+ * read or is not one (its parameters are then taken as undeclared, `any`), or a refinement of a
+ * parameter it lacks. The program still expands, so the problems of its data files and runs
+ * (and their number) are reported in the same run as these.
+ */
+const EXPANDS_DESPITE = new Set(["BC2038", "BC2039", "BC2040"]);
+
+function expandsDespite(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.every((d) => d.severity !== "error" || EXPANDS_DESPITE.has(d.code));
 }
 
 /**
@@ -42,7 +54,7 @@ export function compileFile(fileName: string, text: string, options: FrontEndOpt
   const parsed = parse(source);
   const checkedResult = check(parsed.program, source, { host, baseDir, syntax: parsed.diagnostics });
   const diagnostics = [...parsed.diagnostics, ...checkedResult.diagnostics];
-  if (hasErrors(diagnostics)) {
+  if (hasErrors(diagnostics) && !expandsDespite(diagnostics)) {
     return { source, checked: checkedResult.checked, expansion: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
   const expansion = expand(checkedResult.checked, { host, baseDir, vars: options.vars ?? {} });

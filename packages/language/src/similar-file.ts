@@ -17,6 +17,8 @@ export function similarFile(host: Host, abs: string, shown: string): string | un
   }
   const dir = shown.includes("/") ? shown.slice(0, shown.lastIndexOf("/") + 1) : "";
   const base = path.basename(abs);
-  const close = didYouMean(base, names.filter((n) => n !== base), (s) => `\`${dir}${s}\``);
-  return close;
+  // Only files of the same kind: a missing `.json` is not meant to be the `.csv` beside it.
+  const ext = path.extname(base).toLowerCase();
+  const candidates = names.filter((n) => n !== base && path.extname(n).toLowerCase() === ext);
+  return didYouMean(base, candidates, (s) => `\`${dir}${s}\``);
 }

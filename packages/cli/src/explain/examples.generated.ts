@@ -503,7 +503,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2038.batch",
-        "text": "params from \"BC2038.parameter-template.json\" { }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams from \"BC2038.parameter-template.json\" { }\nrun \"S1\" { params { threads = 8 } }\n"
       },
       {
         "name": "BC2038.parameter.templates.json",
@@ -511,13 +511,13 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       }
     ],
     "command": "check BC2038.batch",
-    "output": "error[BC2038]: cannot read parameter template `BC2038.parameter-template.json`: no such file\n --> BC2038.batch:1:13\n  |\n1 | params from \"BC2038.parameter-template.json\" { }\n  |             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nhelp: did you mean `BC2038.parameter.templates.json`?\n\n1 error\n"
+    "output": "error[BC2038]: cannot read parameter template `BC2038.parameter-template.json`: no such file\n --> BC2038.batch:6:13\n  |\n6 | params from \"BC2038.parameter-template.json\" { }\n  |             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nhelp: did you mean `BC2038.parameter.templates.json`?\n\n1 error\n"
   },
   "BC2039": {
     "files": [
       {
         "name": "BC2039.batch",
-        "text": "params from \"BC2039.json\" { }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams from \"BC2039.json\" { }\nrun \"S1\" { params { threads = 8 } }\n"
       },
       {
         "name": "BC2039.json",
@@ -525,13 +525,13 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       }
     ],
     "command": "check BC2039.batch",
-    "output": "error[BC2039]: invalid parameter template `BC2039.json`: `threads` must be an object\n --> BC2039.batch:1:13\n  |\n1 | params from \"BC2039.json\" { }\n  |             ^^^^^^^^^^^^^\nhelp: a template is a JSON object like `{ \"NAME\": { \"description\": \"...\", \"optional\": true } }`\n\n1 error\n"
+    "output": "error[BC2039]: invalid parameter template `BC2039.json`: `threads` must be an object\n --> BC2039.batch:6:13\n  |\n6 | params from \"BC2039.json\" { }\n  |             ^^^^^^^^^^^^^\nhelp: a template is a JSON object like `{ \"NAME\": { \"description\": \"...\", \"optional\": true } }`\n\n1 error\n"
   },
   "BC2040": {
     "files": [
       {
         "name": "BC2040.batch",
-        "text": "params from \"BC2040.json\" {\n  theads: int\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams from \"BC2040.json\" {\n  theads: int\n}\nrun \"S1\" { params { threads = 8 } }\n"
       },
       {
         "name": "BC2040.json",
@@ -539,7 +539,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       }
     ],
     "command": "check BC2040.batch",
-    "output": "error[BC2040]: parameter `theads` is not in the template `BC2040.json`\n --> BC2040.batch:2:3\n  |\n2 |   theads: int\n  |   ^^^^^^\nhelp: did you mean `threads`?\n\n1 error\n"
+    "output": "error[BC2040]: parameter `theads` is not in the template `BC2040.json`\n --> BC2040.batch:7:3\n  |\n7 |   theads: int\n  |   ^^^^^^\nhelp: did you mean `threads`?\n\n1 error\n"
   },
   "BC2041": {
     "files": [

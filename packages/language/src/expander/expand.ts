@@ -60,6 +60,12 @@ export interface Expansion {
   runs(): Generator<RunSpec>;
   /** Set-up errors, then errors found while iterating (complete once `runs()` is exhausted). */
   diagnostics: Diagnostic[];
+  /**
+   * Once the last `runs()` is exhausted: the `run` statements it evaluated, whether each gave a
+   * run or an error; undefined when a failure outside a run (a loop's list, a `let`, a condition)
+   * or the expansion limit left some uncounted.
+   */
+  attemptedRuns(): number | undefined;
 }
 
 /** Evaluates a checked program's settings and prepares the lazy stream of its runs. */
@@ -100,6 +106,7 @@ class Expander {
       defaults,
       runs: () => walker.walk(false),
       diagnostics: this.errors.diagnostics,
+      attemptedRuns: () => walker.attemptedRuns(),
     };
   }
 

@@ -32,6 +32,8 @@ class Walk implements WalkErrors {
   stopped = false;
   /** `run` statements evaluated so far (whether they gave a run or an error). */
   attempts = 0;
+  /** False once a failure outside a `run` statement skipped part of a loop: `attempts` is then not the program's count. */
+  countable = true;
   constructor(
     slots: number,
     /** A quiet walk records nothing (used to look up the first run with a duplicate id). */
@@ -138,14 +140,30 @@ export class RunWalker {
     private readonly runLimit: number = MAX_EXPANDED_RUNS,
   ) {}
 
+  /** Records a failure of the current iteration outside a `run` statement (what it skips is not counted). */
+  private fail(w: Walk, e: unknown, vars: readonly LoopVar[]): void {
+    w.countable = false;
+    this.failRun(w, e, vars);
+  }
+
   /** Records a failure of the current iteration, named by the bindings of `vars`. */
-  private fail(w: Walk, e: unknown, vars: readonly LoopVar[], extra?: () => { labels: Label[]; notes: string[] }): void {
+  private failRun(w: Walk, e: unknown, vars: readonly LoopVar[], extra?: () => { labels: Label[]; notes: string[] }): void {
     this.errors.fail(w, e, () => (vars.length === 0 ? undefined : iterationText(this.bindings(w, vars))), extra);
+  }
+
+  /** The state of the last walk that records (see `Expansion.attemptedRuns`). */
+  private last: Walk | undefined;
+
+  /** `run` statements the last recording walk evaluated, when they are the program's count. */
+  attemptedRuns(): number | undefined {
+    const w = this.last;
+    return w !== undefined && w.countable && !w.stopped ? w.attempts : undefined;
   }
 
   /** The runs of a fresh walk: the top block's generator itself (one generator less per run). */
   walk(quiet: boolean): Generator<RunSpec> {
     const w = new Walk(this.slots, quiet);
+    if (!quiet) this.last = w;
     const g = this.block(this.top, w);
     return quiet || this.wheres.length === 0 ? g : this.thenReportWheres(g, w);
   }
@@ -281,21 +299,21 @@ export class RunWalker {
       id = v;
       fields = s.fields(env);
     } catch (e) {
-      this.fail(w, e, s.vars);
+      this.failRun(w, e, s.vars);
       return undefined;
     }
     const first = w.seen.add(id, w.index);
     if (first >= 0) {
       const dup = new Failure(codes.duplicateRunId(id), s.idSpan);
       if (w.quiet || this.errors.has(dup)) {
-        this.fail(w, dup, s.vars);
+        this.failRun(w, dup, s.vars);
         return undefined;
       }
       // The first report of a duplicate names the first run's iteration, which also proves
       // the ids equal (the table compares hashes).
       const firstRun = this.runAt(first);
       if (firstRun === undefined || firstRun.runSettingId === id) {
-        this.fail(w, dup, s.vars, () => firstRunNotes(firstRun));
+        this.failRun(w, dup, s.vars, () => firstRunNotes(firstRun));
         return undefined;
       }
       w.seen.setExact(id, w.index);

@@ -30,6 +30,7 @@ export { printExpression, printTypeExpression } from "./ast/print.js";
 export { forEachChild } from "./ast/walk.js";
 export { check } from "./checker/check.js";
 export { effectiveRun, iterationText } from "./expander/expand.js";
+export { cellNote, cellOf, type DataCell, type DataLines } from "./expander/data-cell.js";
 export { compileFile, type FrontEndResult } from "./compile.js";
 export { formatSource } from "./format.js";
 export { s3GlobListings, type S3Listing } from "./expander/builtins/s3-glob.js";

@@ -6,16 +6,18 @@
 import * as path from "node:path";
 import {
   at,
+  cellNote,
+  cellOf,
   iterationText,
-  isRecordValue,
   nodeHost,
   type Binding,
+  type DataCell,
+  type DataLines,
   type Diagnostic,
   type DiagnosticMessage,
   type FrontEndResult,
   type Host,
   type RunStatement,
-  type Value,
 } from "@batchc/language";
 import { SourceLocator } from "@batchc/compiler";
 
@@ -29,19 +31,12 @@ export interface ValueSource {
   runs: number;
 }
 
-/** A data-file cell: 1-based line and column (column absent when the text is not on the row's line). */
-interface Cell {
-  file: string;
-  line: number;
-  column?: number;
-}
-
 export class Placer {
   private readonly locator: SourceLocator;
   private readonly file: string;
   private readonly baseDir: string;
   private readonly source: FrontEndResult["source"];
-  private readonly lines = new Map<string, readonly string[] | undefined>();
+  private readonly lines: DataLines = new Map();
 
   constructor(
     frontEnd: FrontEndResult,
@@ -63,7 +58,7 @@ export class Placer {
     const d = at(this.file, span, msg);
     const notes = [...(d.notes ?? [])];
     const cell = detail ? this.cellOf(value, source.bindings) : undefined;
-    if (cell !== undefined) notes.push(`in ${cell.file}, line ${cell.line}${cell.column !== undefined ? `, column ${cell.column}` : ""}`);
+    if (cell !== undefined) notes.push(cellNote(cell));
     // The iteration tells only about a value the run statement itself computes.
     const inRun = span.start >= source.statement.span.start && span.end <= source.statement.span.end;
     if (detail && inRun && source.bindings.length > 0) notes.push(`in iteration ${iterationText(source.bindings)}`);
@@ -81,38 +76,8 @@ export class Placer {
     return `${this.file}:${pos.line}:${pos.column}`;
   }
 
-  /** The data-file cell of a loop variable (a row, or a line of `lines()`) that holds `value`. */
-  private cellOf(value: string, bindings: readonly Binding[]): Cell | undefined {
-    for (const b of bindings) {
-      if (b.origin === undefined || !holds(b.value, value)) continue;
-      const column = this.columnOf(b.origin.file, b.origin.line, value);
-      return column === undefined ? { file: b.origin.file, line: b.origin.line } : { file: b.origin.file, line: b.origin.line, column };
-    }
-    return undefined;
+  /** The data-file cell of a loop variable that holds `value`. */
+  private cellOf(value: string, bindings: readonly Binding[]): DataCell | undefined {
+    return cellOf(this.host, this.baseDir, bindings, value, this.lines);
   }
-
-  /** The 1-based column (in code points) where `value` starts on `line` of `file`, if it is there. */
-  private columnOf(file: string, line: number, value: string): number | undefined {
-    let lines = this.lines.get(file);
-    if (!this.lines.has(file)) {
-      try {
-        lines = this.host.readFile(path.isAbsolute(file) ? file : path.join(this.baseDir, file)).split("\n");
-      } catch {
-        lines = undefined;
-      }
-      this.lines.set(file, lines);
-    }
-    const text = lines?.[line - 1];
-    if (text === undefined) return undefined;
-    const i = text.indexOf(value);
-    return i < 0 ? undefined : [...text.slice(0, i)].length + 1;
-  }
-}
-
-/** Whether a loop variable's value is `value`, or a record or list that holds it (one level down). */
-function holds(v: Value, value: string): boolean {
-  if (v === value) return true;
-  if (Array.isArray(v)) return v.some((x) => x === value || (Array.isArray(x) && x.includes(value)));
-  if (isRecordValue(v)) return Object.values(v).some((x) => x === value || (Array.isArray(x) && x.includes(value)));
-  return false;
 }

@@ -17,6 +17,15 @@ export class Failure {
     /** More problems found by the same call (a data file with several bad columns). */
     readonly more?: readonly Failure[],
   ) {}
+
+  /** The string value found wrong, when it may be a data-file cell: its cell is then named too. */
+  value?: string;
+
+  /** This failure, about the string value `v` (see `value`). */
+  about(v: Value): this {
+    if (typeof v === "string") this.value = v;
+    return this;
+  }
 }
 
 /** Thrown by built-ins, which do not know spans; the call site places it. */

@@ -210,7 +210,7 @@ export class ExprCompiler implements SubCompiler {
     const fits = fitsTest(to);
     const check = (v: Value): Value => {
       if (fits(v)) return v;
-      return fail(mismatchMessage(mismatch(v, to) as Mismatch, what), span);
+      throw new Failure(mismatchMessage(mismatch(v, to) as Mismatch, what), span).about(v);
     };
     const c = this.constants.get(f);
     if (c !== undefined || this.constants.has(f)) return () => check(c as Value);

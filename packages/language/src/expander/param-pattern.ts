@@ -14,7 +14,7 @@ export function withPattern(check: ((v: Value) => Value) | undefined, pattern: s
   const re = compiled.pattern;
   return (v) => {
     const out = check === undefined ? v : check(v);
-    if (typeof out === "string" && !re.test(out)) throw new Failure(codes.patternMismatch(name, out, pattern), span);
+    if (typeof out === "string" && !re.test(out)) throw new Failure(codes.patternMismatch(name, out, pattern), span).about(out);
     return out;
   };
 }

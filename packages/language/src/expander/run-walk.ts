@@ -6,6 +6,7 @@ import { expand as codes } from "../diagnostics/codes/expand.js";
 import { at, type Label } from "../diagnostics/diagnostic.js";
 import type { Value } from "../values.js";
 import { rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
+import { cellNote, cellOf, type DataLines } from "./data-cell.js";
 import { Failure, describeValue } from "./errors.js";
 import type { Evaluator } from "./evaluator.js";
 import { firstRunNotes, type ExpansionErrors, type WalkErrors } from "./expansion-errors.js";
@@ -146,10 +147,25 @@ export class RunWalker {
     this.failRun(w, e, vars);
   }
 
-  /** Records a failure of the current iteration, named by the bindings of `vars`. */
+  /**
+   * Records a failure of the current iteration, named by the bindings of `vars`; a wrong value
+   * that is a data-file cell of one of them is named by its file, line and column too.
+   */
   private failRun(w: Walk, e: unknown, vars: readonly LoopVar[], extra?: () => { labels: Label[]; notes: string[] }): void {
-    this.errors.fail(w, e, () => (vars.length === 0 ? undefined : iterationText(this.bindings(w, vars))), extra);
+    const value = e instanceof Failure ? e.value : undefined;
+    const withCell =
+      extra ??
+      (value === undefined || vars.length === 0
+        ? undefined
+        : () => {
+            const cell = cellOf(this.ctx.host, this.ctx.baseDir, this.bindings(w, vars), value, this.dataLines);
+            return { labels: [], notes: cell === undefined ? [] : [cellNote(cell)] };
+          });
+    this.errors.fail(w, e, () => (vars.length === 0 ? undefined : iterationText(this.bindings(w, vars))), withCell);
   }
+
+  /** The data files' lines read again to name cells in messages. */
+  private readonly dataLines: DataLines = new Map();
 
   /** The state of the last walk that records (see `Expansion.attemptedRuns`). */
   private last: Walk | undefined;

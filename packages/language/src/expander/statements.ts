@@ -206,7 +206,7 @@ export class StatementCompiler {
     const fits = fitsTest(to);
     return (v) => {
       if (fits(v)) return v;
-      throw new Failure(mismatchMessage(mismatch(v, to) as Mismatch, what), span);
+      throw new Failure(mismatchMessage(mismatch(v, to) as Mismatch, what), span).about(v);
     };
   }
 

@@ -5,13 +5,15 @@ const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@batchc/compiler": src("./packages/compiler/src/index.ts"),
-      "@batchc/language": src("./packages/language/src/index.ts"),
-      "@batchc/omics": src("./packages/omics/src/index.ts"),
-      "@batchc/model": src("./packages/model/src/index.ts"),
-      "@batchc/text": src("./packages/text/src/index.ts"),
-    },
+    // Exact names only: `@batchc/model/aws/…json` is a file of the package, not of its src/.
+    alias: [
+      { find: /^@batchc\/compiler$/, replacement: src("./packages/compiler/src/index.ts") },
+      { find: /^@batchc\/language$/, replacement: src("./packages/language/src/index.ts") },
+      { find: /^@batchc\/omics$/, replacement: src("./packages/omics/src/index.ts") },
+      { find: /^@batchc\/model$/, replacement: src("./packages/model/src/index.ts") },
+      { find: /^@batchc\/sandbox$/, replacement: src("./packages/sandbox/src/index.ts") },
+      { find: /^@batchc\/text$/, replacement: src("./packages/text/src/index.ts") },
+    ],
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts", "grammar/**/*.test.ts", "examples/**/*.test.ts"],

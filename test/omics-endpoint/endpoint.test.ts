@@ -167,7 +167,7 @@ describe("validation and idempotency", () => {
     const client = await clientFor(ep);
     const input = { ...batchInput(), batchRunSettings: { s3UriSettings: "s3://settings/runs.json" } };
     const err = await rejection(client.send(StartRunBatchCommand(input)));
-    expect([err.name, err.message]).toEqual(["ValidationException", "This test endpoint has no s3Endpoint configured, so it cannot read s3UriSettings."]);
+    expect([err.name, err.message]).toEqual(["ValidationException", "This endpoint has no S3 store configured, so it cannot read s3UriSettings."]);
   });
 
   it("rejects a body without a requestId (the model requires it; batchc always sends one)", async () => {

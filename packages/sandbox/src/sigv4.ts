@@ -1,4 +1,4 @@
-// Server-side SigV4 verification for the HealthOmics test endpoint: re-sign the received request
+// Server-side SigV4 verification for the sandbox's HealthOmics endpoint: re-sign the received request
 // with the expected secret and compare signatures. The payload hash is bound to the bytes that
 // actually arrived, so a body changed after signing never verifies.
 import { createHash } from "node:crypto";

@@ -1,15 +1,12 @@
-// Request validation for the HealthOmics test endpoint, with its OWN reading of AWS's model file
-// (the botocore JSON committed in packages/model/aws), not the product's validators, so it checks
+// Request validation for the sandbox's HealthOmics endpoint, with its OWN reading of AWS's model
+// file (the botocore JSON committed in packages/model/aws), not the product's validators, so it checks
 // the product instead of agreeing with it. Everything a service checks is checked: required
 // members, unknown members, types, lengths in code points, integer ranges, enum values, unions
 // with exactly one member, and patterns matched against the WHOLE value (botocore's patterns are
 // unanchored, and botocore's own validator checks neither patterns, enums, ranges nor maximum
 // lengths). A failure becomes the text of a `ValidationException`, in the service's
 // "N validation errors detected: Value '…' at '…' failed to satisfy constraint: …" form.
-import { readFileSync } from "node:fs";
-
-/** The committed AWS model file the endpoint follows. */
-export const MODEL_FILE = new URL("../../packages/model/aws/omics-batch.botocore-1.43.107.json", import.meta.url);
+import awsModel from "@batchc/model/aws/omics-batch.botocore-1.43.107.json" with { type: "json" };
 
 /** The outcome of a validation: ok, or the summary a `ValidationException` carries. */
 export type Validation = { ok: true } | { ok: false; message: string };
@@ -29,7 +26,7 @@ interface BotocoreShape {
   document?: boolean;
 }
 
-const model = JSON.parse(readFileSync(MODEL_FILE, "utf-8")) as { shapes: Record<string, BotocoreShape> };
+const model = awsModel as unknown as { shapes: Record<string, BotocoreShape> };
 const patterns = new Map<string, RegExp>();
 
 /** The whole-value regular expression of a model pattern (Java syntax; the `u` flag reads `\p{L}`). */
@@ -121,7 +118,7 @@ function check(shapeName: string, value: unknown, path: string, out: Problem[]):
       return;
     }
     default:
-      throw new Error(`the test endpoint does not know the shape type ${shape.type}`);
+      throw new Error(`the sandbox does not know the shape type ${shape.type}`);
   }
 }
 

@@ -75,6 +75,8 @@ async function loadCommand(name: string): Promise<Command> {
       return (await import("./commands/lsp.js")).lspCommand;
     case "explain":
       return (await import("./commands/explain.js")).explainCommand;
+    case "sandbox":
+      return (await import("./commands/sandbox.js")).sandboxCommand;
     default:
       throw new Error(`command \`${name}\` is declared but has no implementation`);
   }

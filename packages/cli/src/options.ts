@@ -309,6 +309,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "explain a diagnostic code (BC2003): what it means, an example and the fix",
     options: [help],
   },
+  {
+    name: "sandbox",
+    args: [],
+    summary: "start a local HealthOmics and S3 store to try submit, status, runs and resubmit without AWS",
+    options: [
+      { name: "port", kind: "string", value: "N", description: "port on 127.0.0.1 (default 4599; 0 picks a free one)" },
+      { name: "data", kind: "string", value: "DIR", description: "keep batches and stored objects in DIR across restarts (default: in memory)" },
+      { name: "config", kind: "string", value: "FILE", description: "JSON file of the workflows the sandbox knows (default: workflow 1234567)" },
+      { name: "clock", kind: "string", value: "WHEN", description: "`read`: a batch moves one step each time it is read; SECONDS: one step every SECONDS (default 1)" },
+      { name: "start-rate", kind: "string", value: "N", description: "runs started per step while a batch is SUBMITTING (default 100)" },
+      { name: "fail-share", kind: "string", value: "PERCENT", description: "share of new runs that fail to start, chosen by a hash of runSettingId (default 4)" },
+      { name: "quiet", kind: "boolean", description: "do not log each request on stderr" },
+      help,
+    ],
+    details:
+      "Prints the environment that points batchc at it (AWS_ENDPOINT_URL_OMICS, AWS_ENDPOINT_URL_S3,\n" +
+      "dummy credentials, AWS_REGION) and runs until Ctrl-C. Batches go CREATING, PENDING, SUBMITTING,\n" +
+      "INPROGRESS, PROCESSED. The S3 store keeps objects as files (DIR/s3/BUCKET/KEY, percent-encoded);\n" +
+      "it serves PutObject, GetObject, HeadObject and ListObjectsV2 and checks no signatures.",
+  },
 ];
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

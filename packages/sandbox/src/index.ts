@@ -7,6 +7,10 @@ export { TEST_CREDENTIALS, emptyState, type OmicsServiceOptions, type SettingsRe
 export { OMICS_ERRORS, ServiceError, type FaultSpec, type OmicsErrorName } from "./errors.js";
 export { failureCount, shareFailures, runFailurePredicate, type RunFailureSpec } from "./failures.js";
 export { batchView } from "./views.js";
+export { startSandbox, SANDBOX_CREDENTIALS, SANDBOX_REGION, DEFAULT_PORT, type Sandbox, type SandboxOptions } from "./sandbox.js";
+export { readConfig, parseConfig, DEFAULT_CONFIG, ConfigError, type SandboxConfig } from "./config.js";
+export { StateFileError } from "./state-file.js";
+export { ObjectStore } from "./object-store.js";
 export { verifySigV4, type EndpointCredentials, type ReceivedRequest, type SigV4Result } from "./sigv4.js";
 export { validateStartRunBatch, validateInlineSettings, type Validation } from "./validate.js";
 export type {

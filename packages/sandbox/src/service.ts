@@ -29,7 +29,9 @@ export interface ServiceRequest {
 export interface ServiceResponse {
   status: number;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
+  /** The HealthOmics operation the request was for, if its path matched one (for logs). */
+  operation?: OperationName;
 }
 
 /** The endpoint without its transport. */
@@ -134,9 +136,10 @@ export function createOmicsService(options: OmicsServiceOptions = {}): OmicsServ
         entry.errorType = errorType;
         headers["x-amzn-errortype"] = errorType;
       }
-      if (payload === undefined) return { status, headers };
+      const operation = matched !== undefined ? { operation: matched.operation } : {};
+      if (payload === undefined) return { status, headers, ...operation };
       headers["content-type"] = "application/json";
-      return { status, headers, body: JSON.stringify(payload) };
+      return { status, headers, body: JSON.stringify(payload), ...operation };
     };
     const sendError = (e: ServiceError): ServiceResponse => send(e.status, { message: e.message }, e.type);
 

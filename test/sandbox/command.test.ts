@@ -1,6 +1,6 @@
 // `batchc sandbox`'s flags and configuration file, in-process: mistakes are usage errors (exit 2)
 // or name their place in the file (exit 1), before anything is started.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -33,6 +33,16 @@ describe("batchc sandbox: flags and configuration", () => {
     writeFileSync(path.join(dir, "broken.json"), "{");
     const broken = await sandbox(["--config", "broken.json"]);
     expect([broken.code, broken.stderr.startsWith("error: broken.json: not valid JSON: ")]).toEqual([1, true]);
+  });
+
+  it("refuses a data folder whose state file it cannot read, and starts nothing", async () => {
+    mkdirSync(path.join(dir, "data"));
+    writeFileSync(path.join(dir, "data", "omics-state.json"), "{");
+    expect(await sandbox(["--data", "data", "--port", "0"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "error: data: the sandbox's data file is not valid JSON\nhelp: start the sandbox with another `--data` folder, or remove this one\n",
+    });
   });
 
   it("reads workflows with their parameter templates and versions", () => {

@@ -98,6 +98,18 @@ describe("HealthOmics in the sandbox", () => {
     expect(s.state.batches.get(id!)?.runs).toHaveLength(150);
   });
 
+  it("answers GetWorkflow and GetWorkflowVersion from its configuration", async () => {
+    const template = { sample_id: { description: "the sample", optional: false } };
+    const s = await sandbox({ config: { workflows: { "1234567": { name: "germline", parameterTemplate: template, versions: { v2: { parameterTemplate: {} } } } } } });
+    const client = await omics(s);
+    const w = await client.send({ operation: "GetWorkflow", call: { params: { id: "1234567" } } });
+    expect([w.name, w.status, w.parameterTemplate]).toEqual(["germline", "ACTIVE", template]);
+    const v = await client.send({ operation: "GetWorkflowVersion", call: { params: { workflowId: "1234567", versionName: "v2" } } });
+    expect([v.versionName, v.parameterTemplate]).toEqual(["v2", {}]);
+    const missing = await rejection(client.send({ operation: "GetWorkflowVersion", call: { params: { workflowId: "1234567", versionName: "v3" } } }));
+    expect([missing.name, missing.message]).toEqual(["ResourceNotFoundException", "Workflow 1234567 version v3 not found."]);
+  });
+
   it("starts runs at the start rate, one step per read, and fails exactly the share of new runs, by hash", async () => {
     const s = await sandbox({ clock: "read", startRate: 40, failShare: 0.1 });
     const client = await omics(s);

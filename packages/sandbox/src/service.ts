@@ -13,7 +13,7 @@ import { runFailurePredicate } from "./failures.js";
 import { advanceOnce, catchUp } from "./lifecycle.js";
 import * as op from "./operations.js";
 import type { BatchRecord, EndpointState, LoggedRequest, OperationName } from "./records.js";
-import { verifySigV4 } from "./sigv4.js";
+import { verifySigV4, type EndpointCredentials } from "./sigv4.js";
 import { safeDecode } from "./views.js";
 
 /** A received request, as the service needs it. */
@@ -37,7 +37,7 @@ export interface ServiceResponse {
 /** The endpoint without its transport. */
 export interface OmicsService {
   region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials: EndpointCredentials;
   state: EndpointState;
   handle(req: ServiceRequest): Promise<ServiceResponse>;
   /** Moves a batch `steps` lifecycle steps (default 1), as that many `GetBatch` calls would. */
@@ -66,14 +66,105 @@ function route(method: string, path: string): { operation: OperationName; id?: s
   return undefined;
 }
 
-/** Creates the service. */
-export function createOmicsService(options: OmicsServiceOptions = {}): OmicsService {
-  const credentials = options.credentials ?? TEST_CREDENTIALS;
-  const region = options.region ?? "us-east-1";
-  const stepMs = options.stepMs;
-  const autoAdvance = stepMs === undefined && (options.autoAdvance ?? true);
-  const ctx: Context = {
-    region,
+type Route = { operation: OperationName; id?: string; version?: string };
+
+/** What a request is checked and answered with. */
+interface Handling {
+  ctx: Context;
+  credentials: EndpointCredentials;
+  /** Each GetBatch moves its batch one step first. */
+  autoAdvance: boolean;
+  /** The timed clock's step, if any. */
+  stepMs: number | undefined;
+}
+
+function dispatch(h: Handling, r: Route, body: unknown, query: Record<string, string>): Promise<op.Reply> | op.Reply {
+  const { ctx } = h;
+  const id = r.id ?? "";
+  switch (r.operation) {
+    case "StartRunBatch": return op.startRunBatch(ctx, body);
+    case "GetBatch": return op.getBatch(ctx, id, h.autoAdvance);
+    case "ListBatch": return op.listBatch(ctx, query);
+    case "ListRunsInBatch": return op.listRunsInBatch(ctx, id, query);
+    case "CancelRunBatch": return op.cancelRunBatch(ctx, body);
+    case "DeleteRunBatch": return op.deleteRunBatch(ctx, body);
+    case "DeleteBatch": return op.deleteBatch(ctx, id);
+    case "TagResource": return op.tagResource(ctx, id, body);
+    case "GetWorkflow": return op.getWorkflow(ctx, id);
+    case "GetWorkflowVersion": return op.getWorkflowVersion(ctx, id, r.version ?? "");
+  }
+}
+
+function takeFault(state: EndpointState, operation: OperationName): FaultSpec | undefined {
+  for (const key of [operation, "*"] as const) {
+    const queue = state.faults.get(key);
+    if (queue && queue.length > 0) return queue.shift();
+  }
+  return undefined;
+}
+
+function parseBody(text: string): { body: unknown; json: boolean } {
+  if (text === "") return { body: undefined, json: true };
+  try {
+    return { body: JSON.parse(text), json: true };
+  } catch {
+    return { body: undefined, json: false };
+  }
+}
+
+/** The answer to one request: signature, route, injected fault, then the operation. */
+async function handleRequest(h: Handling, req: ServiceRequest): Promise<ServiceResponse> {
+  const { ctx } = h;
+  const url = new URL(req.url, "http://endpoint.invalid");
+  const path = safeDecode(url.pathname);
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
+  const { body, json } = parseBody(req.body);
+  const matched = route(req.method, url.pathname);
+  const entry: LoggedRequest = { operation: matched?.operation, method: req.method, path, query, headers: req.headers, body, rawBody: req.body, status: 0 };
+  if (ctx.options.logRequests !== false) ctx.state.requests.push(entry);
+
+  const send = (status: number, payload: unknown, errorType?: string): ServiceResponse => {
+    entry.status = status;
+    const headers: Record<string, string> = { "x-amzn-requestid": randomUUID() };
+    if (errorType !== undefined) {
+      entry.errorType = errorType;
+      headers["x-amzn-errortype"] = errorType;
+    }
+    const operation = matched !== undefined ? { operation: matched.operation } : {};
+    if (payload === undefined) return { status, headers, ...operation };
+    headers["content-type"] = "application/json";
+    return { status, headers, body: JSON.stringify(payload), ...operation };
+  };
+  const sendError = (e: ServiceError): ServiceResponse => send(e.status, { message: e.message }, e.type);
+
+  try {
+    const auth = await verifySigV4({ method: req.method, url: req.url, headers: req.headers, body: req.body }, h.credentials, { region: ctx.region, service: "omics" });
+    if (!auth.ok) return sendError(new ServiceError(auth.error, auth.message, auth.status));
+    if (!matched) return sendError(new ServiceError("UnknownOperationException", `No operation matches ${req.method} ${path}.`, 404));
+    const fault = takeFault(ctx.state, matched.operation);
+    if (fault) {
+      entry.injected = true;
+      return sendError(new ServiceError(fault.error, fault.message ?? `Injected ${fault.error} for ${matched.operation}.`, fault.status));
+    }
+    if (!json) return sendError(new ServiceError("SerializationException", "The request body is not valid JSON.", 400));
+    if (h.stepMs !== undefined) await catchUp(ctx, h.stepMs);
+    const reply = await dispatch(h, matched, body, query);
+    return send(reply.status, reply.body);
+  } catch (err) {
+    if (err instanceof ServiceError) return sendError(err);
+    return sendError(new ServiceError("InternalServerException", `The endpoint failed: ${err instanceof Error ? err.message : String(err)}`));
+  } finally {
+    if (ctx.changed) {
+      ctx.changed = false;
+      ctx.options.onChange?.(ctx.state);
+    }
+  }
+}
+
+function makeContext(options: OmicsServiceOptions): Context {
+  return {
+    region: options.region ?? "us-east-1",
     accountId: options.accountId ?? "123456789012",
     now: options.now ?? (() => new Date()),
     state: options.initialState ?? emptyState(),
@@ -85,93 +176,23 @@ export function createOmicsService(options: OmicsServiceOptions = {}): OmicsServ
     changed: false,
     inFlight: new Map(),
   };
+}
+
+/** Creates the service. */
+export function createOmicsService(options: OmicsServiceOptions = {}): OmicsService {
+  const ctx = makeContext(options);
+  const h: Handling = {
+    ctx,
+    credentials: options.credentials ?? TEST_CREDENTIALS,
+    stepMs: options.stepMs,
+    autoAdvance: options.stepMs === undefined && (options.autoAdvance ?? true),
+  };
   const { state } = ctx;
-
-  const dispatch = async (r: { operation: OperationName; id?: string; version?: string }, body: unknown, query: Record<string, string>): Promise<op.Reply> => {
-    const id = r.id ?? "";
-    switch (r.operation) {
-      case "StartRunBatch": return op.startRunBatch(ctx, body);
-      case "GetBatch": return op.getBatch(ctx, id, autoAdvance);
-      case "ListBatch": return op.listBatch(ctx, query);
-      case "ListRunsInBatch": return op.listRunsInBatch(ctx, id, query);
-      case "CancelRunBatch": return op.cancelRunBatch(ctx, body);
-      case "DeleteRunBatch": return op.deleteRunBatch(ctx, body);
-      case "DeleteBatch": return op.deleteBatch(ctx, id);
-      case "TagResource": return op.tagResource(ctx, id, body);
-      case "GetWorkflow": return op.getWorkflow(ctx, id);
-      case "GetWorkflowVersion": return op.getWorkflowVersion(ctx, id, r.version ?? "");
-    }
-  };
-
-  const takeFault = (operation: OperationName): FaultSpec | undefined => {
-    for (const key of [operation, "*"] as const) {
-      const queue = state.faults.get(key);
-      if (queue && queue.length > 0) return queue.shift();
-    }
-    return undefined;
-  };
-
-  const handle = async (req: ServiceRequest): Promise<ServiceResponse> => {
-    const url = new URL(req.url, "http://endpoint.invalid");
-    const path = safeDecode(url.pathname);
-    const query: Record<string, string> = {};
-    for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
-    let body: unknown;
-    let bodyIsJson = true;
-    if (req.body !== "") {
-      try {
-        body = JSON.parse(req.body);
-      } catch {
-        bodyIsJson = false;
-      }
-    }
-    const matched = route(req.method, url.pathname);
-    const entry: LoggedRequest = { operation: matched?.operation, method: req.method, path, query, headers: req.headers, body, rawBody: req.body, status: 0 };
-    if (options.logRequests !== false) state.requests.push(entry);
-
-    const send = (status: number, payload: unknown, errorType?: string): ServiceResponse => {
-      entry.status = status;
-      const headers: Record<string, string> = { "x-amzn-requestid": randomUUID() };
-      if (errorType !== undefined) {
-        entry.errorType = errorType;
-        headers["x-amzn-errortype"] = errorType;
-      }
-      const operation = matched !== undefined ? { operation: matched.operation } : {};
-      if (payload === undefined) return { status, headers, ...operation };
-      headers["content-type"] = "application/json";
-      return { status, headers, body: JSON.stringify(payload), ...operation };
-    };
-    const sendError = (e: ServiceError): ServiceResponse => send(e.status, { message: e.message }, e.type);
-
-    try {
-      const auth = await verifySigV4({ method: req.method, url: req.url, headers: req.headers, body: req.body }, credentials, { region, service: "omics" });
-      if (!auth.ok) return sendError(new ServiceError(auth.error, auth.message, auth.status));
-      if (!matched) return sendError(new ServiceError("UnknownOperationException", `No operation matches ${req.method} ${path}.`, 404));
-      const fault = takeFault(matched.operation);
-      if (fault) {
-        entry.injected = true;
-        return sendError(new ServiceError(fault.error, fault.message ?? `Injected ${fault.error} for ${matched.operation}.`, fault.status));
-      }
-      if (!bodyIsJson) return sendError(new ServiceError("SerializationException", "The request body is not valid JSON.", 400));
-      if (stepMs !== undefined) await catchUp(ctx, stepMs);
-      const reply = await dispatch(matched, body, query);
-      return send(reply.status, reply.body);
-    } catch (err) {
-      if (err instanceof ServiceError) return sendError(err);
-      return sendError(new ServiceError("InternalServerException", `The endpoint failed: ${err instanceof Error ? err.message : String(err)}`));
-    } finally {
-      if (ctx.changed) {
-        ctx.changed = false;
-        options.onChange?.(state);
-      }
-    }
-  };
-
   return {
-    region,
-    credentials,
+    region: ctx.region,
+    credentials: h.credentials,
     state,
-    handle,
+    handle: (req) => handleRequest(h, req),
     advance: async (id, steps = 1) => {
       const b = state.batches.get(id);
       if (!b) throw new Error(`the endpoint has no batch ${id}`);

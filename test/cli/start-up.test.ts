@@ -42,4 +42,13 @@ describe("start-up of the shipped bundle", () => {
     const inputs = loadedInputs("packages/cli/dist/commands/submit-command.js");
     expect(inputs.some((i) => i.includes("node_modules/zod/"))).toBe(true);
   });
+
+  it("only `sandbox` loads the sandbox, as a chunk of its own, when it runs", () => {
+    const sandbox = (inputs: string[]): string[] => inputs.filter((i) => i.startsWith("packages/sandbox/"));
+    for (const command of ["check", "compile", "submit"]) expect(sandbox(loadedInputs(`packages/cli/dist/commands/${command}.js`))).toEqual([]);
+    const own = Object.values(meta.outputs).find((o) => o.entryPoint === "packages/cli/dist/commands/sandbox.js");
+    expect(own?.imports.some((i) => i.kind === "dynamic-import")).toBe(true);
+    expect(sandbox(loadedInputs("packages/cli/dist/commands/sandbox.js"))).toEqual([]);
+    expect(Object.values(meta.outputs).some((o) => Object.keys(o.inputs).includes("packages/sandbox/dist/sandbox.js"))).toBe(true);
+  });
 });

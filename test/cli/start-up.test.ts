@@ -45,7 +45,7 @@ describe("start-up of the shipped bundle", () => {
 
   it("only `sandbox` loads the sandbox, as a chunk of its own, when it runs", () => {
     const sandbox = (inputs: string[]): string[] => inputs.filter((i) => i.startsWith("packages/sandbox/"));
-    for (const command of ["check", "compile", "submit"]) expect(sandbox(loadedInputs(`packages/cli/dist/commands/${command}.js`))).toEqual([]);
+    for (const command of ["check", "compile", "submit-command"]) expect(sandbox(loadedInputs(`packages/cli/dist/commands/${command}.js`))).toEqual([]);
     const own = Object.values(meta.outputs).find((o) => o.entryPoint === "packages/cli/dist/commands/sandbox.js");
     expect(own?.imports.some((i) => i.kind === "dynamic-import")).toBe(true);
     expect(sandbox(loadedInputs("packages/cli/dist/commands/sandbox.js"))).toEqual([]);

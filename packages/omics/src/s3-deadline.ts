@@ -59,13 +59,22 @@ export function withReplyDeadline(inner: Handler, timeouts: { connectMs: number;
       let body: { destroy?: (err?: Error) => void } | undefined;
       const timeoutError = (): Error =>
         Object.assign(new Error(`the reply was not complete within ${timeouts.readMs} ms of the request being sent`), { name: "TimeoutError" });
+      // Once the reply is complete (or failed) no clock starts: a server may answer (a 412 to a
+      // conditional PutObject) before the socket took the last piece of the body, whose end
+      // would otherwise start a timer nobody clears, holding the process for `readMs`.
+      let finished = false;
       const start = (ms: number): void => {
+        if (finished) return;
         timer ??= setTimeout(() => {
           const err = timeoutError();
           abort.abort(err);
           body?.destroy?.(err);
           fail(err);
         }, ms);
+      };
+      const stop = (): void => {
+        finished = true;
+        clearTimeout(timer);
       };
       if (request.body !== undefined && request.body !== null) request.body = chunkedBody(request.body, () => start(timeouts.readMs));
       else start(timeouts.connectMs + timeouts.readMs);
@@ -74,14 +83,14 @@ export function withReplyDeadline(inner: Handler, timeouts: { connectMs: number;
         const stream = result.response.body;
         if (stream instanceof Readable && !stream.readableEnded) {
           body = stream;
-          stream.once("close", () => clearTimeout(timer));
-          stream.once("end", () => clearTimeout(timer));
+          stream.once("close", stop);
+          stream.once("end", stop);
         } else {
-          clearTimeout(timer);
+          stop();
         }
         return result;
       } catch (err) {
-        clearTimeout(timer);
+        stop();
         throw err;
       }
     },

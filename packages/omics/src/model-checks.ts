@@ -35,7 +35,9 @@ const PRINTABLE = "^[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+$";
 /**
  * A fast subset of PRINTABLE: printable ASCII (U+0020 to U+007E) is all letters, numbers,
  * punctuation, symbols and the space. Most values are ASCII, and a plain regex tests them
- * several times faster than the Unicode-property one.
+ * faster than the Unicode-property one: 100,000 run-id-like values take 2.6 ms with it first
+ * against 3.3 ms with the Unicode regex alone (median of 15, tsx, the 2-core bench machine),
+ * for each printable field of every run.
  */
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 

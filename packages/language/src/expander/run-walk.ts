@@ -233,7 +233,6 @@ export class RunWalker {
     const cursor = new LoopCursor(s, w, this.ctx, (e, vars) => this.fail(w, e, vars));
     const idx = cursor.idx;
     const body = s.body;
-    const flat = body.every((b) => b.kind === LET || b.kind === RUN);
     let k = 0;
     cursor.open(0);
     for (;;) {
@@ -253,23 +252,7 @@ export class RunWalker {
         cursor.open(k);
         continue;
       }
-      if (flat) {
-        // A body of only `let`s and `run`s runs inline: no generator per iteration.
-        for (let i = 0; i < body.length; i++) {
-          const b = body[i] as LetIR | RunIR;
-          if (b.kind === RUN) {
-            const r = this.run(b, w);
-            if (r !== undefined) yield r;
-          } else {
-            try {
-              w.env[b.slot] = b.value(w.env);
-            } catch (e) {
-              this.fail(w, e, b.vars);
-              break;
-            }
-          }
-        }
-      } else yield* this.block(body, w);
+      yield* this.block(body, w);
       idx[k] = (idx[k] as number) + 1;
     }
   }

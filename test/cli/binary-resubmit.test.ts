@@ -6,7 +6,8 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOmicsEndpoint, TEST_CREDENTIALS, type OmicsEndpoint } from "../omics-endpoint/server.js";
+import { startOmicsEndpoint, type OmicsEndpoint } from "../omics-endpoint/server.js";
+import { cliProcessEnv } from "./process-env.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = path.join(root, "packages/cli/bin/batchc.js");
@@ -27,16 +28,7 @@ function batchc(args: string[]): Promise<Result> {
       [bin, ...args, "--endpoint-url", endpoint.url],
       {
         cwd: root,
-        env: {
-          PATH: process.env.PATH,
-          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-          AWS_REGION: "us-east-1",
-          AWS_EC2_METADATA_DISABLED: "true",
-          AWS_CONFIG_FILE: "/nonexistent/batchc-test/aws-config",
-          AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/batchc-test/aws-credentials",
-          NO_COLOR: "1",
-        },
+        env: cliProcessEnv(),
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );

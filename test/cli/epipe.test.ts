@@ -4,7 +4,8 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOmicsEndpoint, TEST_CREDENTIALS, type OmicsEndpoint } from "../omics-endpoint/server.js";
+import { startOmicsEndpoint, type OmicsEndpoint } from "../omics-endpoint/server.js";
+import { cliProcessEnv } from "./process-env.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = path.join(root, "packages/cli/bin/batchc.js");
@@ -17,16 +18,7 @@ function closedStdout(args: string[]): Promise<{ code: number | null; signal: st
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH,
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-        AWS_REGION: "us-east-1",
-        AWS_EC2_METADATA_DISABLED: "true",
-        AWS_CONFIG_FILE: "/nonexistent/batchc-test/aws-config",
-        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/batchc-test/aws-credentials",
-        NO_COLOR: "1",
-      },
+      env: cliProcessEnv(),
     });
     child.stdout.destroy();
     let stderr = "";

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeTestS3, type TestS3 } from "../omics-endpoint/sdk.js";
-import { startOmicsEndpoint, TEST_CREDENTIALS, type OmicsEndpoint } from "../omics-endpoint/server.js";
+import { startOmicsEndpoint, type OmicsEndpoint } from "../omics-endpoint/server.js";
+import { cliProcessEnv } from "./process-env.js";
 import { ids, program } from "./omics-harness.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -29,18 +30,7 @@ function inTerminal(columns: number, args: string[], interruptOn?: string): Prom
   return new Promise((resolve, reject) => {
     const child = spawn("script", ["-qfec", command, "/dev/null"], {
       cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: dir,
-        TERM: "xterm",
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-        AWS_REGION: "us-east-1",
-        AWS_EC2_METADATA_DISABLED: "true",
-        AWS_CONFIG_FILE: "/nonexistent/batchc-test/aws-config",
-        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/batchc-test/aws-credentials",
-        NO_COLOR: "1",
-      },
+      env: cliProcessEnv({ HOME: dir, TERM: "xterm" }),
       stdio: ["pipe", "pipe", "pipe"],
     });
     let output = "";

@@ -793,7 +793,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       }
     ],
     "command": "check BC3010.batch",
-    "output": "warning[BC2052]: loop variable `ref` is never used\n --> BC3010.batch:6:24\n  |\n6 | for s in [\"S1\", \"S2\"], ref in [\"hg38\", \"t2t\"] { run s {} }\n  |                        ^^^ never used\nhelp: remove it, or start its name with `_` (`_ref`) to keep it unused\n\nerror[BC3010]: duplicate run id \"S1\"\n --> BC3010.batch:6:53\n  |\n6 | for s in [\"S1\", \"S2\"], ref in [\"hg38\", \"t2t\"] { run s {} }\n  |                                                     ^ produced again here\n  = note: in iteration s = \"S1\", ref = \"t2t\"\n  = note: the first run with this id is in iteration s = \"S1\", ref = \"hg38\"\n  = note: and 1 more iteration\nhelp: run ids must be unique in the batch; add the loop variables that tell the runs apart to the id\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: loop variable `ref` is never used\n --> BC3010.batch:6:24\n  |\n6 | for s in [\"S1\", \"S2\"], ref in [\"hg38\", \"t2t\"] { run s {} }\n  |                        ^^^ never used\nhelp: remove it, or start its name with `_` (`_ref`) to keep it unused\n\nerror[BC3010]: duplicate run id \"S1\"\n --> BC3010.batch:6:53\n  |\n6 | for s in [\"S1\", \"S2\"], ref in [\"hg38\", \"t2t\"] { run s {} }\n  |                                                     ^ produced again here\n  = note: in iteration s = \"S1\", ref = \"t2t\"\n  = note: the first run with this id is in iteration s = \"S1\", ref = \"hg38\"\n  = note: and 1 more iteration: 1 of \"S2\"\nhelp: run ids must be unique in the batch; add the loop variables that tell the runs apart to the id\n\n1 error, 1 warning\n"
   },
   "BC3011": {
     "files": [

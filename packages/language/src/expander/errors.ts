@@ -21,6 +21,12 @@ export class Failure {
   /** The string value found wrong, when it may be a data-file cell: its cell is then named too. */
   value?: string;
 
+  /**
+   * What this occurrence is about, when repeats of the problem may differ in it (the quoted id
+   * of a duplicate run id): the note on repeats then counts them by it.
+   */
+  instance?: string;
+
   /** This failure, about the string value `v` (see `value`). */
   about(v: Value): this {
     if (typeof v === "string") this.value = v;

@@ -215,9 +215,39 @@ describe("run ids", () => {
     expect(outcome(`for s in ["a", "b"], r in [1, 2, 3] {\n  run "\${s}" {}\n}`)).toEqual({
       ids: ["a", "b"],
       diagnostics: [
-        `BC3010 2:7-2:13 duplicate run id "a" | note: in iteration s = "a", r = 2 | note: the first run with this id is in iteration s = "a", r = 1 | note: and 3 more iterations | ${DUP_HELP}`,
+        `BC3010 2:7-2:13 duplicate run id "a" | note: in iteration s = "a", r = 2 | note: the first run with this id is in iteration s = "a", r = 1 | note: and 3 more iterations: 1 more of "a", 2 of "b" | ${DUP_HELP}`,
       ],
     });
+  });
+
+  it("BC3010 folds the repeats of one id without naming it again", () => {
+    expect(outcome(`for r in [1, 2, 3, 4] { run "x" {} }`)).toEqual({
+      ids: ["x"],
+      diagnostics: [`BC3010 1:29-1:32 duplicate run id "x" | note: in iteration r = 2 | note: the first run with this id is in iteration r = 1 | note: and 2 more iterations | ${DUP_HELP}`],
+    });
+  });
+
+  it("BC3010 names at most five other ids in its note and sums up the rest", () => {
+    const ids = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    const xs = [...ids, ...ids, "h", "a"];
+    expect(outcome(`for x in ${JSON.stringify(xs)} { run x {} }`).diagnostics).toEqual([
+      `BC3010 1:90-1:91 duplicate run id "a" | note: in iteration x = "a" | note: the first run with this id is in iteration x = "a" | ` +
+        `note: and 9 more iterations: 1 more of "a", 1 of "b", 1 of "c", 1 of "d", 1 of "e", 4 of 3 others | ${DUP_HELP}`,
+    ]);
+  });
+
+  it("BC3010 does not depend on other errors: a run whose fields fail still takes its id", () => {
+    const program = (field: string): string => `for s in ["a", "b", "a", "b", "b"] {\n  run s { ${field} }\n}`;
+    const clean = outcome(program(""));
+    expect(clean.diagnostics).toEqual([
+      `BC3010 2:7-2:8 duplicate run id "a" | note: in iteration s = "a" | note: the first run with this id is in iteration s = "a" | note: and 2 more iterations: 2 of "b" | ${DUP_HELP}`,
+    ]);
+    const failing = outcome(program(`priority = if s == "a" then int(s) else 1`));
+    expect(failing.ids).toEqual(["b"]);
+    expect(failing.diagnostics).toEqual([
+      'BC3004 2:43-2:44 cannot convert "a" to `int` | note: in iteration s = "a" | note: and 1 more iteration | help: an `int` is written as digits with an optional `-`',
+      `BC3010 2:7-2:8 duplicate run id "a" | note: in iteration s = "a" | note: and 2 more iterations: 2 of "b" | ${DUP_HELP}`,
+    ]);
   });
 
   it("BC3010 labels the first run when another statement produced it", () => {
@@ -236,7 +266,7 @@ describe("run ids", () => {
     ).toEqual({
       ids: ["hg38", "t2t"],
       diagnostics: [
-        `BC3010 4:7-4:15 duplicate run id "hg38" | note: in iteration s = { sample_id: "S2", r1: "s3://bkt/2", … } (s.csv:3), ref = "hg38" | note: the first run with this id is in iteration s = { sample_id: "S1", r1: "s3://bkt/1", … } (s.csv:2), ref = "hg38" | note: and 1 more iteration | ${DUP_HELP}`,
+        `BC3010 4:7-4:15 duplicate run id "hg38" | note: in iteration s = { sample_id: "S2", r1: "s3://bkt/2", … } (s.csv:3), ref = "hg38" | note: the first run with this id is in iteration s = { sample_id: "S1", r1: "s3://bkt/1", … } (s.csv:2), ref = "hg38" | note: and 1 more iteration: 1 of "t2t" | ${DUP_HELP}`,
       ],
     });
   });

@@ -38,18 +38,36 @@ describe("expansion properties", () => {
     );
   });
 
-  it("ids built from values alone: every duplicate is reported and skipped, the rest are unique", () => {
+  it("ids built from values alone: every duplicate is reported and skipped, the rest are unique, the fold note counts each id exactly", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 8 }), (xs) => {
-        const { expansion } = expandText(`let xs: [int] = ${list(xs)}\nfor x in xs { run "id-\${x}" {} }`);
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 24 }), fc.boolean(), (xs, failing) => {
+        // With `failing`, runs of odd x fail in a field: the duplicates reported stay the same.
+        const field = failing ? `priority = if x % 2 == 1 then int("x\${x}") else 1` : "";
+        const { expansion } = expandText(`let xs: [int] = ${list(xs)}\nfor x in xs { run "id-\${x}" { ${field} } }`);
         const runs = [...expansion.runs()];
         const distinct = [...new Set(xs)];
-        expect(runs.map((r) => r.runSettingId)).toEqual(distinct.map((x) => `id-${x}`));
-        const repeats = xs.length - distinct.length;
-        expect(expansion.diagnostics.length).toBe(repeats === 0 ? 0 : 1);
-        if (repeats > 1) expect(expansion.diagnostics[0]?.notes?.at(-1)).toBe(`and ${repeats - 1} more iteration${repeats === 2 ? "" : "s"}`);
+        expect(runs.map((r) => r.runSettingId)).toEqual(distinct.filter((x) => !failing || x % 2 === 0).map((x) => `id-${x}`));
+        const dups = xs.filter((x, i) => xs.indexOf(x) < i);
+        const reported = expansion.diagnostics.filter((d) => d.code === "BC3010");
+        expect(reported.length).toBe(dups.length === 0 ? 0 : 1);
+        if (dups.length === 0) return;
+        expect(reported[0]?.message).toBe(`duplicate run id "id-${dups[0]}"`);
+        // The note, written out: the headline id's further repeats first, then the others in order.
+        const rest = dups.slice(1);
+        const order = [...new Set([dups[0] as number, ...rest])];
+        const parts = order
+          .map((x, k) => ({ x, k, n: rest.filter((y) => y === x).length }))
+          .filter((p) => p.n > 0);
+        const named = parts.slice(0, 5).map((p) => `${p.n}${p.k === 0 ? " more" : ""} of "id-${p.x}"`);
+        const others = parts.slice(5);
+        if (others.length > 0) named.push(`${others.reduce((a, p) => a + p.n, 0)} of ${others.length} other${others.length === 1 ? "" : "s"}`);
+        const head = `and ${rest.length} more iteration${rest.length === 1 ? "" : "s"}`;
+        const note = rest.length === 0 ? undefined : rest.every((x) => x === dups[0]) ? head : `${head}: ${named.join(", ")}`;
+        const last = reported[0]?.notes?.at(-1);
+        if (note === undefined) expect(last?.startsWith("and ")).toBe(false);
+        else expect(last).toBe(note);
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 });

@@ -64,7 +64,7 @@ export class ExpansionErrors {
       w.distinct.add(key);
       if (w.occurrences > this.recorded) {
         this.recorded = w.occurrences;
-        if (!this.fold.repeat(key)) {
+        if (!this.fold.repeat(key, f.instance)) {
           const named = iteration();
           const x = extra?.();
           this.record(f, key, [...(named === undefined ? [] : [`in iteration ${named}`]), ...(x?.notes ?? [])], x?.labels);
@@ -86,7 +86,7 @@ export class ExpansionErrors {
     d.notes = [...(f.message.notes ?? []), ...notes];
     const allLabels = [...(f.labels ?? []), ...(labels ?? [])].filter((l) => l.span.start !== f.span.start || l.span.end !== f.span.end);
     if (allLabels.length > 0) d.labels = allLabels;
-    this.fold.add(key, d);
+    this.fold.add(key, d, f.instance);
     this.diagnostics.push(d);
   }
 }

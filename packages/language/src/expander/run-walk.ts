@@ -16,6 +16,9 @@ import { MAX_EXPANDED_RUNS } from "./limits.js";
 import type { Binding, RunFields, RunSpec } from "./run-spec.js";
 import { FOR, IF, LET, RUN, type ForIR, type LetIR, type LoopVar, type RunIR, type SourceIR, type StmtIR } from "./statement-ir.js";
 
+/** The index the id table keeps for a run whose fields failed: no run has it. */
+const FAILED_RUN = 0x7ffffffe;
+
 /**
  * Per-`runs()` state: the slot environment, seen ids and error counts. A loop variable's
  * binding (name, value, place) is made only when a message or a run's `bindings` needs it:
@@ -290,33 +293,41 @@ export class RunWalker {
     }
     const env = w.env;
     let id: string;
-    let fields: RunFields;
     try {
       const v = s.id(env);
       if (typeof v !== "string") throw new Failure(codes.runIdNotString(describeValue(v)), s.idSpan);
       if (v === "") throw new Failure(codes.emptyRunId(), s.idSpan);
       id = v;
-      fields = s.fields(env);
     } catch (e) {
       this.failRun(w, e, s.vars);
       return undefined;
     }
-    const first = w.seen.add(id, w.index);
+    // A run whose fields fail still takes its id, so the duplicates found do not depend on
+    // other errors.
+    let fields: RunFields | undefined;
+    try {
+      fields = s.fields(env);
+    } catch (e) {
+      this.failRun(w, e, s.vars);
+    }
+    const first = w.seen.add(id, fields === undefined ? FAILED_RUN : w.index);
     if (first >= 0) {
       const dup = new Failure(codes.duplicateRunId(id), s.idSpan);
+      dup.instance = JSON.stringify(id);
       if (w.quiet || this.errors.has(dup)) {
         this.failRun(w, dup, s.vars);
         return undefined;
       }
       // The first report of a duplicate names the first run's iteration, which also proves
-      // the ids equal (the table compares hashes).
-      const firstRun = this.runAt(first);
+      // the ids equal (the table compares hashes); a first run that failed is not named.
+      const firstRun = first === FAILED_RUN ? undefined : this.runAt(first);
       if (firstRun === undefined || firstRun.runSettingId === id) {
         this.failRun(w, dup, s.vars, () => firstRunNotes(firstRun));
         return undefined;
       }
-      w.seen.setExact(id, w.index);
+      w.seen.setExact(id, fields === undefined ? FAILED_RUN : w.index);
     }
+    if (fields === undefined) return undefined;
     return { runSettingId: id, fields, statement: s.node, bindings: this.bindings(w, s.vars), index: w.index++ };
   }
 

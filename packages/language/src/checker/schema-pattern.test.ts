@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { compileSchemaPattern } from "./schema-pattern.js";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
-const sarek = JSON.parse(readFileSync(path.join(root, "test/fixtures/nf-core/sarek.nextflow_schema.json"), "utf8")) as unknown;
+const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(root, "test/fixtures/nf-core", name), "utf8"));
+const sarek = fixture("sarek.nextflow_schema.json");
+const rnaseq = fixture("rnaseq.nextflow_schema.json");
 
 /** Every `pattern` string in a JSON document. */
 function patterns(v: unknown, out: string[] = []): string[] {
@@ -16,17 +18,28 @@ function patterns(v: unknown, out: string[] = []): string[] {
 }
 
 describe("compileSchemaPattern", () => {
-  it("matches as JavaScript does on the nf-core/sarek patterns, lookbehind included", () => {
-    const all = patterns(sarek);
-    expect(all.some((p) => p.endsWith("(?<!,)$"))).toBe(true);
-    const values = ["", "strelka", "strelka,", "strelka,manta", "manta,,strelka", "x", "ascat,cnvkit,", "fastqc", "fastqc,multiqc", "FASTQC", "a b"];
+  it("matches as JavaScript does on the nf-core/sarek and nf-core/rnaseq patterns, lookbehind included", () => {
+    const all = [...new Set([...patterns(sarek), ...patterns(rnaseq)])];
+    // sarek: 10 patterns (3 of the lookbehind form), rnaseq: 12; 12 distinct texts in all.
+    expect([patterns(sarek).length, patterns(rnaseq).length, all.length]).toEqual([10, 12, 12]);
+    expect(all.filter((p) => p.endsWith("(?<!,)$"))).toHaveLength(3);
+    const values = ["", "strelka", "strelka,", "strelka,manta", "manta,,strelka", "x", "ascat,cnvkit,", "fastqc", "fastqc,multiqc", "FASTQC", "a b",
+      "markduplicates,", "baserecalibrator,markduplicates", "s.csv", "s.csv ", "ref.fa", "ref.fasta.gz", "ref.fna", "genes.gtf.gz", "genes.gff", "g.bed",
+      "a@b.org", "a@b", "8.GB", "64 GB", "1.5TB", "8G", "2.h", "1.day", "10 m 30s", "2.hours"];
+    let matched = 0;
     for (const p of all) {
       const compiled = compileSchemaPattern(p);
       expect(compiled.ok, p).toBe(true);
       if (!compiled.ok) continue;
       const js = new RegExp(p, "u");
-      for (const v of values) expect(compiled.pattern.test(v), `${p} on ${JSON.stringify(v)}`).toBe(js.test(v));
+      for (const v of values) {
+        expect(compiled.pattern.test(v), `${p} on ${JSON.stringify(v)}`).toBe(js.test(v));
+        if (js.test(v)) matched++;
+      }
     }
+    // Both outcomes are exercised: every pattern accepts some value here and rejects others.
+    for (const p of all) expect(values.filter((v) => new RegExp(p, "u").test(v)).length, p).toBeGreaterThan(0);
+    expect(matched).toBeLessThan(all.length * values.length);
   });
 
   it("matches the lookbehind form in linear time, where backtracking would not end", () => {

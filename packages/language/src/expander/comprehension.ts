@@ -1,14 +1,18 @@
 // List comprehensions at expansion time (docs/language.md §7b). The variables get slots of the
 // shared `env`, like loop variables; sources nest left to right (the rightmost changes fastest)
 // and `where` is tested on each combination. A failure inside names the comprehension's
-// iteration in a note, as a `for` statement's failures name theirs.
+// iteration in a note, as a `for` statement's failures name theirs: with the data-file line of
+// each row, and the cell when the wrong value is one.
 import type { ListComprehension } from "../ast/nodes.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import type { Value } from "../values.js";
+import { elementLine, rowOrigin, type ExpandContext } from "./builtins/context.js";
+import { cellNote, cellOf } from "./data-cell.js";
 import { Failure, describeValue } from "./errors.js";
 import type { Evaluator, SubCompiler } from "./evaluator.js";
+import { iterationText } from "./iteration-text.js";
+import type { Binding } from "./run-spec.js";
 import { Scope } from "./scope.js";
-import { shortValue } from "./iteration-text.js";
 
 /** A comprehension builds at most this many elements (its sources may multiply). */
 export const MAX_COMPREHENSION = 1_000_000;
@@ -20,8 +24,17 @@ interface Source {
   span: ListComprehension["span"];
 }
 
-/** Compiles `[EXPR for ... where ...]`; `allocate` hands out fresh `env` slots. */
-export function compileComprehension(c: SubCompiler, e: ListComprehension, parent: Scope, allocate: () => number): Evaluator {
+/** Where one evaluation is: per source, its list and the index of the current element. */
+interface Cursor {
+  lists: Value[][];
+  idx: number[];
+}
+
+/**
+ * Compiles `[EXPR for ... where ...]`; `allocate` hands out fresh `env` slots, `ctx` is the
+ * expansion's context (data-file origins of lists and rows).
+ */
+export function compileComprehension(c: SubCompiler, e: ListComprehension, parent: Scope, allocate: () => number, ctx: ExpandContext): Evaluator {
   const scope = new Scope(parent);
   const sources: Source[] = e.sources.map((src) => {
     const list = c.compile(src.iterable, scope);
@@ -37,21 +50,17 @@ export function compileComprehension(c: SubCompiler, e: ListComprehension, paren
   const n = sources.length;
   const span = e.span;
 
-  /** The failure `x` with a note naming the bindings of sources 0..k. */
-  const noted = (x: unknown, env: Value[], k: number): unknown => {
-    if (!(x instanceof Failure)) return x;
-    const bound = sources.slice(0, k + 1).flatMap((s) => s.slots.map(({ name, slot }) => `${name} = ${shortValue(env[slot] as Value)}`));
-    const note = `in comprehension iteration ${bound.join(", ")}`;
-    return new Failure({ ...x.message, notes: [...(x.message.notes ?? []), note] }, x.span, x.key, x.labels, x.more);
-  };
-
   return (env) => {
     const out: Value[] = [];
+    const at: Cursor = { lists: new Array<Value[]>(n), idx: new Array<number>(n).fill(0) };
     const level = (k: number): void => {
       const src = sources[k] as Source;
       const xs = src.list(env);
       if (!Array.isArray(xs)) throw new Failure(codes.notIterable(describeValue(xs)), src.span);
-      for (const v of xs) {
+      at.lists[k] = xs;
+      for (let i = 0; i < xs.length; i++) {
+        const v = xs[i] as Value;
+        at.idx[k] = i;
         if (src.destructure) {
           if (!Array.isArray(v) || v.length !== src.slots.length) throw new Failure(codes.destructureMismatch(src.slots.length, describeValue(v)), src.span);
           for (let j = 0; j < src.slots.length; j++) env[(src.slots[j] as { slot: number }).slot] = v[j] as Value;
@@ -64,7 +73,7 @@ export function compileComprehension(c: SubCompiler, e: ListComprehension, paren
           }
         } catch (x) {
           // the innermost level adds the note (it knows every binding); outer levels pass it on
-          if (k === n - 1 && !(x instanceof Failure && x.span === span)) throw noted(x, env, k);
+          if (k === n - 1 && !(x instanceof Failure && x.span === span)) throw noted(ctx, x, bindingsOf(ctx, sources, at, env));
           throw x;
         }
       }
@@ -72,4 +81,41 @@ export function compileComprehension(c: SubCompiler, e: ListComprehension, paren
     if (n > 0) level(0);
     return out;
   };
+}
+
+/**
+ * The failure `x` with a note naming the comprehension's iteration and, when the wrong value
+ * is a data-file cell of one of its variables, a note naming that cell (an enclosing loop then
+ * does not look for it again).
+ */
+function noted(ctx: ExpandContext, x: unknown, bindings: readonly Binding[]): unknown {
+  if (!(x instanceof Failure)) return x;
+  const cell = x.value === undefined ? undefined : cellOf(ctx.host, ctx.baseDir, bindings, x.value, ctx.dataLines);
+  const notes = [...(x.message.notes ?? []), `in comprehension iteration ${iterationText(bindings)}`, ...(cell === undefined ? [] : [cellNote(cell)])];
+  const f = new Failure({ ...x.message, notes }, x.span, x.key, x.labels, x.more);
+  if (cell === undefined && x.value !== undefined) f.value = x.value;
+  if (x.instance !== undefined) f.instance = x.instance;
+  return f;
+}
+
+/**
+ * The variables of every source with their values and, for an element of a data file's list
+ * (or a row reached otherwise, as through `enumerate`), its data-file line.
+ */
+function bindingsOf(ctx: ExpandContext, sources: readonly Source[], at: Cursor, env: readonly Value[]): Binding[] {
+  const out: Binding[] = [];
+  sources.forEach((src, k) => {
+    const lo = src.destructure ? undefined : ctx.listOrigins.get(at.lists[k] as Value[]);
+    for (const { name, slot } of src.slots) {
+      const value = env[slot] as Value;
+      const origin =
+        lo !== undefined
+          ? { file: lo.file, line: elementLine(lo, at.idx[k] as number) }
+          : typeof value === "object" && value !== null
+            ? rowOrigin(ctx, value)
+            : undefined;
+      out.push(origin === undefined ? { name, value } : { name, value, origin });
+    }
+  });
+  return out;
 }

@@ -43,6 +43,15 @@ export class BuiltinError {
     readonly key = "",
     readonly more?: readonly BuiltinError[],
   ) {}
+
+  /** The string value found wrong, when it may be a data-file cell (see `Failure.value`). */
+  value?: string;
+
+  /** This error, about the string value `v`. */
+  about(v: Value): this {
+    if (typeof v === "string") this.value = v;
+    return this;
+  }
 }
 
 /** Aborts evaluation without a diagnostic: the value depends on something that already failed. */

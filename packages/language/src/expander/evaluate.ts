@@ -103,7 +103,7 @@ export class ExprCompiler implements SubCompiler {
       case "ListLiteral":
         return this.list(e, scope);
       case "ListComprehension":
-        return compileComprehension(this, e, scope, this.allocate);
+        return compileComprehension(this, e, scope, this.allocate, this.ctx);
       case "RecordLiteral":
         return this.record(e, scope);
       case "NameExpression": {
@@ -354,7 +354,7 @@ export class ExprCompiler implements SubCompiler {
     if (!(x instanceof BuiltinError)) return x;
     const at = (b: BuiltinError): Failure =>
       new Failure(b.message, (b.argIndex === undefined ? undefined : argSpans[b.argIndex]) ?? span, b.key);
-    return new Failure(x.message, at(x).span, x.key, undefined, x.more?.map(at));
+    return new Failure(x.message, at(x).span, x.key, undefined, x.more?.map(at)).about(x.value ?? null);
   }
 
   private binary(e: BinaryExpression, scope: Scope): Evaluator {

@@ -1,8 +1,10 @@
 // What built-ins that touch files or options see: the host, the `.batch` folder, `--var`
-// values, caches shared by one expansion, and the data-file origins of rows and lines.
+// values, caches shared by one expansion, and the data-file origins of rows and lines (and
+// the data lines comprehensions name cells in).
 import type { Type } from "../../checker/types.js";
 import type { Host } from "../../host.js";
 import type { Value } from "../../values.js";
+import type { DataLines } from "../data-cell.js";
 import type { BuiltinError } from "../errors.js";
 import type { DataOrigin } from "../run-spec.js";
 
@@ -36,6 +38,8 @@ export interface ExpandContext {
   fileCache: Map<string, Value | BuiltinError>;
   /** File listings for `glob`, by folder. */
   listings: Map<string, readonly string[]>;
+  /** The data files' lines read again to name cells in the notes of comprehensions. */
+  dataLines: DataLines;
 }
 
 /** One call site of a built-in: the shared context and the type its result must have. */
@@ -61,7 +65,13 @@ export function createContext(host: Host, baseDir: string, vars: Readonly<Record
     rowOriginsFrom: 0,
     fileCache: new Map(),
     listings: new Map(),
+    dataLines: new Map(),
   };
+}
+
+/** The data-file line of element `i` of a list with origin `o`. */
+export function elementLine(o: ListOrigin, i: number): number {
+  return o.lines !== undefined ? (o.lines[i] as number) : o.firstLine + i;
 }
 
 /** The data-file line of a row record of a `csv`/`tsv` list, or undefined. */

@@ -15,9 +15,9 @@ export function int(x: Value): number {
   if (typeof x === "boolean") return x ? 1 : 0;
   if (typeof x === "string") {
     const s = x.trim();
-    if (!INT.test(s)) throw new BuiltinError(codes.invalidConversion(JSON.stringify(x), "int", "an `int` is written as digits with an optional `-`"), 0);
+    if (!INT.test(s)) throw new BuiltinError(codes.invalidConversion(JSON.stringify(x), "int", "an `int` is written as digits with an optional `-`"), 0).about(x);
     const v = Number(s);
-    if (!Number.isSafeInteger(v)) throw new BuiltinError(codes.invalidConversion(JSON.stringify(x), "int", "integers are exact only up to 2^53"), 0);
+    if (!Number.isSafeInteger(v)) throw new BuiltinError(codes.invalidConversion(JSON.stringify(x), "int", "integers are exact only up to 2^53"), 0).about(x);
     return v === 0 ? 0 : v;
   }
   throw new BuiltinError(codes.invalidConversion(describeValue(x), "int"), 0);
@@ -30,7 +30,7 @@ export function float(x: Value): number {
     const s = x.trim();
     const v = Number(s);
     if (!FLOAT.test(s) || !Number.isFinite(v)) {
-      throw new BuiltinError(codes.invalidConversion(JSON.stringify(x), "float", "a `float` is written like `1.5`, `-3` or `2e3`"), 0);
+      throw new BuiltinError(codes.invalidConversion(JSON.stringify(x), "float", "a `float` is written like `1.5`, `-3` or `2e3`"), 0).about(x);
     }
     return v;
   }

@@ -191,6 +191,8 @@ describe("first, last, any, all, sum, count", () => {
     expect(o.diagnostics).toEqual([
       "BC3035 8:16-8:24 `last` of an empty list | help: guard it, as in `if len(xs) > 0 then last(xs) else ...`",
       "BC3035 12:16-12:25 `first` of an empty list | help: guard it, as in `if len(xs) > 0 then first(xs) else ...`",
+      // the `where` that empties the list is warned about too
+      "BC3041 5:32-5:37 this `where` keeps no combination: the comprehension is always empty | help: check the condition against the data (a misspelt value or a wrong comparison)",
     ]);
   });
 

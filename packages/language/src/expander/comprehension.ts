@@ -2,11 +2,13 @@
 // shared `env`, like loop variables; sources nest left to right (the rightmost changes fastest)
 // and `where` is tested on each combination. A failure inside names the comprehension's
 // iteration in a note, as a `for` statement's failures name theirs: with the data-file line of
-// each row, and the cell when the wrong value is one.
+// each row, and the cell when the wrong value is one. What each `where` kept is recorded for
+// the warning about one that keeps nothing (BC3041, reported once the runs are walked).
 import type { ListComprehension } from "../ast/nodes.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
+import type { Span } from "../source.js";
 import type { Value } from "../values.js";
-import { elementLine, rowOrigin, type ExpandContext } from "./builtins/context.js";
+import { elementLine, rowOrigin, type ExpandContext, type WhereUse } from "./builtins/context.js";
 import { cellNote, cellOf } from "./data-cell.js";
 import { Failure, describeValue } from "./errors.js";
 import type { Evaluator, SubCompiler } from "./evaluator.js";
@@ -32,7 +34,7 @@ interface Cursor {
 
 /**
  * Compiles `[EXPR for ... where ...]`; `allocate` hands out fresh `env` slots, `ctx` is the
- * expansion's context (data-file origins of lists and rows).
+ * expansion's context (data-file origins of lists and rows, what `where`s kept).
  */
 export function compileComprehension(c: SubCompiler, e: ListComprehension, parent: Scope, allocate: () => number, ctx: ExpandContext): Evaluator {
   const scope = new Scope(parent);
@@ -45,7 +47,7 @@ export function compileComprehension(c: SubCompiler, e: ListComprehension, paren
     });
     return { list, slots, destructure: src.destructure, span: src.iterable.span };
   });
-  const where = e.where === undefined ? undefined : c.condition(e.where, scope);
+  const where = e.where === undefined ? undefined : tracked(c.condition(e.where, scope), whereUse(ctx, e.where));
   const element = c.compile(e.element, scope);
   const n = sources.length;
   const span = e.span;
@@ -80,6 +82,26 @@ export function compileComprehension(c: SubCompiler, e: ListComprehension, paren
     };
     if (n > 0) level(0);
     return out;
+  };
+}
+
+/** The record of a comprehension's `where` (one per condition, however often it is compiled). */
+function whereUse(ctx: ExpandContext, where: NonNullable<ListComprehension["where"]>): WhereUse {
+  let use = ctx.comprehensionWheres.get(where);
+  if (use === undefined) {
+    use = { tested: false, kept: false };
+    ctx.comprehensionWheres.set(where, use);
+  }
+  return use;
+}
+
+/** `cond`, recording in `use` that it was evaluated and whether it held. */
+function tracked(cond: (env: Value[]) => boolean, use: WhereUse): (env: Value[]) => boolean {
+  return (env) => {
+    const held = cond(env);
+    use.tested = true;
+    if (held) use.kept = true;
+    return held;
   };
 }
 
@@ -118,4 +140,12 @@ function bindingsOf(ctx: ExpandContext, sources: readonly Source[], at: Cursor, 
     }
   });
   return out;
+}
+
+/** The places of the comprehension `where`s that were evaluated and never held, in source order. */
+export function emptyComprehensionWheres(ctx: ExpandContext): Span[] {
+  return [...ctx.comprehensionWheres]
+    .filter(([, use]) => use.tested && !use.kept)
+    .map(([where]) => where.span)
+    .sort((a, b) => a.start - b.start);
 }

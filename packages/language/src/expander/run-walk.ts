@@ -6,6 +6,7 @@ import { expand as codes } from "../diagnostics/codes/expand.js";
 import { at, type Label } from "../diagnostics/diagnostic.js";
 import type { Value } from "../values.js";
 import { rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
+import { emptyComprehensionWheres } from "./comprehension.js";
 import { cellNote, cellOf, type DataLines } from "./data-cell.js";
 import { Failure, describeValue } from "./errors.js";
 import type { Evaluator } from "./evaluator.js";
@@ -184,7 +185,7 @@ export class RunWalker {
     const w = new Walk(this.slots, quiet);
     if (!quiet) this.last = w;
     const g = this.block(this.top, w);
-    return quiet || this.wheres.length === 0 ? g : this.thenReportWheres(g, w);
+    return quiet || (this.wheres.length === 0 && this.ctx.comprehensionWheres.size === 0) ? g : this.thenReportWheres(g, w);
   }
 
   private *thenReportWheres(g: Generator<RunSpec>, w: Walk): Generator<RunSpec> {
@@ -268,13 +269,14 @@ export class RunWalker {
     return kept;
   }
 
-  /** After a complete walk: a warning for each `where` that was tested but never held. */
+  /** After a complete walk: a warning for each `where` (of a `for` or a comprehension) that was tested but never held. */
   private reportEmptyWheres(w: Walk): void {
     if (w.quiet || w.stopped || this.wheresReported) return;
     this.wheresReported = true;
     for (const s of this.wheres) {
       if (s.whereTested && !s.whereKept && s.whereSpan !== undefined) this.errors.diagnostics.push(at(this.file, s.whereSpan, codes.whereKeepsNothing()));
     }
+    for (const span of emptyComprehensionWheres(this.ctx)) this.errors.diagnostics.push(at(this.file, span, codes.whereKeepsNothing("comprehension")));
   }
 
   private test(cond: (env: Value[]) => boolean, w: Walk, vars: readonly LoopVar[]): boolean {

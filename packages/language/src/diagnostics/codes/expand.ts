@@ -182,11 +182,14 @@ export const expand = {
       notes: [`in ${file}, line ${line}, column ${column}`],
       help: "save the file as UTF-8",
     }),
-  /** A `for … where` whose condition held in no combination: the loop produced nothing. */
-  whereKeepsNothing: () => ({
+  /**
+   * A `where` that was tested and held in no combination: a `for` loop's (the loop produced no
+   * run) or a comprehension's (it was always empty).
+   */
+  whereKeepsNothing: (of: "loop" | "comprehension" = "loop") => ({
     code: "BC3041",
     severity: "warning" as const,
-    message: "this `where` keeps no combination: the loop produces no run",
+    message: `this \`where\` keeps no combination: ${of === "loop" ? "the loop produces no run" : "the comprehension is always empty"}`,
     label: "never true",
     help: "check the condition against the data (a misspelt value or a wrong comparison)",
   }),

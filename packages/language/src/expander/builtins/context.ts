@@ -1,6 +1,8 @@
 // What built-ins that touch files or options see: the host, the `.batch` folder, `--var`
-// values, caches shared by one expansion, and the data-file origins of rows and lines (and
-// the data lines comprehensions name cells in).
+// values, caches shared by one expansion, and the data-file origins of rows and lines; and
+// what one expansion's comprehensions share (the data lines they name cells in, and what
+// their `where`s kept).
+import type { Expression } from "../../ast/nodes.js";
 import type { Type } from "../../checker/types.js";
 import type { Host } from "../../host.js";
 import type { Value } from "../../values.js";
@@ -40,6 +42,17 @@ export interface ExpandContext {
   listings: Map<string, readonly string[]>;
   /** The data files' lines read again to name cells in the notes of comprehensions. */
   dataLines: DataLines;
+  /**
+   * The `where` of each comprehension, by its condition (one entry however often, and in how
+   * many runs, the comprehension is evaluated): for the warning about one that keeps nothing.
+   */
+  comprehensionWheres: Map<Expression, WhereUse>;
+}
+
+/** Whether a `where` was ever evaluated (to true or false), and whether it ever held. */
+export interface WhereUse {
+  tested: boolean;
+  kept: boolean;
 }
 
 /** One call site of a built-in: the shared context and the type its result must have. */
@@ -66,6 +79,7 @@ export function createContext(host: Host, baseDir: string, vars: Readonly<Record
     fileCache: new Map(),
     listings: new Map(),
     dataLines: new Map(),
+    comprehensionWheres: new Map(),
   };
 }
 

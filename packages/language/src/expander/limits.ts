@@ -1,4 +1,4 @@
-// Size limits on values a program builds: strings and lists above them are an error (BC3041)
+// Size limits on values a program builds: strings and lists above them are an error (BC3046)
 // instead of exhausting memory or V8's own limits ("Invalid string length", fatal errors).
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import { BuiltinError } from "./errors.js";
@@ -9,12 +9,12 @@ export const MAX_STRING = 16 * 1024 * 1024;
 /** Longest list a program may build. */
 export const MAX_LIST = 10_000_000;
 
-/** Throws BC3041 (blaming argument `arg`, or the call) when a string would exceed MAX_STRING. */
+/** Throws BC3046 (blaming argument `arg`, or the call) when a string would exceed MAX_STRING. */
 export function checkStringSize(size: number, arg?: number): void {
   if (size > MAX_STRING) throw new BuiltinError(codes.valueTooLarge("string", size, MAX_STRING), arg);
 }
 
-/** Throws BC3041 when a list would exceed MAX_LIST. */
+/** Throws BC3046 when a list would exceed MAX_LIST. */
 export function checkListSize(size: number, arg?: number): void {
   if (size > MAX_LIST) throw new BuiltinError(codes.valueTooLarge("list", size, MAX_LIST), arg);
 }

@@ -113,6 +113,14 @@ describe("formatSource", () => {
     expect(expectFormatKeeps(source)).toBe('let x = "${a}"\n# inside\nlet y = 2\n');
   });
 
+  it("prints `params from` without a block as written, and keeps a `{ }` that is written", () => {
+    const bare = 'params from "t.json"  # as it is\n\nrun "a" {}\n';
+    expect(expectFormatKeeps(bare)).toBe(bare);
+    expect(expectFormatKeeps('params from "t.json"\nrun "a" {}')).toBe('params from "t.json"\n\nrun "a" {}\n');
+    expect(expectFormatKeeps('params from "t.json" {  }\n')).toBe('params from "t.json" {}\n');
+    expect(expectFormatKeeps('params from "t.json" { threads: int=4 }\n')).toBe('params from "t.json" {\n  threads: int = 4\n}\n');
+  });
+
   it("refuses a file with syntax errors", () => {
     const result = formatSource(new SourceFile("t.batch", "let a =\n"));
     expect(result.ok).toBe(false);

@@ -119,11 +119,12 @@ export const { statement } = fc.letrec<{ statement: A.Statement }>((tie) => {
       fc.tuple(fc.option(small, { nil: undefined }), entries).map(([n, es]): A.Statement => ({ kind: "BatchBlock", keyword: span, name: n, entries: es, span })),
       entries.map((es): A.Statement => ({ kind: "DefaultsBlock", keyword: span, entries: es, span })),
       fc
-        .tuple(fc.option(text, { nil: undefined }), fc.array(declaration, { maxLength: 5 }))
-        .map(([from, ds]): A.Statement => ({
+        .tuple(fc.option(text, { nil: undefined }), fc.array(declaration, { maxLength: 5 }), fc.boolean())
+        .map(([from, ds, bare]): A.Statement => ({
           kind: "ParamsBlock",
           keyword: span,
           from: from === undefined ? undefined : { kind: "StringLiteral", value: from, span },
+          block: from === undefined || ds.length > 0 || bare === false,
           declarations: ds,
           span,
         })),

@@ -69,12 +69,14 @@ export interface DefaultsBlock extends NodeBase {
   entries: BlockEntry[];
 }
 
-/** `params { name: TYPE = DEFAULT }` or `params from "template.json" { ... }` */
+/** `params { name: TYPE = DEFAULT }`, `params from "template.json" { ... }` or `params from "template.json"` */
 export interface ParamsBlock extends NodeBase {
   kind: "ParamsBlock";
   keyword: Span;
   /** The template path of `params from "..."`. */
   from: StringLiteral | undefined;
+  /** True when the declarations are written in `{ ... }` (always without `from`; `params from "t.json"` has none). */
+  block: boolean;
   declarations: ParamDeclaration[];
 }
 

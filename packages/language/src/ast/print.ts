@@ -101,6 +101,7 @@ class Printer {
         return this.block(`${pad}defaults`, s, s.entries, (end) => this.entries(s.entries, level + 1, end));
       case "ParamsBlock": {
         const from = s.from === undefined ? "" : ` from ${quote(s.from.value)}`;
+        if (!s.block) return [{ text: `${pad}params${from}` }];
         return this.block(`${pad}params${from}`, s, s.declarations, (end) => this.params(s.declarations, level + 1, end));
       }
       case "TypeAlias":

@@ -42,7 +42,12 @@ class AstBuilder extends ExpressionBuilder {
     const f = span.start;
     if (ctx.batchBlock?.[0]) return this.batchBlock(ctx.batchBlock[0].children, this.span(ctx.batchBlock[0], f));
     if (ctx.defaultsBlock?.[0]) return this.defaultsBlock(ctx.defaultsBlock[0].children, this.span(ctx.defaultsBlock[0], f));
-    if (ctx.paramsBlock?.[0]) return this.paramsBlock(ctx.paramsBlock[0].children, this.span(ctx.paramsBlock[0], f));
+    if (ctx.paramsBlock?.[0]) {
+      const c = ctx.paramsBlock[0].children;
+      // `params` with neither `from` nor `{` is reported; it declares nothing (an empty schema would reject every parameter).
+      if (c.From === undefined && c.paramsBody === undefined) return undefined;
+      return this.paramsBlock(c, this.span(ctx.paramsBlock[0], f));
+    }
     if (ctx.typeAlias?.[0]) return this.typeAlias(ctx.typeAlias[0].children, this.span(ctx.typeAlias[0], f));
     if (ctx.letStatement?.[0]) return this.letStatement(ctx.letStatement[0].children, this.span(ctx.letStatement[0], f));
     if (ctx.forStatement?.[0]) return this.forStatement(ctx.forStatement[0].children, this.span(ctx.forStatement[0], f));
@@ -75,8 +80,13 @@ class AstBuilder extends ExpressionBuilder {
       if (s.kind === "StringLiteral") from = s;
       else this.report(s.span, syntax.interpolationNotAllowed("the template path of `params from`"));
     }
-    const declarations = (ctx.paramDeclaration ?? []).map((n) => this.paramDeclaration(n.children, this.span(n, span.end)));
-    return { kind: "ParamsBlock", keyword, from, declarations, span };
+    const body = first(ctx.paramsBody);
+    const declarations = body === undefined ? [] : this.paramsBody(body.children, this.span(body, span.end));
+    return { kind: "ParamsBlock", keyword, from, block: body !== undefined, declarations, span };
+  }
+
+  paramsBody(ctx: C.ParamsBodyCstChildren, span: Span): A.ParamDeclaration[] {
+    return (ctx.paramDeclaration ?? []).map((n) => this.paramDeclaration(n.children, this.span(n, span.end)));
   }
 
   paramDeclaration(ctx: C.ParamDeclarationCstChildren, span: Span): A.ParamDeclaration {

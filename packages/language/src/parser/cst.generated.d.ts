@@ -62,6 +62,15 @@ export type ParamsBlockCstChildren = {
   Params: IToken[];
   From?: IToken[];
   string?: StringCstNode[];
+  paramsBody?: (ParamsBodyCstNode)[];
+};
+
+export interface ParamsBodyCstNode extends CstNode {
+  name: "paramsBody";
+  children: ParamsBodyCstChildren;
+}
+
+export type ParamsBodyCstChildren = {
   LBrace: IToken[];
   paramDeclaration?: ParamDeclarationCstNode[];
   Comma?: IToken[];
@@ -613,6 +622,7 @@ export interface BatchCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   batchBlock(children: BatchBlockCstChildren, param?: IN): OUT;
   defaultsBlock(children: DefaultsBlockCstChildren, param?: IN): OUT;
   paramsBlock(children: ParamsBlockCstChildren, param?: IN): OUT;
+  paramsBody(children: ParamsBodyCstChildren, param?: IN): OUT;
   paramDeclaration(children: ParamDeclarationCstChildren, param?: IN): OUT;
   blockItem(children: BlockItemCstChildren, param?: IN): OUT;
   misplacedStatement(children: MisplacedStatementCstChildren, param?: IN): OUT;

@@ -109,6 +109,14 @@ describe("one diagnostic per mistake", () => {
     expect(debugProgram(parse(new SourceFile("t", text)).program)).toBe('(run "a" (= outputUri (tpl "s3://x/" s "/" y)) (= name (tpl <error>)) (= priority (tpl <error>)))');
   });
 
+  it("reports `params` with neither `{` nor `from` once, and declares nothing", () => {
+    const text = 'params "t.json"\nrun "a" { params { threads = 8 } }';
+    expect(diags(text)).toEqual(["BC1005 1:8 expected `{` to open the `params` block, or `from` and a file, found a string"]);
+    expect(helpOf(text)).toBe('declare parameters with `params { name: type }`, or read them from the workflow with `params from "template.json"`');
+    expect(debugProgram(parse(new SourceFile("t", text)).program)).toBe('(run "a" (params (= threads 8)))');
+    expect(diags("params\n")).toEqual(["BC1005 1:7 expected `{` to open the `params` block, or `from` and a file, found end of file"]);
+  });
+
   it("keeps going after a missing `=` in a block", () => {
     expect(diags('run "a" { name "x" priority = 1 }')).toEqual(["BC1004 1:16 expected `=` after the field name, found a string"]);
   });

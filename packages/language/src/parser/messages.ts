@@ -78,8 +78,7 @@ const expectedInContext: Record<string, [expected: string, help?: string]> = {
   "defaultsBlock/RBrace": [ENTRY],
   "runStatement/LBrace": ["`{` after the run id"],
   "runStatement/RBrace": [ENTRY],
-  "paramsBlock/LBrace": ["`{` to open the `params` block"],
-  "paramsBlock/RBrace": ["a parameter (`name: type`) or `}`"],
+  "paramsBody/RBrace": ["a parameter (`name: type`) or `}`"],
   "mapBody/RBrace": ["an entry (`key = value`) or `}`"],
   "mapEntry/Assign": ["`=` after the key"],
   "typeAlias/Identifier": ["a type name after `type`"],
@@ -117,6 +116,10 @@ const STATEMENT_STARTS: ReadonlySet<string> = new Set(["Batch", "Defaults", "Par
 /** What a rule with alternatives expected when none of them matched. */
 const constructOfRule: Record<string, [expected: string, help?: string]> = {
   statement: ["a statement", STATEMENT_HELP],
+  paramsBlock: [
+    "`{` to open the `params` block, or `from` and a file",
+    'declare parameters with `params { name: type }`, or read them from the workflow with `params from "template.json"`',
+  ],
   blockItem: [ENTRY],
   blockEntry: ["`=` after the field name", "fields are written `name = value`, map blocks `name { key = value }`"],
   key: ["a name or a string"],

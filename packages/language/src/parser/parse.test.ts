@@ -140,6 +140,8 @@ describe("statements", () => {
       '(params (param sample_id: string) (param caller: "deepvariant" | "gatk") (param threads: int = 16) (param notes?: string))',
     ],
     ["params from a template", 'params from "template.json" {}', '(params from "template.json")'],
+    ["params from a template without a block", 'params from "template.json"\nlet a = 1', '(params from "template.json")\n(let a 1)'],
+    ["params from a template without a block, on one line with the next statement", 'params from "t.json" run "a" {}', '(params from "t.json")\n(run "a")'],
     [
       "params from a template, refined",
       'params from "t.json" {\n  threads: int = 8\n  ref = "hg38"\n  notes?\n  "odd-name": string\n}',
@@ -240,6 +242,18 @@ describe("spans", () => {
     expect(run.id.parts.map((p) => [p.kind, slice(p.span)])).toEqual([
       ["TemplateText", "r-"],
       ["NameExpression", "x"],
+    ]);
+  });
+});
+
+describe("params from without a block", () => {
+  it("records whether the `{ }` was written, and ends the statement at the file name", () => {
+    const text = 'params from "t.json"  # as it is\nparams from "u.json" { }\nparams { a: int }\n';
+    const blocks = parseOk(text).statements.map((s) => (s.kind === "ParamsBlock" ? [text.slice(s.span.start, s.span.end), s.block, s.declarations.length] : s.kind));
+    expect(blocks).toEqual([
+      ['params from "t.json"', false, 0],
+      ['params from "u.json" { }', true, 0],
+      ["params { a: int }", true, 1],
     ]);
   });
 });

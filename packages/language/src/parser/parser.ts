@@ -125,17 +125,28 @@ export class BatchParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
-  // paramsBlock = "params" [ "from" string ] "{" { paramDeclaration [ "," ] } "}" ;
+  // paramsBlock = "params" ( "from" string [ paramsBody ] | paramsBody ) ;
+  // (after `from` the block is optional: `params from "t.json"` declares the template as it is)
   paramsBlock = this.RULE("paramsBlock", () => {
     this.CONSUME(Params);
-    this.OPTION(() => {
-      this.CONSUME(From);
-      this.SUBRULE(this.string);
-    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(From);
+          this.SUBRULE(this.string);
+          this.OPTION(() => this.SUBRULE(this.paramsBody));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.paramsBody) },
+    ]);
+  });
+
+  // paramsBody = "{" { paramDeclaration [ "," ] } "}" ;
+  paramsBody = this.RULE("paramsBody", () => {
     this.CONSUME(LBrace);
     this.MANY(() => {
       this.SUBRULE(this.paramDeclaration);
-      this.OPTION2(() => this.CONSUME(Comma));
+      this.OPTION(() => this.CONSUME(Comma));
     });
     this.CONSUME(RBrace);
   });

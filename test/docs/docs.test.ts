@@ -1,9 +1,11 @@
 // The docs for a first-time user stay true: their JSON (IAM policies) parses, the CI recipe's
-// commands are ones batchc takes, and the examples index names every example.
+// commands are ones batchc takes, the examples index names every example, and the codes the
+// language reference gives for `group_by`, `first` and `last` are the ones reported.
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../../packages/cli/src/options.js";
+import { runCli } from "../cli/harness.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string): string => readFileSync(path.join(root, file), "utf8");
@@ -33,5 +35,25 @@ describe("docs", () => {
       .flatMap((d) => readdirSync(path.join(root, "examples", d.name)).filter((f) => f.endsWith(".batch")).map((f) => `${d.name}/${f}`));
     expect(programs.length).toBeGreaterThanOrEqual(5);
     for (const p of programs) expect(index).toContain(`(${p})`);
+  });
+});
+
+describe("docs/language.md §7b", () => {
+  const DEFAULTS = 'defaults { workflowId = "1234567", roleArn = "arn:aws:iam::123456789012:role/R", outputUri = "s3://lab-results/o/" }\n';
+  /** The codes of the errors `check` reports for a program. */
+  const codeOf = async (program: string): Promise<string> => {
+    const r = await runCli(["check", "p.batch"], { files: { "p.batch": DEFAULTS + program, "r.csv": "a\n1\n" } });
+    return [...r.stderr.matchAll(/error\[(BC\d{4})\]/g)].map((m) => m[1]).join(" ");
+  };
+
+  it("names the codes that group_by, first and last report", async () => {
+    const notLiteral = await codeOf('let f = "a"\nlet g = group_by([{a: 1}], f)\nrun "x${len(g)}" {}\n');
+    const unknownField = await codeOf('let h = group_by(csv("r.csv"), "b")\nrun "x${len(h)}" {}\n');
+    const empty = await codeOf('let e = first([x for x in [1] where x > 1])\nrun "x${e}" {}\n');
+    expect([notLiteral, unknownField, empty]).toEqual(["BC2050", "BC3034", "BC3035"]);
+    const reference = read("docs/language.md");
+    expect(reference).toContain(`(else ${notLiteral}). Keys compare by deep equality`);
+    expect(reference).toContain(`(untyped \`csv\` rows, ${unknownField})`);
+    expect(reference).toContain(`an empty list is an expansion error\n  naming the call (${empty})`);
   });
 });

@@ -282,4 +282,15 @@ describe("run-ids (BC2037)", () => {
       },
     ]);
   });
+  it("rejects null without suggesting a template, which would make the id \"null\"", () => {
+    expectErrors(`run null { }\n`, [
+      {
+        code: "BC2037",
+        line: 1,
+        col: 5,
+        message: "a run id must be a string, found `null`",
+        help: 'a run id is a non-empty string: write one, such as `"S1"`, or make it from the loop variables (`"${s.sample_id}-${ref}"`)',
+      },
+    ]);
+  });
 });

@@ -11,5 +11,7 @@ import { containsError, isAssignable, printType, STRING } from "../types.js";
 /** Types a run's id and reports it unless it is a string. */
 export function checkRunId(ctx: CheckContext, scope: Scope, run: RunStatement): void {
   const t = inferExpression(ctx, scope, run.id);
-  if (!containsError(t) && !isAssignable(t, STRING)) ctx.report(names.runIdNotString(printType(t), ctx.text(run.id.span)), run.id.span);
+  if (containsError(t) || isAssignable(t, STRING)) return;
+  // `null` has nothing to convert: `"${null}"` would be the id "null".
+  ctx.report(names.runIdNotString(printType(t), t.kind === "null" ? undefined : ctx.text(run.id.span)), run.id.span);
 }

@@ -222,9 +222,17 @@ export const names = {
   tagValueNotString: (found: string, text: string): DiagnosticMessage =>
     error("BC2036", `a tag value must be a string, found \`${found}\``, { help: `convert it with a template: \`"\${${text}}"\`` }),
 
-  /** A `run` id that is not a string. */
-  runIdNotString: (found: string, text: string): DiagnosticMessage =>
-    error("BC2037", `a run id must be a string, found \`${found}\``, { help: `convert it with a template: \`"\${${text}}"\`` }),
+  /**
+   * A `run` id that is not a string. `text` is the id as written; undefined for `null`, which a
+   * template would turn into the id "null".
+   */
+  runIdNotString: (found: string, text: string | undefined): DiagnosticMessage =>
+    error("BC2037", `a run id must be a string, found \`${found}\``, {
+      help:
+        text === undefined
+          ? 'a run id is a non-empty string: write one, such as `"S1"`, or make it from the loop variables (`"${s.sample_id}-${ref}"`)'
+          : `convert it with a template: \`"\${${text}}"\``,
+    }),
 
   /** `params from "file"` where the file cannot be read. */
   templateUnreadable: (file: string, reason: string, similar?: string): DiagnosticMessage =>

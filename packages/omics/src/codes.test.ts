@@ -30,6 +30,7 @@ const samples: Record<string, DiagnosticMessage> = {
   noRuns: api.noRuns(),
   tooManyRuns: api.tooManyRuns(100_001),
   settingsPrefixRequired: api.settingsPrefixRequired(101),
+  settingsPrefixRequiredParts: api.settingsPrefixRequired(120, { total: 250, parts: 3, max: 120, over: 2 }),
   duplicateRunSettingId: api.duplicateRunSettingId("S1", 0, 2),
   tooManyParts: api.tooManyParts(2001, 2, 1000),
   partNameTooLong: api.partNameTooLong("a-very-long-batch-name-part-10-of-10", 64, 14),
@@ -52,7 +53,7 @@ const samples: Record<string, DiagnosticMessage> = {
 
 describe("the omics catalog", () => {
   it("has a sample for every builder", () => {
-    expect(Object.keys(api).length + Object.keys(io).length).toBe(Object.keys(samples).length - 1);
+    expect(Object.keys(api).length + Object.keys(io).length).toBe(Object.keys(samples).length - 2);
   });
 
   it.each(Object.entries(samples))("%s follows the message rules", (_, m) => {
@@ -67,7 +68,7 @@ describe("the omics catalog", () => {
   it("gives every builder its own code", () => {
     const byCode = new Map<string, string>();
     for (const [name, m] of Object.entries(samples)) {
-      if (name === "patternMismatchOther") continue;
+      if (name === "patternMismatchOther" || name === "settingsPrefixRequiredParts") continue;
       expect(byCode.get(m.code)).toBeUndefined();
       byCode.set(m.code, name);
     }

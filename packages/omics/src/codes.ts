@@ -49,6 +49,14 @@ export const quote = (name: string): string => `\`${name}\``;
  * rejects the same values). `subject` is what the message is about, already formatted:
  * `` `name` `` (see `quote`), or "the key `k` of `runTags`".
  */
+/** A program cut into parts, for BC4021: its runs, parts, runs per part, and parts over 100 runs. */
+export interface PartsOverInline {
+  total: number;
+  parts: number;
+  max: number;
+  over: number;
+}
+
 export const api = {
   /** BC4001: a string (or list) is longer than the model allows. */
   tooLong: (subject: string, noun: string, max: number, actual: number, unit = "character"): DiagnosticMessage =>
@@ -171,11 +179,23 @@ export const api = {
       help: "a run batch holds at most 100,000 runs; set `maxRunsPerBatch = 100000` in the `batch` block to cut the runs into several batches",
     }),
 
-  /** BC4021: more than 100 runs and nowhere to put the settings file. */
-  settingsPrefixRequired: (count: number): DiagnosticMessage =>
-    error("BC4021", `the batch has ${formatCount(count)} runs but no settings prefix`, {
-      help: "above 100 runs the run settings go to a file in S3: set `settings` to an `s3://bucket/prefix/` location",
-    }),
+  /**
+   * BC4021: more than 100 runs and nowhere to put the settings file. With `parts`, the program is
+   * cut into parts (`maxRunsPerBatch`) and `count` is the runs of its first part, the largest.
+   */
+  settingsPrefixRequired: (count: number, parts?: PartsOverInline): DiagnosticMessage =>
+    parts === undefined || parts.parts === 1
+      ? error("BC4021", `the batch has ${formatCount(count)} runs but no settings prefix`, {
+          help: "above 100 runs the run settings go to a file in S3: set `settings` to an `s3://bucket/prefix/` location",
+        })
+      : error("BC4021", `part 1 of ${formatCount(parts.parts)} has ${formatCount(count)} runs but no settings prefix`, {
+          notes: [
+            `the ${formatCount(parts.total)} runs are cut into ${formatCount(parts.parts)} parts of at most ${formatCount(parts.max)} (\`maxRunsPerBatch\`); ${
+              parts.over === 1 ? "only this one has" : `${formatCount(parts.over)} of them have`
+            } more than 100 runs`,
+          ],
+          help: "above 100 runs a part's run settings go to a file in S3: set `settings` to an `s3://bucket/prefix/` location, or `maxRunsPerBatch` to 100 or less to keep every part's runs in its request",
+        }),
 
   /** BC4022: two runs share a `runSettingId`. */
   duplicateRunSettingId: (runSettingId: string, firstIndex: number, index: number): DiagnosticMessage =>

@@ -130,7 +130,7 @@ describe("PartsBuilder", () => {
   it("errors leave no settings file behind", async () => {
     const r = await split(1001, { maxRunsPerBatch: 150, settings: undefined });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors.map((e) => [e.code, e.message])).toEqual([["BC4021", "the batch has 150 runs but no settings prefix"]]);
+    expect(!r.ok && r.errors.map((e) => [e.code, e.message])).toEqual([["BC4021", "part 1 of 7 has 150 runs but no settings prefix"]]);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -167,6 +167,29 @@ describe("partRules", () => {
         "a program is cut into at most 1,000 batches; it has more than 1,000 runs, so raise `maxRunsPerBatch` or make fewer runs",
       ],
     ]);
+  });
+  it("parts over 100 runs without a settings prefix: BC4021 names part 1 of P and how many parts need a file", () => {
+    const bare = { batchName: "biobank", maxRunsPerBatch: 120 };
+    const help =
+      "above 100 runs a part's run settings go to a file in S3: set `settings` to an `s3://bucket/prefix/` location, or `maxRunsPerBatch` to 100 or less to keep every part's runs in its request";
+    expect(partRules(250, bare)).toEqual([
+      {
+        code: "BC4021",
+        severity: "error",
+        message: "part 1 of 3 has 120 runs but no settings prefix",
+        notes: ["the 250 runs are cut into 3 parts of at most 120 (`maxRunsPerBatch`); 2 of them have more than 100 runs"],
+        help,
+        scope: "runs",
+      },
+    ]);
+    // 120 + 100: only the first part needs a file; 120 + 120 + 110: all three do.
+    expect(partRules(220, bare).map((e) => [e.message, e.notes])).toEqual([
+      ["part 1 of 2 has 120 runs but no settings prefix", ["the 220 runs are cut into 2 parts of at most 120 (`maxRunsPerBatch`); only this one has more than 100 runs"]],
+    ]);
+    expect(partRules(350, bare).map((e) => e.notes)).toEqual([["the 350 runs are cut into 3 parts of at most 120 (`maxRunsPerBatch`); 3 of them have more than 100 runs"]]);
+    // One part: the batch's own count, as without `maxRunsPerBatch`.
+    expect(partRules(110, bare).map((e) => [e.message, e.notes])).toEqual([["the batch has 110 runs but no settings prefix", undefined]]);
+    expect(partRules(250, { ...bare, maxRunsPerBatch: 100 })).toEqual([]);
   });
   it("a part name over 64 characters: BC4024 on `batchName`", () => {
     const name = "n".repeat(51);

@@ -48,7 +48,11 @@ export function partRules(count: number, batch: PartsBatch): EmitError[] {
   const errors: EmitError[] = [];
   const parts = partCount(count, n);
   const largest = Math.min(n, count);
-  if (largest > MAX_INLINE_RUNS && batch.settings === undefined) errors.push({ ...api.settingsPrefixRequired(largest), scope: "runs" });
+  if (largest > MAX_INLINE_RUNS && batch.settings === undefined) {
+    // Every full part has `n` runs; the last holds the rest.
+    const over = Math.floor(count / n) + (count % n > MAX_INLINE_RUNS ? 1 : 0);
+    errors.push({ ...api.settingsPrefixRequired(largest, { total: count, parts, max: n, over }), scope: "runs" });
+  }
   const last = partName(batch.batchName, parts, parts);
   if (batch.batchName !== undefined && codePointLength(last) > NAME_MAX) {
     const suffix = codePointLength(last) - codePointLength(batch.batchName);

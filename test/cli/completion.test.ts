@@ -56,7 +56,7 @@ describe("batchc completion", () => {
     }
     expect(code).toContain("'*--var[value for `var(\"NAME\")` in the program (repeatable)]:NAME=VALUE: '");
     expect(code).toContain("'--format[diagnostics as text (default), json, jsonl (one per line) or sarif (SARIF 2.1.0)]:FORMAT:(text json jsonl sarif)'");
-    expect(code).toContain("'(-o --output)'{-o,--output}'[write the request body to FILE (default, or `-`\\: stdout)]:FILE:_files'");
+    expect(code).toContain("'(-o --output)'{-o,--output}'[write the request body to FILE (default, or `-`\\: stdout); with maxRunsPerBatch, a folder]:FILE:_files'");
   });
 
   it("fish: a complete line for every command and option", async () => {
@@ -65,7 +65,7 @@ describe("batchc completion", () => {
       expect(code).toContain(` -a ${c.name} -d '`);
       for (const o of c.options) expect(code).toContain(`complete -c batchc -n '__fish_seen_subcommand_from ${c.name}' -l ${o.name}`);
     }
-    expect(code).toContain("complete -c batchc -n '__fish_seen_subcommand_from compile' -l output -s o -r -F -d 'write the request body to FILE (default, or `-`: stdout)'");
+    expect(code).toContain("complete -c batchc -n '__fish_seen_subcommand_from compile' -l output -s o -r -F -d 'write the request body to FILE (default, or `-`: stdout); with maxRunsPerBatch, a folder'");
     expect(code).toContain("complete -c batchc -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'");
   });
 

@@ -175,4 +175,17 @@ requestId  split-2026-3
     expect(settings.map((s: { runSettingId: string }) => s.runSettingId)).toEqual(Array.from({ length: 150 }, (_, i) => `r${151 + i}`));
     expect(r.stderr).toContain("  big-part-3-of-3.json: 100 runs, inline settings\n");
   });
+
+  it("compile --help says what the tests above show: -o and --settings-out name folders", async () => {
+    const r = await runCli(["compile", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "With `maxRunsPerBatch = N` in the `batch` block, the runs are cut in order into parts of at most N\n" +
+        "runs, each its own request: -o and --settings-out then name folders, which get one\n" +
+        "NAME-part-K-of-P.json per part (even for one part; --settings-out only for parts above 100 runs),\n" +
+        "and the requests are never written to standard output.\n",
+    );
+    expect(r.stdout).toMatch(/\n  -o, --output FILE +write the request body to FILE \(default, or `-`: stdout\); with maxRunsPerBatch, a folder\n/);
+    expect(r.stdout).toMatch(/\n      --settings-out FILE +also write the per-run settings array \(above 100 runs\) to FILE; with maxRunsPerBatch, a folder\n/);
+  });
 });

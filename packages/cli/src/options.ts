@@ -136,7 +136,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: ["FILE"],
     summary: "expand a .batch file into the StartRunBatch request body",
     options: [
-      { name: "output", short: "o", kind: "string", value: "FILE", description: "write the request body to FILE (default, or `-`: stdout)" },
+      { name: "output", short: "o", kind: "string", value: "FILE", description: "write the request body to FILE (default, or `-`: stdout); with maxRunsPerBatch, a folder" },
       { name: "dry-run", kind: "boolean", description: "preview the expanded runs; write and upload nothing" },
       {
         name: "format",
@@ -146,7 +146,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: "preview format with --dry-run: table (default), json, jsonl (one effective run per line), csv",
       },
       { name: "limit", kind: "string", value: "N", description: "runs shown in the --dry-run table (default 20; all for other formats)" },
-      { name: "settings-out", kind: "string", value: "FILE", description: "also write the per-run settings array (above 100 runs) to FILE" },
+      { name: "settings-out", kind: "string", value: "FILE", description: "also write the per-run settings array (above 100 runs) to FILE; with maxRunsPerBatch, a folder" },
       { name: "no-upload", kind: "boolean", description: "do not upload the settings file; still emit the request that points to it" },
       { name: "request-id", kind: "string", value: "ID", description: "use this requestId instead of one derived from the content" },
       { name: "no-hoist", kind: "boolean", description: "keep values shared by every run in the runs instead of moving them to the defaults" },
@@ -161,7 +161,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     details:
       "1 to 100 runs go inline (batchRunSettings.inlineSettings). 101 to 100,000 runs are written as a\n" +
       "JSON array to the batch's `settings` prefix, named after the batch and a hash of the content,\n" +
-      "and uploaded to S3 (never overwriting a different file); the request then carries s3UriSettings.",
+      "and uploaded to S3 (never overwriting a different file); the request then carries s3UriSettings.\n" +
+      "\n" +
+      "With `maxRunsPerBatch = N` in the `batch` block, the runs are cut in order into parts of at most N\n" +
+      "runs, each its own request: -o and --settings-out then name folders, which get one\n" +
+      "NAME-part-K-of-P.json per part (even for one part; --settings-out only for parts above 100 runs),\n" +
+      "and the requests are never written to standard output.",
     refused: {
       "endpoint-url": "`--endpoint-url` is the HealthOmics endpoint, which `compile` does not call; give the S3 endpoint with `--s3-endpoint-url`",
     },

@@ -1,5 +1,5 @@
 // @batchc/text: text shared by every package.
-export { closest, didYouMean, suggestionList } from "./suggest.js";
+export { closest, didYouMean, editDistance, meant, suggestionList } from "./suggest.js";
 export { formatBytes, formatCount, plural } from "./count.js";
 export { codePointLength, displayWidth } from "./width.js";
 export { renderTable } from "./table.js";

@@ -24,7 +24,12 @@ export function closest(input: string, candidates: Iterable<string>): string | u
 /** `did you mean `x`?` for the best candidate, or undefined. */
 export function didYouMean(input: string, candidates: Iterable<string>, quote = (s: string) => `\`${s}\``): string | undefined {
   const best = suggestionList(input, candidates)[0];
-  return best === undefined ? undefined : `did you mean ${quote(best)}?`;
+  return best === undefined ? undefined : meant(best, quote);
+}
+
+/** `did you mean `x`?` for a suggestion found otherwise (a file name that differs only by spaces around it). */
+export function meant(suggestion: string, quote = (s: string) => `\`${s}\``): string {
+  return `did you mean ${quote(suggestion)}?`;
 }
 
 /** Optimal string alignment distance, giving up (returning threshold + 1) past `threshold`. */

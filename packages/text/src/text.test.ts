@@ -1,6 +1,6 @@
 // The shared text helpers: did-you-mean, counts, byte sizes, CSV fields, display width and the table.
 import { describe, expect, it } from "vitest";
-import { closest, didYouMean, suggestionList } from "./suggest.js";
+import { closest, didYouMean, editDistance, meant, suggestionList } from "./suggest.js";
 import { formatBytes, formatCount, plural } from "./count.js";
 import { csvField } from "./csv-field.js";
 import { clipToWidth, codePointLength, displayWidth } from "./width.js";
@@ -15,6 +15,13 @@ describe("did-you-mean", () => {
     expect(closest("fromat", ["format", "force"])).toBe("format");
     expect(didYouMean("strng", ["string", "int"])).toBe("did you mean `string`?");
     expect(didYouMean("x", ["x"])).toBeUndefined();
+  });
+  it("words a suggestion found otherwise the same way, and counts edits with a transposition as one", () => {
+    expect(meant("samples.csv")).toBe("did you mean `samples.csv`?");
+    expect(meant("a.csv", (s) => `\`data/${s}\``)).toBe("did you mean `data/a.csv`?");
+    expect(editDistance("meta.jsn", "meta.json")).toBe(1);
+    expect(editDistance("samples.cvs", "samples.csv")).toBe(1);
+    expect(editDistance("samples.json", "samples.csv", 2)).toBe(3);
   });
 });
 

@@ -57,7 +57,8 @@ export class RunChecker {
     this.locator = new SourceLocator(program.checked);
     this.file = program.source.name;
     this.defaults = program.expansion.defaults;
-    const { batch, defaults } = program.expansion;
+    const { batch, defaults, setupComplete } = program.expansion;
+    if (!setupComplete) return;
     for (const v of validateBatch(batch)) this.add(this.locator.forBatch(v.path) ?? { start: 0, end: 0 }, v.message, undefined, false);
     for (const v of validateDefaults(defaults)) this.add(this.locator.forDefaults(v.path) ?? { start: 0, end: 0 }, v.message, undefined, false);
     this.setupFailed = this.fold.size > 0;

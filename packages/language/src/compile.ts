@@ -1,15 +1,16 @@
 // The front-end pipeline: text -> tokens -> CST -> AST -> checked program -> expansion.
-// Every phase's diagnostics are gathered in one list; expansion starts only on an
-// error-free program (the checker still runs after syntax errors, on the recovered AST).
+// Every phase's diagnostics are gathered in one list; expansion starts on any program that
+// parsed, going around its checker errors (the checker still runs after syntax errors, on the
+// recovered AST, but nothing is expanded then).
 import * as path from "node:path";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
+import { type Diagnostic, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { check } from "./checker/check.js";
 import type { CheckedProgram } from "./checker/checked-program.js";
 import { expand, type Expansion } from "./expander/expand.js";
 import type { Host } from "./host.js";
 import { parse } from "./parser/parse.js";
 import { confineHost } from "./read-policy.js";
-import { SourceFile } from "./source.js";
+import { SourceFile, type Span } from "./source.js";
 
 export interface FrontEndOptions {
   host: Host;
@@ -25,7 +26,10 @@ export interface FrontEndOptions {
 export interface FrontEndResult {
   source: SourceFile;
   checked: CheckedProgram | undefined;
-  /** Present when the program parsed and checked without errors (or only errors that leave it typed). */
+  /**
+   * Present when the program parsed without errors: its checker errors are faults the expansion
+   * goes around (expander/faults.ts). Callers emit nothing while `diagnostics` has errors.
+   */
   expansion: Expansion | undefined;
   /** Diagnostics of parsing, checking and expansion set-up (sorted). */
   diagnostics: Diagnostic[];
@@ -34,13 +38,24 @@ export interface FrontEndResult {
 /**
  * Errors that leave every expression of the program typed: a parameter template that cannot be
  * read or is not one (its parameters are then taken as undeclared, `any`), or a refinement of a
- * parameter it lacks. The program still expands, so the problems of its data files and runs
- * (and their number) are reported in the same run as these.
+ * parameter it lacks. They are not faults: the runs are given and checked as usual.
  */
-const EXPANDS_DESPITE = new Set(["BC2038", "BC2039", "BC2040"]);
+const LEAVES_TYPED = new Set(["BC2038", "BC2039", "BC2040"]);
 
-function expandsDespite(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.every((d) => d.severity !== "error" || EXPANDS_DESPITE.has(d.code));
+/**
+ * The places of the checker's errors in the program, or undefined when the program cannot be
+ * expanded: it has syntax errors (BC1xxx; the recovered tree is a guess). Every other error is
+ * a fault the expansion goes around (expander/faults.ts), so the problems of the data files and
+ * runs, and the number of runs, are reported with the static ones.
+ */
+function faultsOf(diagnostics: readonly Diagnostic[], file: string): Span[] | undefined {
+  const faults: Span[] = [];
+  for (const d of diagnostics) {
+    if (d.severity !== "error") continue;
+    if (d.code.startsWith("BC1")) return undefined;
+    if (!LEAVES_TYPED.has(d.code)) faults.push(d.file === file ? d.span : { start: 0, end: Number.MAX_SAFE_INTEGER });
+  }
+  return faults;
 }
 
 /**
@@ -54,9 +69,10 @@ export function compileFile(fileName: string, text: string, options: FrontEndOpt
   const parsed = parse(source);
   const checkedResult = check(parsed.program, source, { host, baseDir, syntax: parsed.diagnostics });
   const diagnostics = [...parsed.diagnostics, ...checkedResult.diagnostics];
-  if (hasErrors(diagnostics) && !expandsDespite(diagnostics)) {
+  const faults = faultsOf(diagnostics, source.name);
+  if (faults === undefined) {
     return { source, checked: checkedResult.checked, expansion: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
-  const expansion = expand(checkedResult.checked, { host, baseDir, vars: options.vars ?? {} });
+  const expansion = expand(checkedResult.checked, { host, baseDir, vars: options.vars ?? {}, faults });
   return { source, checked: checkedResult.checked, expansion, diagnostics: sortDiagnostics([...diagnostics]) };
 }

@@ -57,6 +57,26 @@ export class BuiltinError {
 /** Aborts evaluation without a diagnostic: the value depends on something that already failed. */
 export const SILENT = Object.freeze({ silent: true as const });
 
+/**
+ * What a run with several failing entries throws: its failures as one (the first, with the
+ * others as `more`), SILENT when every one was silent. Anything else (a bug) is thrown as it is.
+ */
+export function allFailures(list: readonly unknown[]): unknown {
+  const found: Failure[] = [];
+  for (const e of list) {
+    if (e === SILENT) continue;
+    if (!(e instanceof Failure)) return e;
+    found.push(e, ...(e.more ?? []));
+  }
+  const first = found[0];
+  if (first === undefined) return SILENT;
+  if (found.length === 1) return first;
+  const all = new Failure(first.message, first.span, first.key, first.labels, found.slice(1));
+  if (first.value !== undefined) all.value = first.value;
+  if (first.instance !== undefined) all.instance = first.instance;
+  return all;
+}
+
 /** A short description of a value's kind and content for messages: `a string ("abc")`. */
 export function describeValue(v: Value): string {
   if (v === null) return "`null`";

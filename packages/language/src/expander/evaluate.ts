@@ -23,7 +23,7 @@ import type {
 } from "../ast/nodes.js";
 import type { CheckedProgram } from "../checker/checked-program.js";
 import { checkListSize, checkStringSize, MAX_STRING } from "./limits.js";
-import { printType, type Type } from "../checker/types.js";
+import { containsError, printType, type Type } from "../checker/types.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import type { DiagnosticMessage } from "../diagnostics/diagnostic.js";
 import { isRecordValue, valueToString, type RecordValue, type Value } from "../values.js";
@@ -32,6 +32,7 @@ import { operator } from "./operators.js";
 import type { CallSite, ExpandContext } from "./builtins/context.js";
 import { fitsTest, mismatch, mismatchMessage, needsCheck, type Mismatch } from "./coerce.js";
 import { BuiltinError, Failure, SILENT, describeValue } from "./errors.js";
+import { NO_FAULTS, type Faults } from "./faults.js";
 import { compileComprehension } from "./comprehension.js";
 import { setKey } from "./records.js";
 import type { Span } from "../source.js";
@@ -68,6 +69,8 @@ export class ExprCompiler implements SubCompiler {
     private readonly ctx: ExpandContext,
     /** Hands out a fresh `env` slot (for a comprehension's variables). */
     private readonly allocate: () => number,
+    /** The checker's errors: an expression holding one is not evaluated. */
+    readonly faults: Faults = NO_FAULTS,
   ) {}
 
   /** The checker's static type of an expression, when it recorded one. */
@@ -91,6 +94,7 @@ export class ExprCompiler implements SubCompiler {
    * data-file calls and `var()` when the checker left no expected type for them.
    */
   compile(e: Expression, scope: Scope, declared?: Type): Evaluator {
+    if (this.faults.within(e.span)) return silent;
     switch (e.kind) {
       case "StringLiteral":
       case "NumberLiteral":
@@ -183,7 +187,8 @@ export class ExprCompiler implements SubCompiler {
    * type, a string or template that starts with `s3://bucket/` is always a valid `s3uri`.
    */
   needsCheck(to: Type, e: Expression): boolean {
-    if (!needsCheck(to, this.typeOf(e))) return false;
+    // A type holding a checker error (an unknown type name) checks nothing: the error is reported.
+    if (containsError(to) || !needsCheck(to, this.typeOf(e))) return false;
     return !(to.kind === "s3uri" && startsAsS3Uri(e));
   }
 
@@ -372,7 +377,7 @@ export class ExprCompiler implements SubCompiler {
 }
 
 /** The evaluator of a name that failed to evaluate (or of an erroneous expression): aborts silently. */
-const silent: Evaluator = () => {
+export const silent: Evaluator = () => {
   throw SILENT;
 };
 

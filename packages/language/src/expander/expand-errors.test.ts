@@ -68,14 +68,30 @@ describe("run-time errors in expressions", () => {
     });
   });
 
+  // A set-up that failed gives no runs (their checks would see defaults the program did not mean).
   it("BC3006 an enum field of `defaults` set from a value typed `any`", () => {
     expect(
       outcome(`let j = json("c.json")\ndefaults {\n  workflowId = "1"\n  roleArn = "arn:aws:iam::123456789012:role/R"\n  storageType = j.storage\n}\nrun "a" {}`, {
         "c.json": '{"storage": "DYNAMC"}',
       }),
     ).toEqual({
-      ids: ["a"],
+      ids: [],
       diagnostics: ['BC3006 5:17-5:26 "DYNAMC" is not one of "STATIC", "DYNAMIC" (`storageType`) | help: did you mean "DYNAMIC"?'],
+    });
+  });
+
+  it("every failing entry of a run is reported, each at its own place, and the run is not given", () => {
+    expect(
+      outcome(`let j = json("c.json")\nparams { a: int, b: int }\nrun "r" { name = j.n, params { a = j.a, b = j.b } }\nrun "s" { params { a = 1, b = 2 } }`, {
+        "c.json": '{"n": [1], "a": "x", "b": 1.5}',
+      }),
+    ).toEqual({
+      ids: ["s"],
+      diagnostics: [
+        "BC3007 3:18-3:21 `name` must be `string`, found a list of 1",
+        'BC3007 3:36-3:39 parameter `a` must be `int`, found a string ("x")',
+        "BC3007 3:45-3:48 parameter `b` must be `int`, found a float (1.5)",
+      ],
     });
   });
 
@@ -93,7 +109,7 @@ describe("run-time errors in expressions", () => {
         { "c.json": '{"t": "8", "m": 1.5}' },
       ),
     ).toEqual({
-      ids: ["a"],
+      ids: [],
       diagnostics: [
         'BC3007 2:25-2:28 parameter `threads` must be `int`, found a string ("8")',
         "BC3007 6:18-6:21 parameter `mem` must be `int`, found a float (1.5)",

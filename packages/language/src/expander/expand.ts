@@ -5,8 +5,9 @@
 //
 // The stages inside: statements.ts compiles the loops' statements, run-walk.ts walks them, and
 // expansion-errors.ts places and folds the errors found while iterating (each at the expression
-// that produced the bad value, with a note naming the iteration). A failing run is skipped;
-// expansion goes on, up to 100 distinct errors. A failing nested `let` skips the rest of its
+// that produced the bad value, with a note naming the iteration). A failing run is skipped
+// (every failing entry of it reported); expansion goes on, up to 100 distinct errors. A program
+// with checker errors is expanded around them (faults.ts). A failing nested `let` skips the rest of its
 // block for that iteration; a failing `for` source, `where` or `if` condition skips what
 // depends on it.
 //
@@ -27,11 +28,13 @@ import type { CheckedProgram } from "../checker/checked-program.js";
 import { type Type, STRING } from "../checker/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host.js";
+import type { Span } from "../source.js";
 import type { RecordValue, Value } from "../values.js";
 import { createContext, type ExpandContext } from "./builtins/context.js";
 import { merge } from "./effective-run.js";
 import { ExprCompiler, Scope } from "./evaluate.js";
 import { ExpansionErrors } from "./expansion-errors.js";
+import { Faults, NO_FAULTS } from "./faults.js";
 import { setKey } from "./records.js";
 import type { BatchSettings, DefaultSettings, RunSpec } from "./run-spec.js";
 import { RunWalker } from "./run-walk.js";
@@ -49,6 +52,8 @@ export interface ExpandOptions {
   baseDir: string;
   /** Values for `var("name")`, from `--var name=value`. */
   vars?: Readonly<Record<string, string>>;
+  /** The places of the checker's errors, when the program is expanded despite them (faults.ts). */
+  faults?: readonly Span[];
 }
 
 export interface Expansion {
@@ -66,6 +71,12 @@ export interface Expansion {
    * or the expansion limit left some uncounted.
    */
   attemptedRuns(): number | undefined;
+  /**
+   * False when the set-up (`batch`, `defaults`, `params`) failed or holds a checker error: no run
+   * is given, and the batch and defaults are not checked against the API (they are not what the
+   * program means).
+   */
+  setupComplete: boolean;
 }
 
 /** Evaluates a checked program's settings and prepares the lazy stream of its runs. */
@@ -84,13 +95,18 @@ class Expander {
   private readonly defaultsFields = new Map<string, Value>();
   private explicitDefaultParams: RecordValue | undefined;
   private declaredDefaults: RecordValue | undefined;
+  private readonly faults: Faults;
+  /** Set-up values that failed (or held a checker error), in all and in the `batch` block. */
+  private setupFailures = 0;
+  private batchFailures = 0;
 
   constructor(
     private readonly checked: CheckedProgram,
     options: ExpandOptions,
   ) {
     this.ctx = createContext(options.host, options.baseDir, options.vars ?? {});
-    this.compiler = new ExprCompiler(checked, this.ctx, () => this.slots++);
+    this.faults = options.faults === undefined || options.faults.length === 0 ? NO_FAULTS : new Faults(options.faults, checked.program.statements);
+    this.compiler = new ExprCompiler(checked, this.ctx, () => this.slots++, this.faults);
     this.statements = new StatementCompiler(checked, this.compiler, () => this.slots++);
     this.errors = new ExpansionErrors(checked.source.name);
   }
@@ -100,13 +116,20 @@ class Expander {
     for (const s of this.checked.program.statements) this.setupStatement(s, scope);
     const defaults = this.defaults();
     const limit = expansionLimit(this.batch.maxRunsPerBatch);
-    const walker = new RunWalker(this.checked.source.name, this.ctx, this.errors, this.top, this.statements.wheres, this.slots, limit);
+    // A set-up that failed gives runs no check could judge, and a `batch` block that failed a
+    // number of runs no rule could: the runs are still walked for their own errors and ids.
+    const outcome = {
+      giveRuns: this.setupFailures === 0 && !this.faults.inSetup,
+      judgeCount: this.batchFailures === 0 && !this.faults.inBatch,
+    };
+    const walker = new RunWalker(this.checked.source.name, this.ctx, this.errors, this.top, this.statements.wheres, this.slots, limit, outcome);
     return {
       batch: this.batch,
       defaults,
       runs: () => walker.walk(false),
       diagnostics: this.errors.diagnostics,
       attemptedRuns: () => walker.attemptedRuns(),
+      setupComplete: outcome.giveRuns,
     };
   }
 
@@ -153,12 +176,19 @@ class Expander {
     try {
       return f([]);
     } catch (x) {
+      this.setupFailures++;
       this.errors.setupFailure(x);
       return undefined;
     }
   }
 
   private setupBatch(name: Expression | undefined, entries: readonly BlockEntry[], scope: Scope): void {
+    const failuresBefore = this.setupFailures;
+    this.setupBatchEntries(name, entries, scope);
+    this.batchFailures += this.setupFailures - failuresBefore;
+  }
+
+  private setupBatchEntries(name: Expression | undefined, entries: readonly BlockEntry[], scope: Scope): void {
     if (name !== undefined) {
       const v = this.evalSetup(name, scope, STRING, "the batch name");
       if (typeof v === "string") this.batch.batchName = v;
@@ -242,6 +272,7 @@ class Expander {
         setKey(out, entry.key.name, v);
         any = true;
       } catch (e) {
+        this.setupFailures++;
         this.errors.setupFailure(e);
       }
     }

@@ -20,7 +20,7 @@ export interface WalkErrors {
 }
 
 /** Labels and notes a failure adds when it is first recorded. */
-export type Extra = () => { labels: Label[]; notes: string[] };
+export type Extra = (f: Failure) => { labels: Label[]; notes: string[] };
 
 export class ExpansionErrors {
   /** Set-up errors, then errors found while iterating, as recorded. */
@@ -66,7 +66,7 @@ export class ExpansionErrors {
         this.recorded = w.occurrences;
         if (!this.fold.repeat(key, f.instance)) {
           const named = iteration();
-          const x = extra?.();
+          const x = extra?.(f);
           this.record(f, key, [...(named === undefined ? [] : [`in iteration ${named}`]), ...(x?.notes ?? [])], x?.labels);
         }
       }

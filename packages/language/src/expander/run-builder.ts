@@ -3,7 +3,7 @@
 // every run. A `null` value leaves its key unset; a required parameter set to `null` fails.
 import type { Value, RecordValue } from "../values.js";
 import type { Evaluator } from "./evaluator.js";
-import type { Failure } from "./errors.js";
+import { allFailures, type Failure } from "./errors.js";
 import { setKey } from "./records.js";
 import type { RunFields } from "./run-spec.js";
 
@@ -19,55 +19,88 @@ export interface ParamEntry extends FieldEntry {
   onNull: (() => Failure) | undefined;
 }
 
+/**
+ * Evaluates one entry: its value, or undefined when it fails while `failures` collects them (the
+ * failure is kept); without `failures` a failure is thrown.
+ */
+function take<V>(value: (env: Value[]) => V, env: Value[], failures: unknown[] | undefined): V | undefined {
+  if (failures === undefined) return value(env);
+  try {
+    return value(env);
+  } catch (e) {
+    failures.push(e);
+    return undefined;
+  }
+}
+
 /** Evaluates `entries` into a record; undefined when every value is unset. */
-function record<V>(entries: readonly FieldEntry<V | null | undefined>[], env: Value[]): RecordValue | undefined {
+function record<V>(entries: readonly FieldEntry<V | null | undefined>[], env: Value[], failures: unknown[] | undefined): RecordValue | undefined {
   let out: RecordValue | undefined;
   for (const e of entries) {
-    const v = e.value(env);
+    const v = take(e.value, env, failures);
     if (v === null || v === undefined) continue;
     setKey((out ??= {}), e.key, v as Value);
   }
   return out;
 }
 
-function parameters(entries: readonly ParamEntry[], env: Value[]): RecordValue | undefined {
+/** A parameter's value as sent: checked; undefined when `null` leaves it unset. */
+function paramValue(e: ParamEntry, env: Value[]): Value | undefined {
+  const v = e.value(env);
+  if (v === null) {
+    if (e.onNull !== undefined) throw e.onNull();
+    return undefined;
+  }
+  return e.check === undefined ? v : e.check(v);
+}
+
+function parameters(entries: readonly ParamEntry[], env: Value[], failures: unknown[] | undefined): RecordValue | undefined {
   let out: RecordValue | undefined;
   for (const e of entries) {
-    const v = e.value(env);
-    if (v === null) {
-      if (e.onNull !== undefined) throw e.onNull();
-      continue;
-    }
-    setKey((out ??= {}), e.key, e.check === undefined ? v : e.check(v));
+    const v = failures === undefined ? paramValue(e, env) : take((x) => paramValue(e, x), env, failures);
+    if (v !== undefined) setKey((out ??= {}), e.key, v);
   }
   return out;
 }
 
-/** The builder of a run's fields from its entries (scalars already in the model's output order). */
+/**
+ * The builder of a run's fields from its entries (scalars already in the model's output order).
+ * A run with a failing entry is built again with every entry evaluated, so all of its problems
+ * are thrown at once (`allFailures`); a run without one pays nothing for that.
+ */
 export function runBuilder(
   scalars: readonly FieldEntry[],
   params: readonly ParamEntry[] | undefined,
   tags: readonly FieldEntry<string | undefined>[] | undefined,
   doc: { member: string; entries: readonly FieldEntry[] } | undefined,
 ): (env: Value[]) => RunFields {
-  return (env) => {
+  const build = (env: Value[], failures: unknown[] | undefined): RunFields => {
     const out: RecordValue = {};
     for (const s of scalars) {
-      const v = s.value(env);
-      if (v !== null) setKey(out, s.key, v);
+      const v = take(s.value, env, failures);
+      if (v !== null && v !== undefined) setKey(out, s.key, v);
     }
     if (params !== undefined) {
-      const p = parameters(params, env);
+      const p = parameters(params, env, failures);
       if (p !== undefined) out.parameters = p;
     }
     if (tags !== undefined) {
-      const t = record(tags, env);
+      const t = record(tags, env, failures);
       if (t !== undefined) out.runTags = t;
     }
     if (doc !== undefined) {
-      const d = record(doc.entries, env);
+      const d = record(doc.entries, env, failures);
       if (d !== undefined) setKey(out, doc.member, d);
     }
     return out as RunFields;
+  };
+  return (env) => {
+    try {
+      return build(env, undefined);
+    } catch {
+      const failures: unknown[] = [];
+      build(env, failures);
+      throw allFailures(failures);
+    }
   };
 }

@@ -3,21 +3,21 @@
 // failing run is skipped and the walk goes on (errors: expansion-errors.ts). `where` is tested
 // as soon as the loop variables it reads are bound.
 import { expand as codes } from "../diagnostics/codes/expand.js";
-import { at, type Label } from "../diagnostics/diagnostic.js";
+import { at } from "../diagnostics/diagnostic.js";
 import type { Value } from "../values.js";
 import { rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
 import { emptyComprehensionWheres } from "./comprehension.js";
 import { cellNote, cellOf, type DataLines } from "./data-cell.js";
 import { Failure, describeValue } from "./errors.js";
 import type { Evaluator } from "./evaluator.js";
-import { firstRunNotes, type ExpansionErrors, type WalkErrors } from "./expansion-errors.js";
+import { firstRunNotes, type ExpansionErrors, type Extra, type WalkErrors } from "./expansion-errors.js";
 import { IdTable } from "./id-table.js";
 import { iterationText } from "./iteration-text.js";
 import { MAX_EXPANDED_RUNS } from "./limits.js";
 import type { Binding, RunFields, RunSpec } from "./run-spec.js";
 import { FOR, IF, LET, RUN, type ForIR, type LetIR, type LoopVar, type RunIR, type SourceIR, type StmtIR } from "./statement-ir.js";
 
-/** The index the id table keeps for a run whose fields failed: no run has it. */
+/** The index the id table keeps for a run that was not given (its fields failed): no run has it. */
 const FAILED_RUN = 0x7ffffffe;
 
 /**
@@ -143,6 +143,11 @@ export class RunWalker {
     private readonly slots: number,
     /** Runs after which expansion stops (see `expansionLimit`). */
     private readonly runLimit: number = MAX_EXPANDED_RUNS,
+    /**
+     * Whether runs are given at all, and whether their number is one a rule may judge: not when
+     * the set-up (the `batch` block) failed or holds a checker error (faults.ts).
+     */
+    private readonly outcome = { giveRuns: true, judgeCount: true },
   ) {}
 
   /** Records a failure of the current iteration outside a `run` statement (what it skips is not counted). */
@@ -155,14 +160,14 @@ export class RunWalker {
    * Records a failure of the current iteration, named by the bindings of `vars`; a wrong value
    * that is a data-file cell of one of them is named by its file, line and column too.
    */
-  private failRun(w: Walk, e: unknown, vars: readonly LoopVar[], extra?: () => { labels: Label[]; notes: string[] }): void {
-    const value = e instanceof Failure ? e.value : undefined;
-    const withCell =
+  private failRun(w: Walk, e: unknown, vars: readonly LoopVar[], extra?: Extra): void {
+    const withCell: Extra | undefined =
       extra ??
-      (value === undefined || vars.length === 0
+      (vars.length === 0
         ? undefined
-        : () => {
-            const cell = cellOf(this.ctx.host, this.ctx.baseDir, this.bindings(w, vars), value, this.dataLines);
+        : (f) => {
+            if (f.value === undefined) return { labels: [], notes: [] };
+            const cell = cellOf(this.ctx.host, this.ctx.baseDir, this.bindings(w, vars), f.value, this.dataLines);
             return { labels: [], notes: cell === undefined ? [] : [cellNote(cell)] };
           });
     this.errors.fail(w, e, () => (vars.length === 0 ? undefined : iterationText(this.bindings(w, vars))), withCell);
@@ -177,7 +182,7 @@ export class RunWalker {
   /** `run` statements the last recording walk evaluated, when they are the program's count. */
   attemptedRuns(): number | undefined {
     const w = this.last;
-    return w !== undefined && w.countable && !w.stopped ? w.attempts : undefined;
+    return w !== undefined && w.countable && !w.stopped && this.outcome.judgeCount ? w.attempts : undefined;
   }
 
   /** The runs of a fresh walk: the top block's generator itself (one generator less per run). */
@@ -312,7 +317,10 @@ export class RunWalker {
     } catch (e) {
       this.failRun(w, e, s.vars);
     }
-    const first = w.seen.add(id, fields === undefined ? FAILED_RUN : w.index);
+    // A run is given when its fields evaluated, its statement holds no checker error and the
+    // set-up did not fail; every other one still takes its id.
+    const given = fields !== undefined && !s.faulty && this.outcome.giveRuns;
+    const first = w.seen.add(id, given ? w.index : FAILED_RUN);
     if (first >= 0) {
       const dup = new Failure(codes.duplicateRunId(id), s.idSpan);
       dup.instance = JSON.stringify(id);
@@ -327,9 +335,9 @@ export class RunWalker {
         this.failRun(w, dup, s.vars, () => firstRunNotes(firstRun));
         return undefined;
       }
-      w.seen.setExact(id, fields === undefined ? FAILED_RUN : w.index);
+      w.seen.setExact(id, given ? w.index : FAILED_RUN);
     }
-    if (fields === undefined) return undefined;
+    if (!given || fields === undefined) return undefined;
     return { runSettingId: id, fields, statement: s.node, bindings: this.bindings(w, s.vars), index: w.index++ };
   }
 

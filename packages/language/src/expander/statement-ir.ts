@@ -32,6 +32,8 @@ export interface RunIR {
   idSpan: Span;
   fields: (env: Value[]) => RunFields;
   vars: readonly LoopVar[];
+  /** The statement holds a checker error: it is evaluated and counted, but gives no run. */
+  faulty: boolean;
 }
 
 export interface SourceIR {

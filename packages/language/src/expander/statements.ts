@@ -12,7 +12,7 @@ import type { Span } from "../source.js";
 import type { Value } from "../values.js";
 import { fitsTest, mismatch, mismatchMessage, type Mismatch } from "./coerce.js";
 import { Failure, describeValue } from "./errors.js";
-import type { ExprCompiler } from "./evaluate.js";
+import { silent, type ExprCompiler } from "./evaluate.js";
 import type { Evaluator } from "./evaluator.js";
 import { Scope } from "./scope.js";
 import { withPattern } from "./param-pattern.js";
@@ -40,6 +40,7 @@ export class StatementCompiler {
   ) {}
 
   compileLet(s: LetStatement, scope: Scope): Evaluator {
+    if (this.compiler.faults.within(s.span)) return silent;
     const declared = s.type === undefined ? undefined : this.checked.annotations.get(s.type);
     const f = this.compiler.compile(s.value, scope, declared);
     return declared === undefined ? f : this.compiler.conform(f, s.value, declared, `\`${s.name.name}\``);
@@ -82,6 +83,9 @@ export class StatementCompiler {
   private compileFor(s: ForStatement, parent: Scope, outer: readonly LoopVar[]): ForIR {
     const scope = new Scope(parent);
     const sources: SourceIR[] = [];
+    // A checker error in the header (names, sources, `where`): the loop's lists are not read.
+    const last = s.sources.at(-1)?.iterable.span.end ?? s.span.start;
+    const headerFaulty = this.compiler.faults.within({ start: s.span.start, end: Math.max(last, s.where?.span.end ?? 0) });
     let bound: LoopVar[] = [...outer];
     const levelOf = new Map<number, number>();
     s.sources.forEach((src, level) => {
@@ -106,6 +110,10 @@ export class StatementCompiler {
           inclusive: false,
         };
       } else list = this.compiler.compile(it, scope);
+      if (headerFaulty) {
+        list = silent;
+        range = undefined;
+      }
       const names = src.names.map((n) => {
         const slot = this.allocate();
         levelOf.set(slot, level);
@@ -131,7 +139,7 @@ export class StatementCompiler {
     }
     const whereVars = whereLevel < 0 ? outer : [...(sources[whereLevel] as SourceIR).varsBefore, ...(sources[whereLevel] as SourceIR).names];
     const fr: ForIR = { kind: FOR, sources, where, whereLevel, whereVars, whereTested: false, whereKept: false, whereSpan: s.where?.span, body: this.compileBlock(s.body, scope, bound) };
-    this.wheres.push(fr);
+    if (!headerFaulty) this.wheres.push(fr);
     return fr;
   }
 
@@ -186,7 +194,7 @@ export class StatementCompiler {
       tags?.map((te) => ({ key: te.key, value: te.f })),
       doc === undefined ? undefined : { member: doc.member, entries: doc.entries.map((de) => ({ key: de.key, value: de.f })) },
     );
-    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, vars };
+    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, vars, faulty: this.compiler.faults.within(s.span) };
   }
 
   /** True when every run gets a default for the parameter (declared, or set by `defaults`). */

@@ -143,11 +143,11 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2002.batch",
-        "text": "for x in [1] {\n  type T = string\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor x in [1] {\n  type T = string\n}\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2002.batch",
-    "output": "warning[BC2052]: loop variable `x` is never used\n --> BC2002.batch:1:5\n  |\n1 | for x in [1] {\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2002]: `type` is only allowed at the top level\n --> BC2002.batch:2:3\n  |\n2 |   type T = string\n  |   ^^^^\nhelp: move it out of the `for` or `if` block\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: loop variable `x` is never used\n --> BC2002.batch:6:5\n  |\n6 | for x in [1] {\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2002]: `type` is only allowed at the top level\n --> BC2002.batch:7:3\n  |\n7 |   type T = string\n  |   ^^^^\nhelp: move it out of the `for` or `if` block\n\n1 error, 1 warning\n"
   },
   "BC2003": {
     "files": [
@@ -193,31 +193,31 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2007.batch",
-        "text": "run \"a\" {\n  name { x = \"y\" }\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"a\" {\n  name { x = \"y\" }\n}\n"
       }
     ],
     "command": "check BC2007.batch",
-    "output": "error[BC2007]: `name` is a field, not a block\n --> BC2007.batch:2:3\n  |\n2 |   name { x = \"y\" }\n  |   ^^^^\nhelp: write `name = ...`\n\n1 error\n"
+    "output": "error[BC2007]: `name` is a field, not a block\n --> BC2007.batch:7:3\n  |\n7 |   name { x = \"y\" }\n  |   ^^^^\nhelp: write `name = ...`\n\n1 error\n"
   },
   "BC2008": {
     "files": [
       {
         "name": "BC2008.batch",
-        "text": "run \"a\" {\n  runTags = \"x\"\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"a\" {\n  runTags = \"x\"\n}\n"
       }
     ],
     "command": "check BC2008.batch",
-    "output": "error[BC2008]: `runTags` is a block, not a field\n --> BC2008.batch:2:3\n  |\n2 |   runTags = \"x\"\n  |   ^^^^^^^\nhelp: write `runTags { key = \"value\" }`\n\n1 error\n"
+    "output": "error[BC2008]: `runTags` is a block, not a field\n --> BC2008.batch:7:3\n  |\n7 |   runTags = \"x\"\n  |   ^^^^^^^\nhelp: write `runTags { key = \"value\" }`\n\n1 error\n"
   },
   "BC2009": {
     "files": [
       {
         "name": "BC2009.batch",
-        "text": "run \"a\" {\n  name = \"x\"\n  name = \"y\"\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nrun \"a\" {\n  name = \"x\"\n  name = \"y\"\n}\n"
       }
     ],
     "command": "check BC2009.batch",
-    "output": "error[BC2009]: `name` is set more than once\n --> BC2009.batch:3:3\n  |\n3 |   name = \"y\"\n  |   ^^^^\n  :: BC2009.batch:2:3\n2 |   name = \"x\"\n  |   ^^^^ first set here\nhelp: remove one of them\n\n1 error\n"
+    "output": "error[BC2009]: `name` is set more than once\n --> BC2009.batch:8:3\n  |\n8 |   name = \"y\"\n  |   ^^^^\n  :: BC2009.batch:7:3\n7 |   name = \"x\"\n  |   ^^^^ first set here\nhelp: remove one of them\n\n1 error\n"
   },
   "BC2010": {
     "files": [
@@ -243,21 +243,21 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2012.batch",
-        "text": "let a = 1\nlet a = 2\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet a = 1\nlet a = 2\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2012.batch",
-    "output": "warning[BC2052]: `let` `a` is never used\n --> BC2012.batch:1:5\n  |\n1 | let a = 1\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_a`) to keep it unused\n\nerror[BC2012]: `a` is already declared in this block\n --> BC2012.batch:2:5\n  |\n2 | let a = 2\n  |     ^\n  :: BC2012.batch:1:5\n1 | let a = 1\n  |     ^ first declared here\nhelp: rename one of them\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `a` is never used\n --> BC2012.batch:6:5\n  |\n6 | let a = 1\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_a`) to keep it unused\n\nerror[BC2012]: `a` is already declared in this block\n --> BC2012.batch:7:5\n  |\n7 | let a = 2\n  |     ^\n  :: BC2012.batch:6:5\n6 | let a = 1\n  |     ^ first declared here\nhelp: rename one of them\n\n1 error, 1 warning\n"
   },
   "BC2013": {
     "files": [
       {
         "name": "BC2013.batch",
-        "text": "let x = csv\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet x = csv\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2013.batch",
-    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2013.batch:1:5\n  |\n1 | let x = csv\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2013]: `csv` is a built-in function, not a value\n --> BC2013.batch:1:9\n  |\n1 | let x = csv\n  |         ^^^\nhelp: call it: `csv(...)`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2013.batch:6:5\n  |\n6 | let x = csv\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2013]: `csv` is a built-in function, not a value\n --> BC2013.batch:6:9\n  |\n6 | let x = csv\n  |         ^^^\nhelp: call it: `csv(...)`\n\n1 error, 1 warning\n"
   },
   "BC2014": {
     "files": [
@@ -273,51 +273,51 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2015.batch",
-        "text": "let f = 1\nlet y = f(2)\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet f = 1\nlet y = f(2)\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2015.batch",
-    "output": "warning[BC2052]: `let` `f` is never used\n --> BC2015.batch:1:5\n  |\n1 | let f = 1\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_f`) to keep it unused\n\nwarning[BC2052]: `let` `y` is never used\n --> BC2015.batch:2:5\n  |\n2 | let y = f(2)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2015]: `f` is not a function\n --> BC2015.batch:2:9\n  |\n2 | let y = f(2)\n  |         ^\nhelp: only built-in functions can be called\n\n1 error, 2 warnings\n"
+    "output": "warning[BC2052]: `let` `f` is never used\n --> BC2015.batch:6:5\n  |\n6 | let f = 1\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_f`) to keep it unused\n\nwarning[BC2052]: `let` `y` is never used\n --> BC2015.batch:7:5\n  |\n7 | let y = f(2)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2015]: `f` is not a function\n --> BC2015.batch:7:9\n  |\n7 | let y = f(2)\n  |         ^\nhelp: only built-in functions can be called\n\n1 error, 2 warnings\n"
   },
   "BC2016": {
     "files": [
       {
         "name": "BC2016.batch",
-        "text": "let n = var(\"n\")\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet n = var(\"n\")\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2016.batch",
-    "output": "warning[BC2052]: `let` `n` is never used\n --> BC2016.batch:1:5\n  |\n1 | let n = var(\"n\")\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_n`) to keep it unused\n\nerror[BC2016]: `var()` is only allowed as the whole value of a `let` with a declared type\n --> BC2016.batch:1:9\n  |\n1 | let n = var(\"n\")\n  |         ^^^^^^^^\nhelp: declare the type: `let n: string = var(\"n\")`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `n` is never used\n --> BC2016.batch:6:5\n  |\n6 | let n = var(\"n\")\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_n`) to keep it unused\n\nerror[BC2016]: `var()` is only allowed as the whole value of a `let` with a declared type\n --> BC2016.batch:6:9\n  |\n6 | let n = var(\"n\")\n  |         ^^^^^^^^\nhelp: declare the type: `let n: string = var(\"n\")`\n\n1 error, 1 warning\n"
   },
   "BC2017": {
     "files": [
       {
         "name": "BC2017.batch",
-        "text": "type Sample = { id: string }\nlet x: strng = \"a\"\nlet y: [Smaple] = []\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype Sample = { id: string }\nlet x: strng = \"a\"\nlet y: [Smaple] = []\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2017.batch",
-    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2017.batch:2:5\n  |\n2 | let x: strng = \"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2017]: unknown type `strng`\n --> BC2017.batch:2:8\n  |\n2 | let x: strng = \"a\"\n  |        ^^^^^\nhelp: did you mean `string`?\n\nwarning[BC2052]: `let` `y` is never used\n --> BC2017.batch:3:5\n  |\n3 | let y: [Smaple] = []\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2017]: unknown type `Smaple`\n --> BC2017.batch:3:9\n  |\n3 | let y: [Smaple] = []\n  |         ^^^^^^\nhelp: did you mean `Sample`?\n\n2 errors, 2 warnings\n"
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2017.batch:7:5\n  |\n7 | let x: strng = \"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2017]: unknown type `strng`\n --> BC2017.batch:7:8\n  |\n7 | let x: strng = \"a\"\n  |        ^^^^^\nhelp: did you mean `string`?\n\nwarning[BC2052]: `let` `y` is never used\n --> BC2017.batch:8:5\n  |\n8 | let y: [Smaple] = []\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2017]: unknown type `Smaple`\n --> BC2017.batch:8:9\n  |\n8 | let y: [Smaple] = []\n  |         ^^^^^^\nhelp: did you mean `Sample`?\n\n2 errors, 2 warnings\n"
   },
   "BC2018": {
     "files": [
       {
         "name": "BC2018.batch",
-        "text": "type A = { next: B }\ntype B = [A]\nlet x: A = { next: [] }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype A = { next: B }\ntype B = [A]\nlet x: A = { next: [] }\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2018.batch",
-    "output": "error[BC2018]: type `A` refers to itself (`A` -> `B` -> `A`)\n --> BC2018.batch:1:6\n  |\n1 | type A = { next: B }\n  |      ^\n  :: BC2018.batch:2:6\n2 | type B = [A]\n  |      ^ `B` is part of the cycle\nhelp: recursive types are not supported\n\nwarning[BC2052]: `let` `x` is never used\n --> BC2018.batch:3:5\n  |\n3 | let x: A = { next: [] }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\n1 error, 1 warning\n"
+    "output": "error[BC2018]: type `A` refers to itself (`A` -> `B` -> `A`)\n --> BC2018.batch:6:6\n  |\n6 | type A = { next: B }\n  |      ^\n  :: BC2018.batch:7:6\n7 | type B = [A]\n  |      ^ `B` is part of the cycle\nhelp: recursive types are not supported\n\nwarning[BC2052]: `let` `x` is never used\n --> BC2018.batch:8:5\n  |\n8 | let x: A = { next: [] }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\n1 error, 1 warning\n"
   },
   "BC2019": {
     "files": [
       {
         "name": "BC2019.batch",
-        "text": "type Row = string\ntype Row = int\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype Row = string\ntype Row = int\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2019.batch",
-    "output": "error[BC2019]: type `Row` is already declared\n --> BC2019.batch:2:6\n  |\n2 | type Row = int\n  |      ^^^\n  :: BC2019.batch:1:6\n1 | type Row = string\n  |      ^^^ first declared here\nhelp: rename one of them\n\n1 error\n"
+    "output": "error[BC2019]: type `Row` is already declared\n --> BC2019.batch:7:6\n  |\n7 | type Row = int\n  |      ^^^\n  :: BC2019.batch:6:6\n6 | type Row = string\n  |      ^^^ first declared here\nhelp: rename one of them\n\n1 error\n"
   },
   "BC2020": {
     "files": [
@@ -353,121 +353,121 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2023.batch",
-        "text": "type Row = { id: string, n: int, ok: bool }\nlet r: Row = { id: \"a\" }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype Row = { id: string, n: int, ok: bool }\nlet r: Row = { id: \"a\" }\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2023.batch",
-    "output": "warning[BC2052]: `let` `r` is never used\n --> BC2023.batch:2:5\n  |\n2 | let r: Row = { id: \"a\" }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_r`) to keep it unused\n\nerror[BC2023]: missing required fields `n` and `ok` of `Row`\n --> BC2023.batch:2:14\n  |\n2 | let r: Row = { id: \"a\" }\n  |              ^^^^^^^^^^^\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `r` is never used\n --> BC2023.batch:7:5\n  |\n7 | let r: Row = { id: \"a\" }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_r`) to keep it unused\n\nerror[BC2023]: missing required fields `n` and `ok` of `Row`\n --> BC2023.batch:7:14\n  |\n7 | let r: Row = { id: \"a\" }\n  |              ^^^^^^^^^^^\n\n1 error, 1 warning\n"
   },
   "BC2024": {
     "files": [
       {
         "name": "BC2024.batch",
-        "text": "for s in [{ sample_id: \"a\" }] { run s.sample { } }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor s in [{ sample_id: \"a\" }] { run s.sample { } }\n"
       }
     ],
     "command": "check BC2024.batch",
-    "output": "error[BC2024]: type `{ sample_id: string }` has no field `sample`\n --> BC2024.batch:1:39\n  |\n1 | for s in [{ sample_id: \"a\" }] { run s.sample { } }\n  |                                       ^^^^^^\nhelp: did you mean `sample_id`?\n\n1 error\n"
+    "output": "error[BC2024]: type `{ sample_id: string }` has no field `sample`\n --> BC2024.batch:6:39\n  |\n6 | for s in [{ sample_id: \"a\" }] { run s.sample { } }\n  |                                       ^^^^^^\nhelp: did you mean `sample_id`?\n\n1 error\n"
   },
   "BC2025": {
     "files": [
       {
         "name": "BC2025.batch",
-        "text": "let xs = [1]\nlet y = xs.len\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet xs = [1]\nlet y = xs.len\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2025.batch",
-    "output": "warning[BC2052]: `let` `y` is never used\n --> BC2025.batch:2:5\n  |\n2 | let y = xs.len\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2025]: type `[int]` has no fields\n --> BC2025.batch:2:12\n  |\n2 | let y = xs.len\n  |            ^^^\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `y` is never used\n --> BC2025.batch:7:5\n  |\n7 | let y = xs.len\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2025]: type `[int]` has no fields\n --> BC2025.batch:7:12\n  |\n7 | let y = xs.len\n  |            ^^^\n\n1 error, 1 warning\n"
   },
   "BC2026": {
     "files": [
       {
         "name": "BC2026.batch",
-        "text": "let s = \"abc\"\nlet c = s[0]\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet s = \"abc\"\nlet c = s[0]\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2026.batch",
-    "output": "warning[BC2052]: `let` `c` is never used\n --> BC2026.batch:2:5\n  |\n2 | let c = s[0]\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_c`) to keep it unused\n\nerror[BC2026]: type `string` cannot be indexed\n --> BC2026.batch:2:9\n  |\n2 | let c = s[0]\n  |         ^\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `c` is never used\n --> BC2026.batch:7:5\n  |\n7 | let c = s[0]\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_c`) to keep it unused\n\nerror[BC2026]: type `string` cannot be indexed\n --> BC2026.batch:7:9\n  |\n7 | let c = s[0]\n  |         ^\n\n1 error, 1 warning\n"
   },
   "BC2027": {
     "files": [
       {
         "name": "BC2027.batch",
-        "text": "let xs = [1, 2]\nlet y = xs[\"a\"]\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet xs = [1, 2]\nlet y = xs[\"a\"]\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2027.batch",
-    "output": "warning[BC2052]: `let` `y` is never used\n --> BC2027.batch:2:5\n  |\n2 | let y = xs[\"a\"]\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2027]: an index here must be `int`, found `string`\n --> BC2027.batch:2:12\n  |\n2 | let y = xs[\"a\"]\n  |            ^^^\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `y` is never used\n --> BC2027.batch:7:5\n  |\n7 | let y = xs[\"a\"]\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\nerror[BC2027]: an index here must be `int`, found `string`\n --> BC2027.batch:7:12\n  |\n7 | let y = xs[\"a\"]\n  |            ^^^\n\n1 error, 1 warning\n"
   },
   "BC2028": {
     "files": [
       {
         "name": "BC2028.batch",
-        "text": "let n = 1\nlet x = \"n\" + n\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet n = 1\nlet x = \"n\" + n\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2028.batch",
-    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2028.batch:2:5\n  |\n2 | let x = \"n\" + n\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2028]: operator `+` cannot be applied to `string` and `int`\n --> BC2028.batch:2:9\n  |\n2 | let x = \"n\" + n\n  |         ^^^^^^^\nhelp: join strings and other values with a template: `\"n${n}\"`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2028.batch:7:5\n  |\n7 | let x = \"n\" + n\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2028]: operator `+` cannot be applied to `string` and `int`\n --> BC2028.batch:7:9\n  |\n7 | let x = \"n\" + n\n  |         ^^^^^^^\nhelp: join strings and other values with a template: `\"n${n}\"`\n\n1 error, 1 warning\n"
   },
   "BC2029": {
     "files": [
       {
         "name": "BC2029.batch",
-        "text": "let x = -\"a\"\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet x = -\"a\"\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2029.batch",
-    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2029.batch:1:5\n  |\n1 | let x = -\"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2029]: operator `-` cannot be applied to `string`\n --> BC2029.batch:1:9\n  |\n1 | let x = -\"a\"\n  |         ^^^^\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2029.batch:6:5\n  |\n6 | let x = -\"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2029]: operator `-` cannot be applied to `string`\n --> BC2029.batch:6:9\n  |\n6 | let x = -\"a\"\n  |         ^^^^\n\n1 error, 1 warning\n"
   },
   "BC2030": {
     "files": [
       {
         "name": "BC2030.batch",
-        "text": "let x = split(\"a,b\")\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet x = split(\"a,b\")\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2030.batch",
-    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2030.batch:1:5\n  |\n1 | let x = split(\"a,b\")\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2030]: `split` takes 2 arguments but 1 was given\n --> BC2030.batch:1:9\n  |\n1 | let x = split(\"a,b\")\n  |         ^^^^^^^^^^^^\nhelp: the signature is `split(s: string, sep: string) -> [string]`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2030.batch:6:5\n  |\n6 | let x = split(\"a,b\")\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2030]: `split` takes 2 arguments but 1 was given\n --> BC2030.batch:6:9\n  |\n6 | let x = split(\"a,b\")\n  |         ^^^^^^^^^^^^\nhelp: the signature is `split(s: string, sep: string) -> [string]`\n\n1 error, 1 warning\n"
   },
   "BC2031": {
     "files": [
       {
         "name": "BC2031.batch",
-        "text": "let x = pad(\"7\", 3)\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet x = pad(\"7\", 3)\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2031.batch",
-    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2031.batch:1:5\n  |\n1 | let x = pad(\"7\", 3)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2031]: argument `n` of `pad` must be `int`, found `string`\n --> BC2031.batch:1:13\n  |\n1 | let x = pad(\"7\", 3)\n  |             ^^^\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2031.batch:6:5\n  |\n6 | let x = pad(\"7\", 3)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2031]: argument `n` of `pad` must be `int`, found `string`\n --> BC2031.batch:6:13\n  |\n6 | let x = pad(\"7\", 3)\n  |             ^^^\n\n1 error, 1 warning\n"
   },
   "BC2032": {
     "files": [
       {
         "name": "BC2032.batch",
-        "text": "for c in \"ACGT\" { }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor c in \"ACGT\" { }\n"
       }
     ],
     "command": "check BC2032.batch",
-    "output": "warning[BC2052]: loop variable `c` is never used\n --> BC2032.batch:1:5\n  |\n1 | for c in \"ACGT\" { }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_c`) to keep it unused\n\nerror[BC2032]: `for` needs a list, found `string`\n --> BC2032.batch:1:10\n  |\n1 | for c in \"ACGT\" { }\n  |          ^^^^^^\nhelp: a string is not a list: split it first, as in `split(s, \",\")`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: loop variable `c` is never used\n --> BC2032.batch:6:5\n  |\n6 | for c in \"ACGT\" { }\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_c`) to keep it unused\n\nerror[BC2032]: `for` needs a list, found `string`\n --> BC2032.batch:6:10\n  |\n6 | for c in \"ACGT\" { }\n  |          ^^^^^^\nhelp: a string is not a list: split it first, as in `split(s, \",\")`\n\n1 error, 1 warning\n"
   },
   "BC2033": {
     "files": [
       {
         "name": "BC2033.batch",
-        "text": "for (a, b) in [1, 2] { }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor (a, b) in [1, 2] { }\n"
       }
     ],
     "command": "check BC2033.batch",
-    "output": "warning[BC2052]: loop variable `a` is never used\n --> BC2033.batch:1:6\n  |\n1 | for (a, b) in [1, 2] { }\n  |      ^ never used\nhelp: remove it, or start its name with `_` (`_a`) to keep it unused\n\nwarning[BC2052]: loop variable `b` is never used\n --> BC2033.batch:1:9\n  |\n1 | for (a, b) in [1, 2] { }\n  |         ^ never used\nhelp: remove it, or start its name with `_` (`_b`) to keep it unused\n\nerror[BC2033]: cannot destructure elements of type `int`\n --> BC2033.batch:1:15\n  |\n1 | for (a, b) in [1, 2] { }\n  |               ^^^^^^\nhelp: `(a, b)` takes apart lists, as from `zip` or `enumerate`\n\n1 error, 2 warnings\n"
+    "output": "warning[BC2052]: loop variable `a` is never used\n --> BC2033.batch:6:6\n  |\n6 | for (a, b) in [1, 2] { }\n  |      ^ never used\nhelp: remove it, or start its name with `_` (`_a`) to keep it unused\n\nwarning[BC2052]: loop variable `b` is never used\n --> BC2033.batch:6:9\n  |\n6 | for (a, b) in [1, 2] { }\n  |         ^ never used\nhelp: remove it, or start its name with `_` (`_b`) to keep it unused\n\nerror[BC2033]: cannot destructure elements of type `int`\n --> BC2033.batch:6:15\n  |\n6 | for (a, b) in [1, 2] { }\n  |               ^^^^^^\nhelp: `(a, b)` takes apart lists, as from `zip` or `enumerate`\n\n1 error, 2 warnings\n"
   },
   "BC2034": {
     "files": [
       {
         "name": "BC2034.batch",
-        "text": "for (i, x, y) in enumerate([\"a\"]) { }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor (i, x, y) in enumerate([\"a\"]) { }\n"
       }
     ],
     "command": "check BC2034.batch",
-    "output": "warning[BC2052]: loop variable `i` is never used\n --> BC2034.batch:1:6\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |      ^ never used\nhelp: remove it, or start its name with `_` (`_i`) to keep it unused\n\nerror[BC2034]: 3 names cannot destructure lists of length 2\n --> BC2034.batch:1:6\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |      ^^^^^^^\n\nwarning[BC2052]: loop variable `x` is never used\n --> BC2034.batch:1:9\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |         ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nwarning[BC2052]: loop variable `y` is never used\n --> BC2034.batch:1:12\n  |\n1 | for (i, x, y) in enumerate([\"a\"]) { }\n  |            ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\n1 error, 3 warnings\n"
+    "output": "warning[BC2052]: loop variable `i` is never used\n --> BC2034.batch:6:6\n  |\n6 | for (i, x, y) in enumerate([\"a\"]) { }\n  |      ^ never used\nhelp: remove it, or start its name with `_` (`_i`) to keep it unused\n\nerror[BC2034]: 3 names cannot destructure lists of length 2\n --> BC2034.batch:6:6\n  |\n6 | for (i, x, y) in enumerate([\"a\"]) { }\n  |      ^^^^^^^\n\nwarning[BC2052]: loop variable `x` is never used\n --> BC2034.batch:6:9\n  |\n6 | for (i, x, y) in enumerate([\"a\"]) { }\n  |         ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nwarning[BC2052]: loop variable `y` is never used\n --> BC2034.batch:6:12\n  |\n6 | for (i, x, y) in enumerate([\"a\"]) { }\n  |            ^ never used\nhelp: remove it, or start its name with `_` (`_y`) to keep it unused\n\n1 error, 3 warnings\n"
   },
   "BC2035": {
     "files": [
@@ -483,21 +483,21 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2036.batch",
-        "text": "let lane = 3\nrun \"a\" {\n  runTags { lane = lane }\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet lane = 3\nrun \"a\" {\n  runTags { lane = lane }\n}\n"
       }
     ],
     "command": "check BC2036.batch",
-    "output": "error[BC2036]: a tag value must be a string, found `int`\n --> BC2036.batch:3:20\n  |\n3 |   runTags { lane = lane }\n  |                    ^^^^\nhelp: convert it with a template: `\"${lane}\"`\n\n1 error\n"
+    "output": "error[BC2036]: a tag value must be a string, found `int`\n --> BC2036.batch:8:20\n  |\n8 |   runTags { lane = lane }\n  |                    ^^^^\nhelp: convert it with a template: `\"${lane}\"`\n\n1 error\n"
   },
   "BC2037": {
     "files": [
       {
         "name": "BC2037.batch",
-        "text": "for i in 1..3 { run i { } }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nfor i in 1..3 { run i { } }\n"
       }
     ],
     "command": "check BC2037.batch",
-    "output": "error[BC2037]: a run id must be a string, found `int`\n --> BC2037.batch:1:21\n  |\n1 | for i in 1..3 { run i { } }\n  |                     ^\nhelp: convert it with a template: `\"${i}\"`\n\n1 error\n"
+    "output": "error[BC2037]: a run id must be a string, found `int`\n --> BC2037.batch:6:21\n  |\n6 | for i in 1..3 { run i { } }\n  |                     ^\nhelp: convert it with a template: `\"${i}\"`\n\n1 error\n"
   },
   "BC2038": {
     "files": [
@@ -545,77 +545,77 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "files": [
       {
         "name": "BC2041.batch",
-        "text": "params {\n  a: int\n  a: string\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams {\n  a: int\n  a: string\n}\nrun \"r1\" { params { a = 1 } }\n"
       }
     ],
     "command": "check BC2041.batch",
-    "output": "error[BC2041]: parameter `a` is declared more than once\n --> BC2041.batch:3:3\n  |\n3 |   a: string\n  |   ^\n  :: BC2041.batch:2:3\n2 |   a: int\n  |   ^ first declared here\nhelp: remove one of them\n\n1 error\n"
+    "output": "error[BC2041]: parameter `a` is declared more than once\n --> BC2041.batch:8:3\n  |\n8 |   a: string\n  |   ^\n  :: BC2041.batch:7:3\n7 |   a: int\n  |   ^ first declared here\nhelp: remove one of them\n\n1 error\n"
   },
   "BC2042": {
     "files": [
       {
         "name": "BC2042.batch",
-        "text": "params {\n  a\n}\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nparams {\n  a\n}\nrun \"r1\" { params { a = \"x\" } }\n"
       }
     ],
     "command": "check BC2042.batch",
-    "output": "error[BC2042]: parameter `a` needs a type\n --> BC2042.batch:2:3\n  |\n2 |   a\n  |   ^\nhelp: write `a: string` (or another type)\n\n1 error\n"
+    "output": "error[BC2042]: parameter `a` needs a type\n --> BC2042.batch:7:3\n  |\n7 |   a\n  |   ^\nhelp: write `a: string` (or another type)\n\n1 error\n"
   },
   "BC2043": {
     "files": [
       {
         "name": "BC2043.batch",
-        "text": "type R = { a: int, a: string }\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype R = { a: int, a: string }\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2043.batch",
-    "output": "error[BC2043]: field `a` appears more than once\n --> BC2043.batch:1:20\n  |\n1 | type R = { a: int, a: string }\n  |                    ^\n  :: BC2043.batch:1:12\n1 | type R = { a: int, a: string }\n  |            ^ first declared here\nhelp: remove one of them\n\n1 error\n"
+    "output": "error[BC2043]: field `a` appears more than once\n --> BC2043.batch:6:20\n  |\n6 | type R = { a: int, a: string }\n  |                    ^\n  :: BC2043.batch:6:12\n6 | type R = { a: int, a: string }\n  |            ^ first declared here\nhelp: remove one of them\n\n1 error\n"
   },
   "BC2044": {
     "files": [
       {
         "name": "BC2044.batch",
-        "text": "let xs = [1, \"a\"]\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet xs = [1, \"a\"]\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2044.batch",
-    "output": "warning[BC2052]: `let` `xs` is never used\n --> BC2044.batch:1:5\n  |\n1 | let xs = [1, \"a\"]\n  |     ^^ never used\nhelp: remove it, or start its name with `_` (`_xs`) to keep it unused\n\nerror[BC2044]: list elements must have one type: expected `int`, found `string`\n --> BC2044.batch:1:14\n  |\n1 | let xs = [1, \"a\"]\n  |              ^^^\n  :: BC2044.batch:1:11\n1 | let xs = [1, \"a\"]\n  |           ^ the first element is `int`\nhelp: use a record to group values of different types, as in `{ name: \"a\", n: 1 }`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `xs` is never used\n --> BC2044.batch:6:5\n  |\n6 | let xs = [1, \"a\"]\n  |     ^^ never used\nhelp: remove it, or start its name with `_` (`_xs`) to keep it unused\n\nerror[BC2044]: list elements must have one type: expected `int`, found `string`\n --> BC2044.batch:6:14\n  |\n6 | let xs = [1, \"a\"]\n  |              ^^^\n  :: BC2044.batch:6:11\n6 | let xs = [1, \"a\"]\n  |           ^ the first element is `int`\nhelp: use a record to group values of different types, as in `{ name: \"a\", n: 1 }`\n\n1 error, 1 warning\n"
   },
   "BC2045": {
     "files": [
       {
         "name": "BC2045.batch",
-        "text": "let x = if true then 1 else \"a\"\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet x = if true then 1 else \"a\"\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2045.batch",
-    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2045.batch:1:5\n  |\n1 | let x = if true then 1 else \"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2045]: the branches of `if` have different types `int` and `string`\n --> BC2045.batch:1:29\n  |\n1 | let x = if true then 1 else \"a\"\n  |                             ^^^\n  :: BC2045.batch:1:22\n1 | let x = if true then 1 else \"a\"\n  |                      ^ this branch is `int`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `x` is never used\n --> BC2045.batch:6:5\n  |\n6 | let x = if true then 1 else \"a\"\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_x`) to keep it unused\n\nerror[BC2045]: the branches of `if` have different types `int` and `string`\n --> BC2045.batch:6:29\n  |\n6 | let x = if true then 1 else \"a\"\n  |                             ^^^\n  :: BC2045.batch:6:22\n6 | let x = if true then 1 else \"a\"\n  |                      ^ this branch is `int`\n\n1 error, 1 warning\n"
   },
   "BC2046": {
     "files": [
       {
         "name": "BC2046.batch",
-        "text": "type T = \"a\" | int\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype T = \"a\" | int\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2046.batch",
-    "output": "error[BC2046]: only string literals can be joined with `|`\n --> BC2046.batch:1:16\n  |\n1 | type T = \"a\" | int\n  |                ^^^\nhelp: write a union of strings, as in `\"a\" | \"b\"`\n\n1 error\n"
+    "output": "error[BC2046]: only string literals can be joined with `|`\n --> BC2046.batch:6:16\n  |\n6 | type T = \"a\" | int\n  |                ^^^\nhelp: write a union of strings, as in `\"a\" | \"b\"`\n\n1 error\n"
   },
   "BC2047": {
     "files": [
       {
         "name": "BC2047.batch",
-        "text": "let a = \"n\"\nlet n: int = var(a)\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet a = \"n\"\nlet n: int = var(a)\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2047.batch",
-    "output": "warning[BC2052]: `let` `n` is never used\n --> BC2047.batch:2:5\n  |\n2 | let n: int = var(a)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_n`) to keep it unused\n\nerror[BC2047]: `var` takes the variable's name as one string literal\n --> BC2047.batch:2:14\n  |\n2 | let n: int = var(a)\n  |              ^^^^^^\nhelp: write `var(\"name\")`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `n` is never used\n --> BC2047.batch:7:5\n  |\n7 | let n: int = var(a)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_n`) to keep it unused\n\nerror[BC2047]: `var` takes the variable's name as one string literal\n --> BC2047.batch:7:14\n  |\n7 | let n: int = var(a)\n  |              ^^^^^^\nhelp: write `var(\"name\")`\n\n1 error, 1 warning\n"
   },
   "BC2048": {
     "files": [
       {
         "name": "BC2048.batch",
-        "text": "let xs: [string] = csv(\"BC2048.csv\")\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet xs: [string] = csv(\"BC2048.csv\")\nrun \"r1\" {}\n"
       },
       {
         "name": "BC2048.csv",
@@ -623,23 +623,23 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       }
     ],
     "command": "check BC2048.batch",
-    "output": "warning[BC2052]: `let` `xs` is never used\n --> BC2048.batch:1:5\n  |\n1 | let xs: [string] = csv(\"BC2048.csv\")\n  |     ^^ never used\nhelp: remove it, or start its name with `_` (`_xs`) to keep it unused\n\nerror[BC2048]: `csv` cannot produce `[string]`\n --> BC2048.batch:1:20\n  |\n1 | let xs: [string] = csv(\"BC2048.csv\")\n  |                    ^^^^^^^^^^^^^^^^^\nhelp: declare a list of records with scalar fields, as in `[{ id: string, n: int }]`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `xs` is never used\n --> BC2048.batch:6:5\n  |\n6 | let xs: [string] = csv(\"BC2048.csv\")\n  |     ^^ never used\nhelp: remove it, or start its name with `_` (`_xs`) to keep it unused\n\nerror[BC2048]: `csv` cannot produce `[string]`\n --> BC2048.batch:6:20\n  |\n6 | let xs: [string] = csv(\"BC2048.csv\")\n  |                    ^^^^^^^^^^^^^^^^^\nhelp: declare a list of records with scalar fields, as in `[{ id: string, n: int }]`\n\n1 error, 1 warning\n"
   },
   "BC2049": {
     "files": [
       {
         "name": "BC2049.batch",
-        "text": "type string = int\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\ntype string = int\nrun \"r1\" {}\n"
       }
     ],
     "command": "check BC2049.batch",
-    "output": "error[BC2049]: `string` is a built-in type and cannot be redefined\n --> BC2049.batch:1:6\n  |\n1 | type string = int\n  |      ^^^^^^\nhelp: choose another name\n\n1 error\n"
+    "output": "error[BC2049]: `string` is a built-in type and cannot be redefined\n --> BC2049.batch:6:6\n  |\n6 | type string = int\n  |      ^^^^^^\nhelp: choose another name\n\n1 error\n"
   },
   "BC2050": {
     "files": [
       {
         "name": "BC2050.batch",
-        "text": "let rows: [{ sample: string, lane: int }] = csv(\"BC2050.csv\")\nlet f = \"sample\"\nlet g = group_by(rows, f)\n"
+        "text": "defaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n}\nlet rows: [{ sample: string, lane: int }] = csv(\"BC2050.csv\")\nlet f = \"sample\"\nlet g = group_by(rows, f)\nrun \"r1\" {}\n"
       },
       {
         "name": "BC2050.csv",
@@ -647,7 +647,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       }
     ],
     "command": "check BC2050.batch",
-    "output": "warning[BC2052]: `let` `g` is never used\n --> BC2050.batch:3:5\n  |\n3 | let g = group_by(rows, f)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_g`) to keep it unused\n\nerror[BC2050]: `group_by` takes its field names as a string literal or a list of string literals\n --> BC2050.batch:3:24\n  |\n3 | let g = group_by(rows, f)\n  |                        ^\nhelp: write `group_by(xs, \"sample\")` or `group_by(xs, [\"patient\", \"sample\"])`\n\n1 error, 1 warning\n"
+    "output": "warning[BC2052]: `let` `g` is never used\n --> BC2050.batch:8:5\n  |\n8 | let g = group_by(rows, f)\n  |     ^ never used\nhelp: remove it, or start its name with `_` (`_g`) to keep it unused\n\nerror[BC2050]: `group_by` takes its field names as a string literal or a list of string literals\n --> BC2050.batch:8:24\n  |\n8 | let g = group_by(rows, f)\n  |                        ^\nhelp: write `group_by(xs, \"sample\")` or `group_by(xs, [\"patient\", \"sample\"])`\n\n1 error, 1 warning\n"
   },
   "BC2051": {
     "files": [

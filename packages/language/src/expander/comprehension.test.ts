@@ -130,6 +130,14 @@ describe("BC3041 a comprehension whose `where` keeps nothing", () => {
     });
   });
 
+  it("a `for … where` whose evaluation fails is an error, not also a warning, as a comprehension's", () => {
+    const o = outcome(`let xs: [any] = json("x.json")\nfor x in xs where x.a > 1 { run "r" {} }`, { "x.json": '[{"a": "s"}]' });
+    expect(o).toEqual({
+      ids: [],
+      diagnostics: ['BC3031 2:19-2:26 cannot apply `>` to a string ("s") and an int (1) | note: in iteration x = { a: "s" } (x.json:1)'],
+    });
+  });
+
   it("is not reported when the expansion stopped early", () => {
     const lines = [`let a = [k for k in [1] where k > 5]`, `run "r" { name = str(len(a)) }`];
     for (let i = 0; i < 101; i++) lines.push(`run "e${i}" { name = str(int("x${i}")) }`);

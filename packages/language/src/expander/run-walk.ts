@@ -266,10 +266,17 @@ export class RunWalker {
     }
   }
 
-  /** Tests a `for`'s `where`, noting whether it ever held. */
+  /** Tests a `for`'s `where`, noting whether it ever held; one that failed (an error, reported) was not tested. */
   private testWhere(s: ForIR, w: Walk): boolean {
+    const where = s.where as (env: Value[]) => boolean;
+    let kept: boolean;
+    try {
+      kept = where(w.env);
+    } catch (e) {
+      this.fail(w, e, s.whereVars);
+      return false;
+    }
     s.whereTested = true;
-    const kept = this.test(s.where as (env: Value[]) => boolean, w, s.whereVars);
     if (kept) s.whereKept = true;
     return kept;
   }
@@ -282,15 +289,6 @@ export class RunWalker {
       if (s.whereTested && !s.whereKept && s.whereSpan !== undefined) this.errors.diagnostics.push(at(this.file, s.whereSpan, codes.whereKeepsNothing()));
     }
     for (const span of emptyComprehensionWheres(this.ctx)) this.errors.diagnostics.push(at(this.file, span, codes.whereKeepsNothing("comprehension")));
-  }
-
-  private test(cond: (env: Value[]) => boolean, w: Walk, vars: readonly LoopVar[]): boolean {
-    try {
-      return cond(w.env);
-    } catch (e) {
-      this.fail(w, e, vars);
-      return false;
-    }
   }
 
   private run(s: RunIR, w: Walk): RunSpec | undefined {

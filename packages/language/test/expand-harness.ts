@@ -1,6 +1,7 @@
 // Test helpers for the expander: parse + check + expand a `.batch` text over in-memory files,
 // and render diagnostics compactly (`BC3001 3:7 message`) for exact assertions.
 import { check } from "../src/checker/check.js";
+import { compileFile } from "../src/compile.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { memoryHost } from "../src/host.js";
 import { parse } from "../src/parser/parse.js";
@@ -76,4 +77,22 @@ export function outcome(text: string, files: Record<string, string> = {}, vars: 
 /** Ids of runs. */
 export function ids(runs: readonly RunSpec[]): string[] {
   return runs.map((r) => r.runSettingId);
+}
+
+/**
+ * Everything one `check` of `text` (as `/p/t.batch`, data files under `/p`) sees of the front end
+ * and the expansion: the codes and diagnostics in order, the ids given, the runs counted, the set-up.
+ */
+export function checkAll(text: string, files: Record<string, string> = {}) {
+  const r = compileFile("/p/t.batch", text, { host: memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/p/${k}`, v]))) });
+  const e = r.expansion;
+  const ids = e === undefined ? undefined : [...e.runs()].map((x) => x.runSettingId);
+  const all = [...r.diagnostics, ...(e?.diagnostics ?? [])];
+  return {
+    codes: all.map((d) => d.code),
+    lines: all.map((d) => full(r.source, d)),
+    ids,
+    counted: e?.attemptedRuns(),
+    setupComplete: e?.setupComplete,
+  };
 }

@@ -3,7 +3,7 @@
 // file is read again only for values reported, once per file (`lines` caches it).
 import * as path from "node:path";
 import type { Host } from "../host.js";
-import { isRecordValue, type Value } from "../values.js";
+import { isRecordValue, shownFields, type Value } from "../values.js";
 import type { Binding } from "./run-spec.js";
 
 /** A data-file cell: 1-based line and column (column absent when the text is not on the row's line). */
@@ -52,6 +52,6 @@ function columnOf(host: Host, abs: string, file: string, line: number, value: st
 function holds(v: Value, value: string): boolean {
   if (v === value) return true;
   if (Array.isArray(v)) return v.some((x) => x === value || (Array.isArray(x) && x.includes(value)));
-  if (isRecordValue(v)) return Object.values(v).some((x) => x === value || (Array.isArray(x) && x.includes(value)));
+  if (isRecordValue(v)) return shownFields(v).some(([, x]) => x === value || (Array.isArray(x) && x.includes(value)));
   return false;
 }

@@ -27,6 +27,13 @@ export class Failure {
    */
   instance?: string;
 
+  /**
+   * The value the failing call still gives for counting runs (the records of a data file with
+   * errors, some fields unknown: values.ts `unknownField`); it stands for the call's own value
+   * only, so it is used where the failing expression is the call (`partialAt`).
+   */
+  partial?: Value;
+
   /** This failure, about the string value `v` (see `value`). */
   about(v: Value): this {
     if (typeof v === "string") this.value = v;
@@ -46,6 +53,9 @@ export class BuiltinError {
 
   /** The string value found wrong, when it may be a data-file cell (see `Failure.value`). */
   value?: string;
+
+  /** The value the call still gives for counting runs (see `Failure.partial`). */
+  partial?: Value;
 
   /** This error, about the string value `v`. */
   about(v: Value): this {
@@ -103,4 +113,13 @@ export function kindOf(v: Value): string {
 
 function shorten(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * The value a failure still gives for counting when the expression that failed is `span` itself
+ * (a `let`'s value or a loop's list that is the failing data-file call), else undefined.
+ */
+export function partialAt(e: unknown, span: Span): Value | undefined {
+  if (!(e instanceof Failure) || e.partial === undefined) return undefined;
+  return e.span.start === span.start && e.span.end === span.end ? e.partial : undefined;
 }

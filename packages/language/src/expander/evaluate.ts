@@ -359,7 +359,9 @@ export class ExprCompiler implements SubCompiler {
     if (!(x instanceof BuiltinError)) return x;
     const at = (b: BuiltinError): Failure =>
       new Failure(b.message, (b.argIndex === undefined ? undefined : argSpans[b.argIndex]) ?? span, b.key);
-    return new Failure(x.message, at(x).span, x.key, undefined, x.more?.map(at)).about(x.value ?? null);
+    const f = new Failure(x.message, at(x).span, x.key, undefined, x.more?.map(at)).about(x.value ?? null);
+    if (x.partial !== undefined) f.partial = x.partial;
+    return f;
   }
 
   private binary(e: BinaryExpression, scope: Scope): Evaluator {

@@ -220,6 +220,12 @@ describe("run ids", () => {
     });
   });
 
+  it("BC3009 a `null` run id gets no hint to write it with `str` (that would give the id \"null\")", () => {
+    expect(outcome(`let j = json("c.json")\nrun j.id {}`, { "c.json": '{"id": null}' }).diagnostics).toEqual([
+      'BC3009 2:5-2:9 the run id must be a string, found `null` | help: a run id is a non-empty string: give every run one, such as `"S1"`, or make it from the loop variables (`"${s.sample_id}-${ref}"`)',
+    ]);
+  });
+
   it("BC3009 a run id that is not a string", () => {
     expect(outcome(`let j = json("c.json")\nrun j.id {}`, { "c.json": '{"id": 3}' })).toEqual({
       ids: [],

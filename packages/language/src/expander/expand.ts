@@ -21,7 +21,7 @@ import type { BlockEntry, Expression, MapBlock, Statement } from "../ast/nodes.j
 import { maxRunsPerBatchProblem, runSettingFields } from "@batchc/model";
 import { MAX_RUNS_PER_BATCH_ENTRY, SETTINGS_ENTRY } from "../api-spelling.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
-import { Failure } from "./errors.js";
+import { Failure, partialAt } from "./errors.js";
 import { expansionLimit } from "./limits.js";
 import { BATCH_SCHEMA, DEFAULTS_SCHEMA } from "../checker/block-schemas.js";
 import type { CheckedProgram } from "../checker/checked-program.js";
@@ -99,6 +99,8 @@ class Expander {
   /** Set-up values that failed (or held a checker error), in all and in the `batch` block. */
   private setupFailures = 0;
   private batchFailures = 0;
+  /** A top-level `let` holds records with unknown fields (errors.ts `partialAt`). */
+  private partialData = false;
 
   constructor(
     private readonly checked: CheckedProgram,
@@ -119,7 +121,7 @@ class Expander {
     // A set-up that failed gives runs no check could judge, and a `batch` block that failed a
     // number of runs no rule could: the runs are still walked for their own errors and ids.
     const outcome = {
-      giveRuns: this.setupFailures === 0 && !this.faults.inSetup,
+      giveRuns: this.setupFailures === 0 && !this.faults.inSetup && !this.partialData,
       judgeCount: this.batchFailures === 0 && !this.faults.inBatch,
     };
     const walker = new RunWalker(this.checked.source.name, this.ctx, this.errors, this.top, this.statements.wheres, this.slots, limit, outcome);
@@ -129,7 +131,7 @@ class Expander {
       runs: () => walker.walk(false),
       diagnostics: this.errors.diagnostics,
       attemptedRuns: () => walker.attemptedRuns(),
-      setupComplete: outcome.giveRuns,
+      setupComplete: this.setupFailures === 0 && !this.faults.inSetup,
     };
   }
 
@@ -143,7 +145,10 @@ class Expander {
           scope.define(s.name.name, { kind: "const", value: f([]) });
         } catch (e) {
           this.errors.setupFailure(e);
-          scope.define(s.name.name, { kind: "poisoned" });
+          // A data file with errors still gives its records, to count the runs (no run is given).
+          const partial = partialAt(e, s.value.span);
+          if (partial !== undefined) this.partialData = true;
+          scope.define(s.name.name, partial === undefined ? { kind: "poisoned" } : { kind: "const", value: partial });
         }
         return;
       }

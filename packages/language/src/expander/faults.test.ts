@@ -2,27 +2,10 @@
 // errors are still read and walked, so their problems and the number of runs come in the same
 // run, without a cascade from the places the checker already reported.
 import { describe, expect, it } from "vitest";
-import { compileFile } from "../compile.js";
-import { memoryHost } from "../host.js";
-import { full } from "../../test/expand-harness.js";
+import { checkAll } from "../../test/expand-harness.js";
 
 const HEAD = `defaults {\n  workflowId = "1"\n  roleArn = "arn:aws:iam::123456789012:role/R"\n  outputUri = "s3://lab-results/out/"\n}\n`;
 const SHEET = "sample,reads\nS1,s3://lab-reads/1.bam\nS2,s3://lab-reads/2.bam\nS3,s3://lab-reads/3.bam\n";
-
-/** Everything one check sees: the codes in order, the ids given, the runs counted, the set-up. */
-function checkAll(text: string, files: Record<string, string> = {}) {
-  const r = compileFile("/p/t.batch", text, { host: memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/p/${k}`, v]))) });
-  const e = r.expansion;
-  const ids = e === undefined ? undefined : [...e.runs()].map((x) => x.runSettingId);
-  const all = [...r.diagnostics, ...(e?.diagnostics ?? [])];
-  return {
-    codes: all.map((d) => d.code),
-    lines: all.map((d) => full(r.source, d)),
-    ids,
-    counted: e?.attemptedRuns(),
-    setupComplete: e?.setupComplete,
-  };
-}
 
 describe("expansion despite checker errors", () => {
   it("a type error in one `let` does not stop the reading of a data file another statement needs", () => {

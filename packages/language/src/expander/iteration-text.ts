@@ -1,6 +1,6 @@
 // How an iteration is named in messages: its loop variables with short values and, for rows
 // of data files, their places.
-import { displayValue, isRecordValue, type Value } from "../values.js";
+import { displayValue, isRecordValue, shownFields, type Value } from "../values.js";
 import type { Binding } from "./run-spec.js";
 
 /** `s = { sample_id: "S1", … } (samples.csv:2), ref = "t2t"`: short values, data-file places. */
@@ -13,10 +13,10 @@ export function iterationText(bindings: readonly Binding[]): string {
 /** A value in a few characters: records show their first two fields. */
 export function shortValue(v: Value): string {
   if (isRecordValue(v)) {
-    const keys = Object.keys(v);
-    const shown = keys.slice(0, 2).map((k) => `${k}: ${displayValue(v[k] as Value, 24)}`);
-    if (keys.length > 2) shown.push("…");
-    return keys.length === 0 ? "{}" : `{ ${shown.join(", ")} }`;
+    const fields = shownFields(v);
+    const shown = fields.slice(0, 2).map(([k, x]) => `${k}: ${x === undefined ? "?" : displayValue(x, 24)}`);
+    if (fields.length > 2) shown.push("…");
+    return fields.length === 0 ? "{}" : `{ ${shown.join(", ")} }`;
   }
   return displayValue(v, 40);
 }

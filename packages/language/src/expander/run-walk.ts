@@ -4,11 +4,12 @@
 // as soon as the loop variables it reads are bound.
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import { at } from "../diagnostics/diagnostic.js";
+import type { Span } from "../source.js";
 import type { Value } from "../values.js";
 import { rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
 import { emptyComprehensionWheres } from "./comprehension.js";
 import { cellNote, cellOf, type DataLines } from "./data-cell.js";
-import { Failure, describeValue } from "./errors.js";
+import { Failure, describeValue, partialAt } from "./errors.js";
 import type { Evaluator } from "./evaluator.js";
 import { firstRunNotes, type ExpansionErrors, type Extra, type WalkErrors } from "./expansion-errors.js";
 import { IdTable } from "./id-table.js";
@@ -39,6 +40,8 @@ class Walk implements WalkErrors {
   attempts = 0;
   /** False once a failure outside a `run` statement skipped part of a loop: `attempts` is then not the program's count. */
   countable = true;
+  /** True once records with unknown fields are bound (errors.ts `partialAt`): no run is given. */
+  partial = false;
   constructor(
     slots: number,
     /** A quiet walk records nothing (used to look up the first run with a duplicate id). */
@@ -63,7 +66,8 @@ class LoopCursor {
     private readonly s: ForIR,
     private readonly w: Walk,
     private readonly ctx: ExpandContext,
-    private readonly fail: (e: unknown, vars: readonly LoopVar[]) => void,
+    /** Records a failure of a source; the value it still gives for counting, if any. */
+    private readonly fail: (e: unknown, vars: readonly LoopVar[], span: Span) => Value | undefined,
   ) {
     const n = s.sources.length;
     this.lists = new Array<Value[] | undefined>(n).fill(undefined);
@@ -92,13 +96,18 @@ class LoopCursor {
       } else {
         const v = (src.list as Evaluator)(env);
         if (!Array.isArray(v)) throw new Failure(codes.notIterable(describeValue(v)), src.span);
-        this.lists[k] = v;
-        this.lens[k] = v.length;
-        this.listOrigins[k] = this.ctx.listOrigins.get(v);
+        this.setList(k, v);
       }
     } catch (e) {
-      this.fail(e, src.varsBefore);
+      const partial = this.fail(e, src.varsBefore, src.span);
+      if (Array.isArray(partial)) this.setList(k, partial);
     }
+  }
+
+  private setList(k: number, v: Value[]): void {
+    this.lists[k] = v;
+    this.lens[k] = v.length;
+    this.listOrigins[k] = this.ctx.listOrigins.get(v);
   }
 
   /** Binds the variables of source k to its element i; false when the element does not fit. */
@@ -117,7 +126,7 @@ class LoopCursor {
     }
     const names = src.names;
     if (!Array.isArray(v) || v.length !== names.length) {
-      this.fail(new Failure(codes.destructureMismatch(names.length, describeValue(v)), src.span), src.varsBefore);
+      this.fail(new Failure(codes.destructureMismatch(names.length, describeValue(v)), src.span), src.varsBefore, src.span);
       return false;
     }
     for (let j = 0; j < names.length; j++) {
@@ -154,6 +163,22 @@ export class RunWalker {
   private fail(w: Walk, e: unknown, vars: readonly LoopVar[]): void {
     w.countable = false;
     this.failRun(w, e, vars);
+  }
+
+  /**
+   * Records a failure of a `let`'s value or a loop's list at `span`. When it is a data-file call
+   * that still gives records (some fields unknown), they are returned to go on with: the runs
+   * are counted, none is given from here on (errors.ts `partialAt`).
+   */
+  private failBinding(w: Walk, e: unknown, vars: readonly LoopVar[], span: Span): Value | undefined {
+    const partial = partialAt(e, span);
+    if (partial === undefined) {
+      this.fail(w, e, vars);
+      return undefined;
+    }
+    this.failRun(w, e, vars);
+    w.partial = true;
+    return partial;
   }
 
   /**
@@ -207,8 +232,9 @@ export class RunWalker {
           try {
             w.env[s.slot] = s.value(w.env);
           } catch (e) {
-            this.fail(w, e, s.vars);
-            return;
+            const partial = this.failBinding(w, e, s.vars, s.span);
+            if (partial === undefined) return;
+            w.env[s.slot] = partial;
           }
           break;
         case RUN: {
@@ -239,7 +265,7 @@ export class RunWalker {
     const where = s.where;
     const whereLevel = s.whereLevel;
     if (where !== undefined && whereLevel < 0 && !this.testWhere(s, w)) return;
-    const cursor = new LoopCursor(s, w, this.ctx, (e, vars) => this.fail(w, e, vars));
+    const cursor = new LoopCursor(s, w, this.ctx, (e, vars, span) => this.failBinding(w, e, vars, span));
     const idx = cursor.idx;
     const body = s.body;
     let k = 0;
@@ -315,9 +341,10 @@ export class RunWalker {
     } catch (e) {
       this.failRun(w, e, s.vars);
     }
-    // A run is given when its fields evaluated, its statement holds no checker error and the
-    // set-up did not fail; every other one still takes its id.
-    const given = fields !== undefined && !s.faulty && this.outcome.giveRuns;
+    // A run is given when its fields evaluated, its statement holds no checker error, the
+    // set-up did not fail and no records with unknown fields are bound; every other one still
+    // takes its id.
+    const given = fields !== undefined && !s.faulty && this.outcome.giveRuns && !w.partial;
     const first = w.seen.add(id, given ? w.index : FAILED_RUN);
     if (first >= 0) {
       const dup = new Failure(codes.duplicateRunId(id), s.idSpan);

@@ -22,6 +22,8 @@ export interface LetIR {
   kind: typeof LET;
   slot: number;
   value: Evaluator;
+  /** The value expression (a failing data-file call there may still give rows to count). */
+  span: Span;
   vars: readonly LoopVar[];
 }
 

@@ -54,7 +54,7 @@ export class StatementCompiler {
         const value = this.compileLet(s, scope);
         const slot = this.allocate();
         scope.define(s.name.name, { kind: "slot", slot });
-        out.push({ kind: LET, slot, value, vars });
+        out.push({ kind: LET, slot, value, span: s.value.span, vars });
       } else if (s.kind === "ForStatement" || s.kind === "IfStatement" || s.kind === "RunStatement") {
         out.push(this.compileStatement(s, scope, vars));
       }

@@ -49,7 +49,13 @@ export const expand = {
   emptyRunId: () => error("BC3008", "the run id is an empty string", { help: "every run needs a non-empty, unique id" }),
   /** `run 42 { ... }` with a value typed `any`. */
   runIdNotString: (found: string) =>
-    error("BC3009", `the run id must be a string, found ${found}`, { help: "convert it with `str(...)`" }),
+    error("BC3009", `the run id must be a string, found ${found}`, {
+      // `str(null)` would make the id "null"
+      help:
+        found === "`null`"
+          ? 'a run id is a non-empty string: give every run one, such as `"S1"`, or make it from the loop variables (`"${s.sample_id}-${ref}"`)'
+          : "convert it with `str(...)`",
+    }),
   /** Two runs with the same id. */
   duplicateRunId: (id: string) =>
     error("BC3010", `duplicate run id ${quoted(id)}`, {

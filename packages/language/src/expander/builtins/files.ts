@@ -81,9 +81,13 @@ function delimited(fn: "csv" | "tsv", delimiter: "," | "\t", args: readonly Valu
     const text = readText(site, file);
     const lines: number[] = [];
     const { value, errors } = parseDelimited(text, file, delimiter, site.expected, lines);
-    const first = errors[0];
-    if (first !== undefined) throw new BuiltinError(first.message, undefined, first.key, errors.slice(1));
     site.ctx.listOrigins.set(value, { file, firstLine: lines[0] ?? 2, lines: Int32Array.from(lines) });
+    const first = errors[0];
+    if (first !== undefined) {
+      const e = new BuiltinError(first.message, undefined, first.key, errors.slice(1));
+      if (value.length > 0) e.partial = value;
+      throw e;
+    }
     return value;
   });
 }

@@ -35,7 +35,7 @@ export function s3Listing(pattern: string): S3Listing | undefined {
 /**
  * The listings a program needs: one per `s3_glob` call whose pattern is a string literal, by
  * `bucket` and `prefix` (deduplicated). A pattern built at run time has no listing and is
- * reported at its call (BC3061).
+ * reported at its call (BC3043).
  */
 export function s3GlobListings(program: Program): S3Listing[] {
   const out = new Map<string, S3Listing>();

@@ -1,11 +1,17 @@
 // Table rows to records: the header names the keys, and with a declared `[Row]` type each
 // column's cells are converted (text-values.ts); every problem is kept (one per column, with a
 // count). Plain text is read with a reader made for the header's columns.
+//
+// A table with problems still gives its records, for counting the runs: a declared column the
+// header lacks, a cell that does not convert, and every cell of a row with the wrong number of
+// cells are unknown fields (values.ts `unknownField`), which abort silently whatever reads them
+// (the problem is reported once, here). Only a header that names a column twice, or no header,
+// gives no records.
 import { expand as codes } from "../../diagnostics/codes/expand.js";
 import { names } from "../../diagnostics/codes/names.js";
 import { printType, type Type } from "../../checker/types.js";
-import type { RecordValue, Value } from "../../values.js";
-import { BuiltinError } from "../errors.js";
+import { unknownField, type RecordValue, type Value } from "../../values.js";
+import { BuiltinError, SILENT } from "../errors.js";
 import { setKey } from "../records.js";
 import { isBlank, scanPlain, type TableRow } from "./table-scan.js";
 import { TextProblem, textConverter, type TextConverter } from "./text-values.js";
@@ -59,6 +65,8 @@ export class TableConverter {
   private plans: ColumnPlan[] | undefined;
   /** Set when the header is unusable: later rows are ignored. */
   private broken = false;
+  /** Declared columns the header lacks: unknown in every record. */
+  private missing: string[] = [];
   private countError: BuiltinError | undefined;
   private countMore = 0;
 
@@ -91,7 +99,10 @@ export class TableConverter {
       for (const [name, field] of rowType.fields) {
         const index = names.indexOf(name);
         if (index < 0) {
-          if (!field.optional) errors.push(new BuiltinError(codes.missingColumn(file, name, names), undefined, `missing:${name}`));
+          if (!field.optional) {
+            errors.push(new BuiltinError(codes.missingColumn(file, name, names), undefined, `missing:${name}`));
+            this.missing.push(name);
+          }
           continue;
         }
         const plan = plans[index] as ColumnPlan;
@@ -100,7 +111,7 @@ export class TableConverter {
         plan.convert = textConverter(field.type, "cell");
       }
     }
-    if (errors.length > 0) this.broken = true;
+    if (seen.size < names.length) this.broken = true;
     this.plans = plans;
   }
 
@@ -111,10 +122,12 @@ export class TableConverter {
       if (this.countError === undefined) {
         this.countError = new BuiltinError(codes.cellCount(this.file, row.line, cells.length, width), undefined, "cells");
       } else this.countMore++;
+      const rec: RecordValue = {};
+      for (const plan of plans) unknownField(rec, plan.name, abort);
+      this.keep(rec, row.line);
       return;
     }
     const rec: RecordValue = {};
-    let bad = false;
     for (let c = 0; c < width; c++) {
       const plan = plans[c] as ColumnPlan;
       const cell = cells[c] as string;
@@ -123,7 +136,6 @@ export class TableConverter {
       if (plan.convert !== undefined) {
         v = plan.convert(cell);
         if (v instanceof TextProblem) {
-          bad = true;
           if (plan.firstError === undefined) {
             const line = row.lines[c] as number;
             const column = row.columns[c] as number;
@@ -133,14 +145,20 @@ export class TableConverter {
                 : codes.badCell(this.file, line, column, plan.name, plan.type, JSON.stringify(cell), v.help);
             plan.firstError = new BuiltinError(msg, undefined, `cell:${plan.name}`);
           } else plan.more++;
+          unknownField(rec, plan.name, abort);
           continue;
         }
       }
       if (plan.plainKey) rec[plan.name] = v;
       else setKey(rec, plan.name, v);
     }
-    if (bad) return;
-    this.lines?.push(row.line);
+    this.keep(rec, row.line);
+  }
+
+  /** Keeps a record (the declared columns the header lacks made unknown) and its line. */
+  private keep(rec: RecordValue, line: number): void {
+    for (const name of this.missing) unknownField(rec, name, abort);
+    this.lines?.push(line);
     this.value.push(rec);
   }
 
@@ -151,7 +169,7 @@ export class TableConverter {
    */
   plainReader(delimiter: string): PlainReader | undefined {
     const plans = this.plans;
-    if (plans === undefined || this.broken || plans.length === 0 || plans.some((p) => !p.plainKey)) return undefined;
+    if (plans === undefined || this.broken || this.missing.length > 0 || plans.length === 0 || plans.some((p) => !p.plainKey)) return undefined;
     const n = plans.length;
     const starts = new Array<number>(n).fill(0);
     const ends = new Array<number>(n).fill(0);
@@ -212,8 +230,13 @@ export class TableConverter {
     for (const plan of this.plans) {
       if (plan.firstError) errors.push(withMore(plan.firstError, plan.more, `and ${plan.more} more bad cell${s(plan.more)} in this column`));
     }
-    return { value: errors.length > 0 ? [] : this.value, errors };
+    return { value: this.value, errors };
   }
+}
+
+/** What reading an unknown field does: abort silently (its problem is reported already). */
+function abort(): never {
+  throw SILENT;
 }
 
 /**

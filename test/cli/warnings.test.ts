@@ -45,6 +45,14 @@ describe("warnings", () => {
     expect(p.stdout).toBe("");
   });
 
+  it("compile --deny-warnings reports what check --deny-warnings does, an expansion warning too", async () => {
+    const text = `${PROGRAM}for x in [1, 2] where x > 5 { run "x\${x}" {} }\n`;
+    const c = await runCli(["check", "w.batch", "--deny-warnings"], { files: { "w.batch": text } });
+    const p = await runCli(["compile", "w.batch", "--deny-warnings"], { files: { "w.batch": text } });
+    expect(c.stderr).toContain("error[BC3041]");
+    expect([p.code, p.stdout, p.stderr]).toEqual([1, "", c.stderr]);
+  });
+
   it("--format json reports them with their severity", async () => {
     const r = await runCli(["check", "w.batch", "--format", "json"], { files });
     expect(r.code).toBe(0);

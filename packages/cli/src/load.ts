@@ -10,8 +10,9 @@ import {
   InvalidUtf8,
   nodeHost,
   renderDiagnostics,
+  sortDiagnostics,
 } from "@batchc/language";
-import { analyseProgram } from "@batchc/compiler";
+import { analyseProgram, checkAllRuns } from "@batchc/compiler";
 import * as path from "node:path";
 import { CommandError, type Io, useColor } from "./io.js";
 import { diagnosticsDocument, diagnosticsLines, sarifLog } from "./machine-output.js";
@@ -95,6 +96,16 @@ function badBytes(file: string, err: InvalidUtf8): LoadedProgram {
 export function applyDenyWarnings(list: readonly Diagnostic[], options: Record<string, unknown>): Diagnostic[] {
   if (options["deny-warnings"] !== true) return [...list];
   return list.map((d) => (d.severity === "warning" ? { ...d, severity: "error" } : d));
+}
+
+/**
+ * Every problem `check` finds (without `--live`): the front end's and, when the program expanded
+ * (also despite type errors), its runs' and data files'; warnings denied as `--deny-warnings`
+ * asks. `count` is the number of runs checked, when it expanded.
+ */
+export function checkedDiagnostics(loaded: LoadedProgram, options: Record<string, unknown>): { list: Diagnostic[]; count: number | undefined } {
+  const runs = loaded.frontEnd.expansion ? checkAllRuns(loaded.frontEnd) : undefined;
+  return { list: applyDenyWarnings(sortDiagnostics([...loaded.diagnostics, ...(runs?.diagnostics ?? [])]), options), count: runs?.count };
 }
 
 /** How diagnostics are printed: text on stderr, or data on stdout (see machine-output.ts). */

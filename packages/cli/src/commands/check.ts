@@ -1,9 +1,8 @@
 // `batchc check FILE`: parse, type-check, expand and check every run (the compiler's
 // `checkAllRuns`); write nothing.
 import { hasErrors, sortDiagnostics } from "@batchc/language";
-import { checkAllRuns } from "@batchc/compiler";
 import type { Io } from "../io.js";
-import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics } from "../load.js";
+import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, checkedDiagnostics, loadProgram, parseVars, reportDiagnostics } from "../load.js";
 import { formatCount } from "@batchc/text";
 import { s3EndpointUrl } from "./upload.js";
 import { checkLiveOptions } from "../live/live-options.js";
@@ -14,13 +13,13 @@ export async function checkCommand(args: string[], options: Record<string, unkno
   checkLiveOptions(options);
   const s3 = { endpointUrl: s3EndpointUrl(options, io, "s3-endpoint-url"), options };
   const loaded = await loadProgram(file, io, parseVars(options.var), allowedReads(options, io), s3);
-  const runs = loaded.frontEnd.expansion ? checkAllRuns(loaded.frontEnd) : undefined;
-  let list = applyDenyWarnings(sortDiagnostics([...loaded.diagnostics, ...(runs?.diagnostics ?? [])]), options);
-  if (options.live === true && runs !== undefined && !hasErrors(list)) {
+  const checked = checkedDiagnostics(loaded, options);
+  let list = checked.list;
+  if (options.live === true && checked.count !== undefined && !hasErrors(list)) {
     list = sortDiagnostics([...list, ...applyDenyWarnings(await (await import("../live/preflight.js")).liveDiagnostics(loaded.frontEnd, options, io), options)]);
   }
   const failed = reportDiagnostics(list, loaded, io, format);
-  const count = runs?.count ?? 0;
+  const count = checked.count ?? 0;
   if (!failed && format === "text") {
     io.stdout.write(`${file}: ok, ${formatCount(count)} run${count === 1 ? "" : "s"}\n`);
   }

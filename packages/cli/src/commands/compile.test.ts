@@ -30,6 +30,19 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe("compile reports every error check does", () => {
+  it("a type error, a data file's problem and the number of runs, in one run; no output", async () => {
+    const rows = ["sample,reads", ...Array.from({ length: 120 }, (_, i) => `S${i},s3://lab-reads/${i}.bam`)].join("\n");
+    const text = `defaults {\n  workflowId = "1234567"\n  roleArn    = "arn:aws:iam::123456789012:role/R"\n  outputUri  = "s3://lab-results/x/"\n}\nlet threads: int = "8"\nfor s in csv("s.csv") { run s.sampel { params { reads = s.reads, threads = threads } } }\n`;
+    const files = { "p.batch": text, "s.csv": rows };
+    const checked = await runCli(["check", "p.batch"], { files });
+    const compiled = await runCli(["compile", "p.batch", "--no-upload", "-o", join(dir, "p.json")], { files });
+    expect(checked.stderr.match(/^error\[BC\d+\]/gm)).toEqual(["error[BC2020]", "error[BC4021]", "error[BC3002]"]);
+    expect([compiled.code, compiled.stdout, compiled.stderr]).toEqual([1, "", checked.stderr]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe("compile reports API limits as check does", () => {
   for (const runs of [20, 300]) {
     it(`${runs} runs: BC4006 at the priority value, with the iteration and the repeats; no output`, async () => {

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { hasErrors, sortDiagnostics, type RunSpec } from "@batchc/language";
 import { emitBatch, type EmittedBatch } from "@batchc/compiler";
 import { CommandError, type Io } from "../io.js";
-import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
+import { type DiagnosticsFormat, allowedReads, applyDenyWarnings, checkedDiagnostics, loadProgram, parseVars, reportDiagnostics, type LoadedProgram } from "../load.js";
 import { printPreview } from "./dry-run.js";
 import { checkLiveOptions } from "../live/live-options.js";
 import { requirePartsFolder, writePartOutputs } from "./parts-output.js";
@@ -50,7 +50,8 @@ export async function compileRequest(
   const loaded = await loadProgram(file, io, parseVars(options.var), allowedReads(options, io), s3);
   const expansion = loaded.frontEnd.expansion;
   if (!expansion || hasErrors(applyDenyWarnings(loaded.diagnostics, options))) {
-    reportDiagnostics(applyDenyWarnings(loaded.diagnostics, options), loaded, io, diagnosticsFormat(options));
+    // the same problems as `check`: a program with type errors is still expanded around them
+    reportDiagnostics(checkedDiagnostics(loaded, options).list, loaded, io, diagnosticsFormat(options));
     return 1;
   }
   if (options.live === true) {

@@ -6,7 +6,7 @@ import { expand as codes } from "../diagnostics/codes/expand.js";
 import { at } from "../diagnostics/diagnostic.js";
 import type { Span } from "../source.js";
 import type { Value } from "../values.js";
-import { rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
+import { elementLine, rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
 import { emptyComprehensionWheres } from "./comprehension.js";
 import { cellNote, cellOf, type DataLines } from "./data-cell.js";
 import { Failure, describeValue, partialAt } from "./errors.js";
@@ -121,7 +121,7 @@ class LoopCursor {
       w.env[slot] = v;
       const lo = this.listOrigins[k];
       w.listFile[slot] = lo?.file;
-      if (lo !== undefined) w.listLine[slot] = lo.lines !== undefined ? (lo.lines[i] as number) : lo.firstLine + i;
+      if (lo !== undefined) w.listLine[slot] = elementLine(lo, i);
       return true;
     }
     const names = src.names;

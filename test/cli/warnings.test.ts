@@ -64,3 +64,48 @@ describe("warnings", () => {
     ]);
   });
 });
+
+// A `null` known only at run time (an empty cell) over a default: BC3048, from the expander.
+const RUNTIME = `defaults {
+  workflowId = "1234567"
+  roleArn    = "arn:aws:iam::123456789012:role/OmicsRunRole"
+  outputUri  = "s3://lab-results/x/"
+  params { intervals = "s3://lab-refs/exome.bed" }
+}
+type Row = { sample: string, bed?: s3uri }
+let rows: [Row] = csv("s.csv")
+for r in rows {
+  run r.sample { params { intervals = r.bed } }
+}
+`;
+
+describe("warnings found while expanding", () => {
+  const files = { "n.batch": RUNTIME, "s.csv": "sample,bed\nA,s3://lab-refs/a.bed\nB,\n" };
+
+  it("check and compile exit 0 and give the run, which inherits the default", async () => {
+    const c = await runCli(["check", "n.batch"], { files });
+    expect([c.code, c.stdout]).toEqual([0, "n.batch: ok, 2 runs\n"]);
+    expect(c.stderr).toContain("warning[BC3048]: parameter `intervals` is `null` in this run, but the run still gets the default value\n  --> n.batch:10:39");
+    expect(c.stderr).toContain("= note: in s.csv, line 3, column 3\n");
+    expect(c.stderr.trimEnd().endsWith("1 warning")).toBe(true);
+    const p = await runCli(["compile", "n.batch"], { files });
+    expect(p.code).toBe(0);
+    const request = JSON.parse(p.stdout) as { defaultRunSetting: { parameters: Record<string, string> }; batchRunSettings: { inlineSettings: { runSettingId: string; parameters?: Record<string, string> }[] } };
+    expect(request.defaultRunSetting.parameters).toEqual({ intervals: "s3://lab-refs/exome.bed" });
+    expect(request.batchRunSettings.inlineSettings.map((r) => [r.runSettingId, r.parameters])).toEqual([
+      ["A", { intervals: "s3://lab-refs/a.bed" }],
+      ["B", undefined],
+    ]);
+    expect(p.stderr).toContain("warning[BC3048]");
+  });
+
+  it("--deny-warnings makes it an error: exit 1, nothing written", async () => {
+    const c = await runCli(["check", "n.batch", "--deny-warnings"], { files });
+    expect([c.code, c.stdout]).toEqual([1, ""]);
+    expect(c.stderr).toContain("error[BC3048]");
+    expect(c.stderr.trimEnd().endsWith("1 error")).toBe(true);
+    const p = await runCli(["compile", "n.batch", "--deny-warnings"], { files });
+    expect([p.code, p.stdout]).toEqual([1, ""]);
+    expect(p.stderr).toContain("error[BC3048]");
+  });
+});

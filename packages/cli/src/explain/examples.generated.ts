@@ -1203,6 +1203,20 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     "command": "check BC3047.batch",
     "output": "error[BC3047]: `maxRunsPerBatch` is out of range\n --> BC3047.batch:1:36\n  |\n1 | batch \"cohort\" { maxRunsPerBatch = 200000 }\n  |                                    ^^^^^^ not from 1 to 100000\nhelp: it is from 1 to 100,000; this one is 200000; a run batch holds at most 100,000 runs\n\n1 error\n"
   },
+  "BC3048": {
+    "files": [
+      {
+        "name": "BC3048.batch",
+        "text": "# A parameter `defaults` sets, given an empty cell of the sample sheet: the run still gets the\n# exome BED of `defaults`. Warned once, at the value, naming the cell; with --deny-warnings the\n# warning is an error.\ndefaults {\n  workflowId = \"1234567\"\n  roleArn    = \"arn:aws:iam::123456789012:role/OmicsRunRole\"\n  outputUri  = \"s3://lab-results/demo/\"\n  params { intervals = \"s3://lab-refs/exome.bed\" }\n}\ntype Row = { sample: string, bed?: s3uri }\nlet rows: [Row] = csv(\"BC3048.samples.csv\")\nfor r in rows {\n  run r.sample { params { sample = r.sample, intervals = r.bed } }\n}\n"
+      },
+      {
+        "name": "BC3048.samples.csv",
+        "text": "sample,bed\nS1,s3://lab-refs/panel-a.bed\nS2,\nS3,\n"
+      }
+    ],
+    "command": "check BC3048.batch",
+    "output": "warning[BC3048]: parameter `intervals` is `null` in this run, but the run still gets the default value\n  --> BC3048.batch:13:58\n   |\n13 |   run r.sample { params { sample = r.sample, intervals = r.bed } }\n   |                                                          ^^^^^ is `null`: inherits the default\n   = note: in iteration r = { sample: \"S2\" } (BC3048.samples.csv:3)\n   = note: in BC3048.samples.csv, line 3, column 4\n   = note: and 1 more iteration\nhelp: this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)\n\n1 warning\n"
+  },
   "BC4001": {
     "files": [
       {

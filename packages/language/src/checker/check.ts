@@ -6,7 +6,7 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host.js";
 import type { SourceFile } from "../source.js";
 import { BATCH_SCHEMA, DEFAULTS_SCHEMA, RUN_SCHEMA, type BlockSchema } from "./block-schemas.js";
-import type { CheckedProgram } from "./checked-program.js";
+import type { CheckedProgram, DefaultKeys } from "./checked-program.js";
 import { CheckContext } from "./context.js";
 import { checkExpression, inferExpression } from "./expressions.js";
 import { TypeResolver } from "./resolve-type.js";
@@ -24,7 +24,7 @@ import { checkTagValue } from "./rules/tag-values.js";
 import { checkTopLevelOnly } from "./rules/top-level-only.js";
 import { collectTypeAliases } from "./rules/unique-type-aliases.js";
 import { checkUniqueKeys } from "./rules/unique-keys.js";
-import { checkNullOverrides, defaultKeys, type DefaultKeys } from "./rules/null-overrides.js";
+import { checkNullOverrides, defaultKeys } from "./rules/null-overrides.js";
 import { checkUnusedNames } from "./rules/unused-names.js";
 import { checkVarInitializer, isVarCall } from "./rules/var-in-typed-let.js";
 import { Scope } from "./scope.js";
@@ -62,7 +62,8 @@ export function check(program: Program, source: SourceFile, options: CheckOption
   ctx.params = top.params === undefined ? undefined : buildParamSchema(ctx, types, top.params);
   const scope = new Scope();
   const symbols = scope.collect();
-  new StatementChecker(ctx, types, top).block(program.statements, scope);
+  const inherited = defaultKeys(top.defaults, ctx.params);
+  new StatementChecker(ctx, types, top, inherited).block(program.statements, scope);
   checkUnusedNames(ctx, symbols);
   const checked: CheckedProgram = {
     source,
@@ -72,6 +73,7 @@ export function check(program: Program, source: SourceFile, options: CheckOption
     aliases: ctx.aliases,
     annotations: ctx.annotations,
     params: ctx.params,
+    inherited,
   };
   return { checked, diagnostics: sortDiagnostics(dropCascades(ctx.diagnostics, source, options.syntax ?? [])) };
 }
@@ -97,11 +99,11 @@ class StatementChecker {
   /** What `defaults` and declared parameter defaults set (a run's `null` inherits them). */
   private readonly inherited: DefaultKeys;
 
-  constructor(ctx: CheckContext, types: TypeResolver, top: TopLevelBlocks) {
+  constructor(ctx: CheckContext, types: TypeResolver, top: TopLevelBlocks, inherited: DefaultKeys) {
     this.ctx = ctx;
     this.types = types;
     this.top = top;
-    this.inherited = defaultKeys(top.defaults, ctx.params);
+    this.inherited = inherited;
     // `defaults` may come after the runs; collect the names it sets up front
     for (const e of top.defaults?.entries ?? []) {
       if (e.kind === "MapBlock" && e.key.name === "params") for (const p of e.entries) if (p.key.name !== "") this.fromDefaults.add(p.key.name);

@@ -28,6 +28,14 @@ export interface ParamSchema {
   template?: string;
 }
 
+/** What `defaults` and the declared parameter defaults set, by kind: what a run's `null` inherits (§8a). */
+export interface DefaultKeys {
+  /** API fields, as written in `defaults` (`outputUri`). */
+  fields: ReadonlySet<string>;
+  params: ReadonlySet<string>;
+  tags: ReadonlySet<string>;
+}
+
 export interface CheckedProgram {
   source: SourceFile;
   program: Program;
@@ -44,4 +52,6 @@ export interface CheckedProgram {
   annotations: ReadonlyMap<TypeExpression, Type>;
   /** The parameter schema; undefined when the program has no `params` statement (unchecked). */
   params: ParamSchema | undefined;
+  /** What `defaults` and the declared parameter defaults set (see `defaultKeys`). */
+  inherited: DefaultKeys;
 }

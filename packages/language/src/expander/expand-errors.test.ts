@@ -626,3 +626,83 @@ describe("the catalog", () => {
     expect(codes.filter((c) => !new RegExp(`it\\("[^"]*${c}`).test(tests) && !tests.includes(`${c} `))).toEqual([]);
   });
 });
+
+// BC3048: a run's parameter, tag or API field whose value is `null` at run time while `defaults`
+// (or a declared parameter default) sets it: a warning at the value, once per place, folded over
+// the iterations, naming the data-file cell the `null` came from (docs/language.md §8a). Not
+// given when the value is written `null` (the checker's BC2051 is), nor when nothing sets the key.
+const INHERITS_HELP =
+  "help: this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)";
+const NULL_DEFAULTS = `defaults { workflowId = "1" roleArn = "arn:aws:iam::123456789012:role/R" outputUri = "s3://out-bucket/x/" params { intervals = "s3://refs/exome.bed" } runTags { project = "p1" } }\n`;
+const NULL_SHEET = "sample,bed,proj\nA,s3://refs/a.bed,p2\nB,,\nC,,p3\n";
+const NULL_ROW = `type Row = { sample: string, bed?: s3uri, proj?: string }\nlet rows: [Row] = csv("s.csv")\n`;
+
+describe("BC3048 a null at run time over a default", () => {
+  it("BC3048 an empty optional csv cell for a parameter `defaults` sets: warned at the value, the cell named, folded; every run given", () => {
+    const { runs, raw, expansion } = runAll(`${NULL_DEFAULTS}${NULL_ROW}for r in rows { run r.sample { params { intervals = r.bed, sample = r.sample } } }`, { "s.csv": NULL_SHEET });
+    expect(runs.map((r) => [r.runSettingId, r.fields.parameters])).toEqual([
+      ["A", { intervals: "s3://refs/a.bed", sample: "A" }],
+      ["B", { sample: "B" }],
+      ["C", { sample: "C" }],
+    ]);
+    expect(outcome(`${NULL_DEFAULTS}${NULL_ROW}for r in rows { run r.sample { params { intervals = r.bed, sample = r.sample } } }`, { "s.csv": NULL_SHEET }).diagnostics).toEqual([
+      `BC3048 4:53-4:58 parameter \`intervals\` is \`null\` in this run, but the run still gets the default value | note: in iteration r = { sample: "B" } (s.csv:3) | note: in s.csv, line 3, column 3 | note: and 1 more iteration | ${INHERITS_HELP}`,
+    ]);
+    expect(raw.map((d) => [d.severity, d.label])).toEqual([["warning", "is `null`: inherits the default"]]);
+    // a second walk neither repeats it nor counts its iterations again
+    expect([...expansion.runs()]).toHaveLength(3);
+    expect(expansion.diagnostics).toHaveLength(1);
+    expect(expansion.diagnostics[0]?.notes?.at(-1)).toBe("and 1 more iteration");
+  });
+
+  it("a tag `defaults` sets, from an empty cell of a tsv", () => {
+    const tsv = "sample\tproj\nA\tp2\nB\t\n";
+    expect(outcome(`${NULL_DEFAULTS}type Row = { sample: string, proj?: string }\nlet rows: [Row] = tsv("s.tsv")\nfor r in rows { run r.sample { runTags { project = r.proj } } }`, { "s.tsv": tsv })).toEqual({
+      ids: ["A", "B"],
+      diagnostics: [
+        `BC3048 4:52-4:58 tag \`project\` is \`null\` in this run, but the run still gets the default value | note: in iteration r = { sample: "B" } (s.tsv:3) | note: in s.tsv, line 3, column 3 | ${INHERITS_HELP}`,
+      ],
+    });
+  });
+
+  it("an API field `defaults` sets (`outputUri`) is warned; one it does not set (`name`) is not", () => {
+    const json = '[\n  {"s": "A", "out": "s3://out-a/x/", "n": "a"},\n  {"s": "B", "out": null}\n]';
+    expect(outcome(`${NULL_DEFAULTS}type M = { s: string, out?: string, n?: string }\nlet ms: [M] = json("m.json")\nfor m in ms { run m.s { name = m.n, outputUri = m.out } }`, { "m.json": json })).toEqual({
+      ids: ["A", "B"],
+      diagnostics: [
+        `BC3048 4:49-4:54 field \`outputUri\` is \`null\` in this run, but the run still gets the default value | note: in iteration m = { s: "B", out: null } (m.json:3) | note: in m.json, line 3 | ${INHERITS_HELP}`,
+      ],
+    });
+  });
+
+  it("a parameter with a declared default, from a value that is not a loop variable's field (no cell), in a run outside any loop", () => {
+    expect(outcome(`params { threads: int = 16, bed?: string }\nlet j = json("c.json")\nrun "a" { params { threads = j.threads } }`, { "c.json": '{"threads": null}' })).toEqual({
+      ids: ["a"],
+      diagnostics: [`BC3048 3:30-3:39 parameter \`threads\` is \`null\` in this run, but the run still gets the default value | ${INHERITS_HELP}`],
+    });
+  });
+
+  it("no warning when nothing sets the key, or when the value is not null", () => {
+    expect(
+      outcome(`${NULL_DEFAULTS}${NULL_ROW}for r in rows { run r.sample { name = r.proj, params { bed = r.bed }, runTags { owner = r.proj } } }\nrun "x" { params { intervals = "s3://refs/x.bed" }, runTags { project = "p" } }`, { "s.csv": NULL_SHEET }),
+    ).toEqual({ ids: ["A", "B", "C", "x"], diagnostics: [] });
+  });
+
+  it("no second warning where the checker's BC2051 is given for the same value", () => {
+    const text = `${NULL_DEFAULTS}${NULL_ROW}for r in rows { run r.sample { params { intervals = if r.sample == "A" then null else r.bed } } }`;
+    const r = compileFile("/p/t.batch", text, { host: memoryHost({ "/p/s.csv": NULL_SHEET }) });
+    expect([...r.expansion!.runs()].map((x) => x.runSettingId)).toEqual(["A", "B", "C"]);
+    expect([...r.diagnostics, ...r.expansion!.diagnostics].map((d) => full(r.source, d))).toEqual([
+      `BC2051 4:53-4:92 parameter \`intervals\` is set to \`null\`, but the run still gets the default value | ${INHERITS_HELP}`,
+    ]);
+  });
+
+  it("a run that fails reports its errors only", () => {
+    expect(outcome(`${NULL_DEFAULTS}${NULL_ROW}for r in rows { run r.sample { priority = int(r.sample), params { intervals = r.bed } } }`, { "s.csv": NULL_SHEET })).toEqual({
+      ids: [],
+      diagnostics: [
+        'BC3004 4:47-4:55 cannot convert "A" to `int` | note: in iteration r = { sample: "A", bed: "s3://refs/a.bed", … } (s.csv:2) | note: in s.csv, line 2, column 1 | note: and 2 more iterations | help: an `int` is written as digits with an optional `-`',
+      ],
+    });
+  });
+});

@@ -1,7 +1,8 @@
 // The expander's errors: each failure placed at the expression that produced the bad value,
 // once per code and place (repeats fold into "and N more iterations", diagnostics/fold.ts),
 // recorded only once however often the runs are walked; after MAX_ERRORS distinct errors the
-// expansion stops (BC3029).
+// expansion stops (BC3029). Warnings found while iterating (BC3048) are placed, folded and
+// recorded once the same way, but are not errors: they never stop the expansion.
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import { at, type Diagnostic, type Label } from "../diagnostics/diagnostic.js";
 import { DiagnosticFold, MAX_ERRORS } from "../diagnostics/fold.js";
@@ -15,6 +16,8 @@ export interface WalkErrors {
   readonly quiet: boolean;
   /** Error occurrences in this walk, and the distinct ones. */
   occurrences: number;
+  /** Warning occurrences in this walk. */
+  warnings: number;
   readonly distinct: Set<string>;
   stopped: boolean;
 }
@@ -28,6 +31,9 @@ export class ExpansionErrors {
   private readonly fold = new DiagnosticFold();
   /** Error occurrences already recorded, in walk order (walks are deterministic). */
   private recorded = 0;
+  /** The warnings found while iterating, and their occurrences already recorded. */
+  private readonly warningFold = new DiagnosticFold();
+  private warningsRecorded = 0;
   private setupDistinct = 0;
   private stopReported = false;
 
@@ -81,12 +87,28 @@ export class ExpansionErrors {
     }
   }
 
-  private record(f: Failure, key: string, notes: string[], labels?: Label[]): void {
+  /**
+   * Records a warning of the current iteration of `w` as `fail` records an error (once per code
+   * and place, repeats folded, once across walks), without counting it among the errors.
+   */
+  warn(w: WalkErrors, f: Failure, iteration: () => string | undefined, extra?: Extra): void {
+    if (w.quiet) return;
+    w.warnings++;
+    if (w.warnings <= this.warningsRecorded) return;
+    this.warningsRecorded = w.warnings;
+    const key = failureKey(f);
+    if (this.warningFold.repeat(key, f.instance) || this.warningFold.full) return;
+    const named = iteration();
+    const x = extra?.(f);
+    this.record(f, key, [...(named === undefined ? [] : [`in iteration ${named}`]), ...(x?.notes ?? [])], x?.labels, this.warningFold);
+  }
+
+  private record(f: Failure, key: string, notes: string[], labels?: Label[], fold = this.fold): void {
     const d = at(this.file, f.span, f.message);
     d.notes = [...(f.message.notes ?? []), ...notes];
     const allLabels = [...(f.labels ?? []), ...(labels ?? [])].filter((l) => l.span.start !== f.span.start || l.span.end !== f.span.end);
     if (allLabels.length > 0) d.labels = allLabels;
-    this.fold.add(key, d, f.instance);
+    fold.add(key, d, f.instance);
     this.diagnostics.push(d);
   }
 }

@@ -15,6 +15,7 @@ import { firstRunNotes, type ExpansionErrors, type Extra, type WalkErrors } from
 import { IdTable } from "./id-table.js";
 import { iterationText } from "./iteration-text.js";
 import { MAX_EXPANDED_RUNS } from "./limits.js";
+import { nullCellNotes } from "./null-cell.js";
 import type { Binding, RunFields, RunSpec } from "./run-spec.js";
 import { FOR, IF, LET, RUN, type ForIR, type LetIR, type LoopVar, type RunIR, type SourceIR, type StmtIR } from "./statement-ir.js";
 
@@ -34,6 +35,7 @@ class Walk implements WalkErrors {
   readonly seen = new IdTable();
   index = 0;
   occurrences = 0;
+  warnings = 0;
   readonly distinct = new Set<string>();
   stopped = false;
   /** `run` statements evaluated so far (whether they gave a run or an error). */
@@ -341,6 +343,7 @@ export class RunWalker {
     } catch (e) {
       this.failRun(w, e, s.vars);
     }
+    if (s.nulls.length !== 0) this.warnNulls(w, s);
     // A run is given when its fields evaluated, its statement holds no checker error, the
     // set-up did not fail and no records with unknown fields are bound; every other one still
     // takes its id.
@@ -364,6 +367,13 @@ export class RunWalker {
     }
     if (!given || fields === undefined) return undefined;
     return { runSettingId: id, fields, statement: s.node, bindings: this.bindings(w, s.vars), index: w.index++ };
+  }
+
+  /** Warns about each entry of the run just built whose `null` inherits a default (BC3048), naming its data-file cell. */
+  private warnNulls(w: Walk, s: RunIR): void {
+    const iteration = (): string | undefined => (s.vars.length === 0 ? undefined : iterationText(this.bindings(w, s.vars)));
+    for (const n of s.nulls) this.errors.warn(w, new Failure(codes.nullOverDefault(n.what), n.span), iteration, () => nullCellNotes(this.ctx, this.bindings(w, s.vars), n.read));
+    s.nulls.length = 0;
   }
 
   /** The bindings of `vars` in the walk's current iteration. */

@@ -27,12 +27,26 @@ export interface LetIR {
   vars: readonly LoopVar[];
 }
 
+/**
+ * A run's entry that `defaults` (or a declared default) sets, so that a `null` value inherits the
+ * default (docs/language.md §8a): what it sets, for the warning BC3048, and where its value is.
+ */
+export interface NullOverDefault {
+  /** `parameter \`x\``, `tag \`x\`` or `field \`x\``. */
+  what: string;
+  span: Span;
+  /** The value read as `name.key` (a loop variable's field): the data-file cell it came from is named. */
+  read?: { name: string; key: string };
+}
+
 export interface RunIR {
   kind: typeof RUN;
   node: RunStatement;
   id: Evaluator;
   idSpan: Span;
   fields: (env: Value[]) => RunFields;
+  /** The entries of the run just built whose `null` inherits a default; the walk takes them out. */
+  nulls: NullOverDefault[];
   vars: readonly LoopVar[];
   /** The statement holds a checker error: it is evaluated and counted, but gives no run. */
   faulty: boolean;

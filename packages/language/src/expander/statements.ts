@@ -6,6 +6,7 @@ import type { Expression, ForStatement, IfStatement, LetStatement, RunStatement,
 import { walk } from "../ast/walk.js";
 import { RUN_SCHEMA, type BlockSchema, type EntrySpec } from "../checker/block-schemas.js";
 import type { CheckedProgram, ParamInfo } from "../checker/checked-program.js";
+import { writtenNull } from "../checker/rules/null-overrides.js";
 import { printType, type Type } from "../checker/types.js";
 import { expand as codes } from "../diagnostics/codes/expand.js";
 import type { Span } from "../source.js";
@@ -18,7 +19,7 @@ import { Scope } from "./scope.js";
 import { withPattern } from "./param-pattern.js";
 import { runBuilder } from "./run-builder.js";
 import type { RunFields } from "./run-spec.js";
-import { FOR, IF, LET, RUN, type ForIR, type LoopVar, type RunIR, type SourceIR, type StmtIR } from "./statement-ir.js";
+import { FOR, IF, LET, RUN, type ForIR, type LoopVar, type NullOverDefault, type RunIR, type SourceIR, type StmtIR } from "./statement-ir.js";
 import { inlineOutputOrder } from "@batchc/model";
 
 /** The spec of an entry of a block, or undefined (an entry the checker reported). */
@@ -144,12 +145,13 @@ export class StatementCompiler {
   }
 
   private compileRun(s: RunStatement, scope: Scope, vars: readonly LoopVar[]): RunIR {
-    const scalars: { key: keyof RunFields; f: Evaluator }[] = [];
-    const params: { key: string; f: Evaluator; check: ((v: Value) => Value) | undefined; required: Type | undefined; span: Span }[] = [];
-    let tags: { key: string; f: (env: Value[]) => string | undefined }[] | undefined;
+    const scalars: { key: keyof RunFields; f: Evaluator; inherits: NullOverDefault | undefined }[] = [];
+    const params: { key: string; f: Evaluator; check: ((v: Value) => Value) | undefined; required: Type | undefined; span: Span; inherits: NullOverDefault | undefined }[] = [];
+    let tags: { key: string; f: (env: Value[]) => string | undefined; inherits: NullOverDefault | undefined }[] | undefined;
     let doc: { member: string; entries: { key: string; f: Evaluator }[] } | undefined;
     let hasParams = false;
     const schema = this.checked.params;
+    const inherited = this.checked.inherited;
     for (const entry of s.entries) {
       const spec = specOf(RUN_SCHEMA, entry.key.name);
       if (spec === undefined) continue;
@@ -157,7 +159,8 @@ export class StatementCompiler {
         if (spec.kind !== "field") continue;
         const type = spec.type;
         const f = this.conformLenient(this.compiler.compile(entry.value, scope, type), entry.value, type, `\`${entry.key.name}\``);
-        scalars.push({ key: (spec.member ?? entry.key.name) as keyof RunFields, f });
+        const inherits = nullOverDefault(inherited.fields, entry.key.name, `field \`${entry.key.name}\``, entry.value);
+        scalars.push({ key: (spec.member ?? entry.key.name) as keyof RunFields, f, inherits });
       } else if (spec.kind === "document") {
         doc = { member: spec.member, entries: entry.entries.map((e) => ({ key: e.key.name, f: this.compiler.compile(e.value, scope) })) };
       } else if (spec.kind === "params") {
@@ -167,13 +170,15 @@ export class StatementCompiler {
           const f = this.compiler.compile(p.value, scope, info?.type);
           const check = withPattern(info === undefined ? undefined : this.checker(info.type, p.value, `parameter \`${p.key.name}\``), info?.pattern, p.key.name, p.value.span);
           // `null` for a parameter with a default inherits it (docs/language.md §8a)
-          const required = info !== undefined && !info.optional && !this.inheritedParam(info) ? info.type : undefined;
-          params.push({ key: p.key.name, f, check, required, span: p.value.span });
+          const inherits = inherited.params.has(p.key.name);
+          const required = info !== undefined && !info.optional && !inherits ? info.type : undefined;
+          params.push({ key: p.key.name, f, check, required, span: p.value.span, inherits: nullOverDefault(inherited.params, p.key.name, `parameter \`${p.key.name}\``, p.value) });
         }
       } else if (spec.kind === "tags") {
         tags = entry.entries.map((t) => ({
           key: t.key.name,
           f: this.tagValue(this.compiler.compile(t.value, scope), t.value.span, t.key.name),
+          inherits: nullOverDefault(inherited.tags, t.key.name, `tag \`${t.key.name}\``, t.value),
         }));
       }
     }
@@ -181,30 +186,23 @@ export class StatementCompiler {
     // parameters, runTags and engineSettings.
     const rank = (k: string): number => OUTPUT_RANK.get(k) ?? OUTPUT_RANK.size;
     scalars.sort((a, b) => rank(a.key) - rank(b.key));
+    const nulls: NullOverDefault[] = [];
     const fields = runBuilder(
-      scalars.map((x) => ({ key: x.key, value: x.f })),
+      scalars.map((x) => ({ key: x.key, value: x.f, inherits: x.inherits })),
       hasParams
         ? params.map((pe) => ({
             key: pe.key,
             value: pe.f,
             check: pe.check,
             onNull: pe.required === undefined ? undefined : () => new Failure(codes.wrongType(`parameter \`${pe.key}\``, printType(pe.required as Type), "`null`"), pe.span),
+            inherits: pe.inherits,
           }))
         : undefined,
-      tags?.map((te) => ({ key: te.key, value: te.f })),
+      tags?.map((te) => ({ key: te.key, value: te.f, inherits: te.inherits })),
       doc === undefined ? undefined : { member: doc.member, entries: doc.entries.map((de) => ({ key: de.key, value: de.f })) },
+      nulls,
     );
-    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, vars, faulty: this.compiler.faults.within(s.span) };
-  }
-
-  /** True when every run gets a default for the parameter (declared, or set by `defaults`). */
-  private inheritedParam(info: ParamInfo): boolean {
-    if (info.default !== undefined) return true;
-    for (const s of this.checked.program.statements) {
-      if (s.kind !== "DefaultsBlock") continue;
-      for (const e of s.entries) if (e.kind === "MapBlock" && (e.key.name === "params" || e.key.name === "parameters") && e.entries.some((p) => p.key.name === info.name)) return true;
-    }
-    return false;
+    return { kind: RUN, node: s, id: this.compiler.compile(s.id, scope), idSpan: s.id.span, fields, nulls, vars, faulty: this.compiler.faults.within(s.span) };
   }
 
   /** A value check against `to` for a value from `e`, or undefined when the static type suffices. */
@@ -254,4 +252,15 @@ export class StatementCompiler {
       throw new Failure(codes.wrongType(`tag \`${key}\``, "string", describeValue(v)), span);
     };
   }
+}
+
+/**
+ * The note of a run's entry whose `null` inherits a default, when `defaults` (or a declared
+ * default) sets `key` (`set`, from `defaultKeys`): undefined when it does not, or when the value
+ * is written `null`, which the checker warns about already (BC2051).
+ */
+function nullOverDefault(set: ReadonlySet<string>, key: string, what: string, value: Expression): NullOverDefault | undefined {
+  if (!set.has(key) || writtenNull(value)) return undefined;
+  if (value.kind === "FieldAccess" && value.object.kind === "NameExpression") return { what, span: value.span, read: { name: value.object.name.name, key: value.field.name } };
+  return { what, span: value.span };
 }

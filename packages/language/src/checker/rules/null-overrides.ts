@@ -6,17 +6,14 @@
 // `params { intervals = if wgs then null else bed }`.
 import type { BlockEntry, DefaultsBlock, Expression, RunStatement } from "../../ast/nodes.js";
 import { names } from "../../diagnostics/codes/names.js";
-import type { ParamSchema } from "../checked-program.js";
+import type { DefaultKeys, ParamSchema } from "../checked-program.js";
 import type { CheckContext } from "../context.js";
 
-/** What `defaults` and the declared parameter defaults set, by kind. */
-export interface DefaultKeys {
-  fields: ReadonlySet<string>;
-  params: ReadonlySet<string>;
-  tags: ReadonlySet<string>;
-}
-
-/** The keys set by the `defaults` block and by declared parameter defaults. */
+/**
+ * The keys set by the `defaults` block and by declared parameter defaults: the one definition of
+ * what a run's `null` inherits, for this warning, BC3048 (its run-time half) and whether a
+ * required parameter may be `null` (the expander).
+ */
 export function defaultKeys(defaults: DefaultsBlock | undefined, schema: ParamSchema | undefined): DefaultKeys {
   const fields = new Set<string>();
   const params = new Set<string>();
@@ -30,10 +27,13 @@ export function defaultKeys(defaults: DefaultsBlock | undefined, schema: ParamSc
   return { fields, params, tags };
 }
 
-/** True when the value is written `null`, or has a `null` branch. */
-function mayBeNull(e: Expression): boolean {
+/**
+ * True when the value is written `null`, or has a `null` branch: where this warning is given (the
+ * expander does not warn again about such a value when it is `null` at run time).
+ */
+export function writtenNull(e: Expression): boolean {
   if (e.kind === "NullLiteral") return true;
-  return e.kind === "ConditionalExpression" && (mayBeNull(e.then) || mayBeNull(e.otherwise));
+  return e.kind === "ConditionalExpression" && (writtenNull(e.then) || writtenNull(e.otherwise));
 }
 
 /** Warns about each entry of a run that sets to `null` what the defaults set. */
@@ -41,14 +41,14 @@ export function checkNullOverrides(ctx: CheckContext, run: RunStatement, keys: D
   const visit = (entries: readonly BlockEntry[]): void => {
     for (const e of entries) {
       if (e.kind === "FieldAssignment") {
-        if (keys.fields.has(e.key.name) && mayBeNull(e.value)) ctx.report(names.nullInheritsDefault(`field \`${e.key.name}\``), e.value.span);
+        if (keys.fields.has(e.key.name) && writtenNull(e.value)) ctx.report(names.nullInheritsDefault(`field \`${e.key.name}\``), e.value.span);
         continue;
       }
       const isParams = e.key.name === "params" || e.key.name === "parameters";
       const set = isParams ? keys.params : e.key.name === "runTags" ? keys.tags : undefined;
       if (set === undefined) continue;
       for (const x of e.entries) {
-        if (set.has(x.key.name) && mayBeNull(x.value)) ctx.report(names.nullInheritsDefault(`${isParams ? "parameter" : "tag"} \`${x.key.name}\``), x.value.span);
+        if (set.has(x.key.name) && writtenNull(x.value)) ctx.report(names.nullInheritsDefault(`${isParams ? "parameter" : "tag"} \`${x.key.name}\``), x.value.span);
       }
     }
   };

@@ -1,6 +1,7 @@
 // BC3xxx: expansion, built-ins and data files. One builder per code; never reuse a code.
 import type { DiagnosticMessage } from "../diagnostic.js";
 import { didYouMean } from "@batchc/text";
+import { INHERITS_DEFAULT_HELP } from "./names.js";
 
 const error = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
   code,
@@ -235,4 +236,15 @@ export const expand = {
       label: "not from 1 to 100000",
       help: `${why}; a run batch holds at most 100,000 runs`,
     }),
+  /**
+   * A run's parameter, tag or field whose value is `null` at run time (not written `null`: that
+   * is BC2051) while `defaults` (or a declared default) sets it: the run still gets the default.
+   */
+  nullOverDefault: (what: string): DiagnosticMessage => ({
+    code: "BC3048",
+    severity: "warning",
+    message: `${what} is \`null\` in this run, but the run still gets the default value`,
+    label: "is `null`: inherits the default",
+    help: INHERITS_DEFAULT_HELP,
+  }),
 } as const;

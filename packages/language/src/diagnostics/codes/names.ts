@@ -25,6 +25,10 @@ export function listNames(names: readonly string[]): string {
   return `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
 }
 
+/** The hint of a `null` that inherits a default (docs/language.md §8a), static (BC2051) or at run time (BC3048). */
+export const INHERITS_DEFAULT_HELP =
+  "this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)";
+
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** Texts of secondary labels (other places a diagnostic points at). */
@@ -294,11 +298,11 @@ export const names = {
       help: 'write `group_by(xs, "sample")` or `group_by(xs, ["patient", "sample"])`',
     }),
 
-  /** A run sets to `null` a parameter, tag or field that `defaults` (or a declared default) sets. */
+  /** A run sets to `null` a parameter, tag or field that `defaults` (or a declared default) sets (BC3048 when it is `null` only at run time). */
   nullInheritsDefault: (what: string): DiagnosticMessage =>
     warning("BC2051", `${what} is set to \`null\`, but the run still gets the default value`, {
       label: "inherits the default",
-      help: "this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)",
+      help: INHERITS_DEFAULT_HELP,
     }),
 
   /** A workflow schema's `pattern` that RE2 cannot compile: its values are not checked. */

@@ -18,6 +18,8 @@ export interface ListOrigin {
   file: string;
   firstLine: number;
   lines?: Int32Array;
+  /** The rows of `csv` (`,`) or `tsv` (a tab): how to find a row's cells again, for messages. */
+  delimiter?: string;
 }
 
 /** State shared by every built-in call of one expansion. */

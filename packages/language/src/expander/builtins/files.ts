@@ -81,7 +81,7 @@ function delimited(fn: "csv" | "tsv", delimiter: "," | "\t", args: readonly Valu
     const text = readText(site, file);
     const lines: number[] = [];
     const { value, errors } = parseDelimited(text, file, delimiter, site.expected, lines);
-    site.ctx.listOrigins.set(value, { file, firstLine: lines[0] ?? 2, lines: Int32Array.from(lines) });
+    site.ctx.listOrigins.set(value, { file, firstLine: lines[0] ?? 2, lines: Int32Array.from(lines), delimiter });
     const first = errors[0];
     if (first !== undefined) {
       const e = new BuiltinError(first.message, undefined, first.key, errors.slice(1));

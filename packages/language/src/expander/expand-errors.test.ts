@@ -427,6 +427,16 @@ describe("data files", () => {
     });
   });
 
+  it("a JSON string that is not the declared S3 URI or enum value gets the message it gets anywhere else", () => {
+    const files = { "c.json": '{"reads": "s3://o/a/", "caller": "gatkk"}' };
+    expect(outcome(`type C = { reads: s3uri }\nlet c: C = json("c.json")`, files).diagnostics).toEqual([
+      "BC2022 2:12-2:26 `\"s3://o/a/\"` is not an S3 URI (for `$.reads` in `c.json`) | help: `o` is not a bucket name (3 to 63 lowercase letters, digits, `.` and `-`, beginning and ending with a letter or digit); an S3 URI starts with `s3://` and a bucket name, as in `s3://my-bucket/path/`",
+    ]);
+    expect(outcome(`type C = { caller: "gatk" | "deepvariant" }\nlet c: C = json("c.json")`, files).diagnostics).toEqual([
+      'BC3006 2:12-2:26 "gatkk" is not one of "gatk", "deepvariant" (`$.caller` in `c.json`) | help: did you mean "gatk"?',
+    ]);
+  });
+
   it("BC3022 a glob without a match", () => {
     expect(outcome(`let fs = glob("fastq/*.fq.gz")`, { "fastq/a.fastq.gz": "" })).toEqual({
       ids: [],

@@ -126,7 +126,11 @@ export function json(args: readonly Value[], site: CallSite): Value {
     if (expected !== undefined) {
       const m = mismatch(v, expected);
       if (m !== undefined) {
-        throw new BuiltinError(codes.jsonType(file, `$${m.path}`, printType(m.expected), describeValue(m.found)), undefined, file);
+        // A string that is not the S3 URI or enum value declared gets the same message (and reason,
+        // did-you-mean) as anywhere else; other kinds, the file's own type message.
+        const own = typeof m.found === "string" && (m.expected.kind === "s3uri" || m.expected.kind === "enum");
+        const msg = own ? mismatchMessage({ ...m, path: "" }, `\`$${m.path}\` in \`${file}\``) : codes.jsonType(file, `$${m.path}`, printType(m.expected), describeValue(m.found));
+        throw new BuiltinError(msg, undefined, file);
       }
     }
     if (Array.isArray(v)) {

@@ -120,10 +120,8 @@ class Expander {
     const limit = expansionLimit(this.batch.maxRunsPerBatch);
     // A set-up that failed gives runs no check could judge, and a `batch` block that failed a
     // number of runs no rule could: the runs are still walked for their own errors and ids.
-    const outcome = {
-      giveRuns: this.setupFailures === 0 && !this.faults.inSetup && !this.partialData,
-      judgeCount: this.batchFailures === 0 && !this.faults.inBatch,
-    };
+    const setupComplete = this.setupFailures === 0 && !this.faults.inSetup;
+    const outcome = { giveRuns: setupComplete && !this.partialData, judgeCount: this.batchFailures === 0 && !this.faults.inBatch };
     const walker = new RunWalker(this.checked.source.name, this.ctx, this.errors, this.top, this.statements.wheres, this.slots, limit, outcome);
     return {
       batch: this.batch,
@@ -131,7 +129,7 @@ class Expander {
       runs: () => walker.walk(false),
       diagnostics: this.errors.diagnostics,
       attemptedRuns: () => walker.attemptedRuns(),
-      setupComplete: this.setupFailures === 0 && !this.faults.inSetup,
+      setupComplete,
     };
   }
 

@@ -70,11 +70,7 @@ export class ExpansionErrors {
       w.distinct.add(key);
       if (w.occurrences > this.recorded) {
         this.recorded = w.occurrences;
-        if (!this.fold.repeat(key, f.instance)) {
-          const named = iteration();
-          const x = extra?.(f);
-          this.record(f, key, [...(named === undefined ? [] : [`in iteration ${named}`]), ...(x?.notes ?? [])], x?.labels);
-        }
+        if (!this.fold.repeat(key, f.instance)) this.recordFirst(f, key, iteration, extra, this.fold);
       }
       if (this.setupDistinct + w.distinct.size >= MAX_ERRORS) {
         w.stopped = true;
@@ -98,9 +94,14 @@ export class ExpansionErrors {
     this.warningsRecorded = w.warnings;
     const key = failureKey(f);
     if (this.warningFold.repeat(key, f.instance) || this.warningFold.full) return;
+    this.recordFirst(f, key, iteration, extra, this.warningFold);
+  }
+
+  /** Records the first occurrence of a problem found while iterating, with its iteration and extra notes. */
+  private recordFirst(f: Failure, key: string, iteration: () => string | undefined, extra: Extra | undefined, fold: DiagnosticFold): void {
     const named = iteration();
     const x = extra?.(f);
-    this.record(f, key, [...(named === undefined ? [] : [`in iteration ${named}`]), ...(x?.notes ?? [])], x?.labels, this.warningFold);
+    this.record(f, key, [...(named === undefined ? [] : [`in iteration ${named}`]), ...(x?.notes ?? [])], x?.labels, fold);
   }
 
   private record(f: Failure, key: string, notes: string[], labels?: Label[], fold = this.fold): void {

@@ -10,9 +10,6 @@ import { cellNote, type DataCell } from "./data-cell.js";
 import type { Binding } from "./run-spec.js";
 import type { NullOverDefault } from "./statement-ir.js";
 
-/** The rows of the delimited files read again, by file and delimiter (undefined: unreadable), per expansion. */
-const tables = new WeakMap<ExpandContext, Map<string, readonly TableRow[] | undefined>>();
-
 /** The note naming the data-file cell a `null` read as `read.name`.`read.key` came from, if any. */
 export function nullCellNotes(ctx: ExpandContext, bindings: readonly Binding[], read: NullOverDefault["read"]): { labels: []; notes: string[] } {
   const cell = read === undefined ? undefined : nullCell(ctx, bindings, read);
@@ -42,14 +39,14 @@ function delimiterOf(ctx: ExpandContext, file: string): string | undefined {
 
 /** The rows of a delimited file (the header first), read again once per expansion. */
 function table(ctx: ExpandContext, file: string, delimiter: string): readonly TableRow[] | undefined {
-  let cache = tables.get(ctx);
-  if (cache === undefined) tables.set(ctx, (cache = new Map()));
+  const cache = ctx.dataTables;
   const key = `${delimiter}\0${file}`;
   if (cache.has(key)) return cache.get(key);
   let rows: readonly TableRow[] | undefined;
   try {
     const text = ctx.host.readFile(resolvePath(ctx.baseDir, file));
-    const r = readTable(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, delimiter);
+    // the reader skips a leading byte order mark
+    const r = readTable(text, delimiter);
     rows = r.ok ? r.rows : undefined;
   } catch {
     rows = undefined;

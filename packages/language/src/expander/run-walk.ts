@@ -8,7 +8,7 @@ import type { Span } from "../source.js";
 import type { Value } from "../values.js";
 import { elementLine, rowOrigin, type ExpandContext, type ListOrigin } from "./builtins/context.js";
 import { emptyComprehensionWheres } from "./comprehension.js";
-import { cellNote, cellOf, type DataLines } from "./data-cell.js";
+import { cellNote, cellOf } from "./data-cell.js";
 import { Failure, describeValue, partialAt } from "./errors.js";
 import type { Evaluator } from "./evaluator.js";
 import { firstRunNotes, type ExpansionErrors, type Extra, type WalkErrors } from "./expansion-errors.js";
@@ -194,14 +194,11 @@ export class RunWalker {
         ? undefined
         : (f) => {
             if (f.value === undefined) return { labels: [], notes: [] };
-            const cell = cellOf(this.ctx.host, this.ctx.baseDir, this.bindings(w, vars), f.value, this.dataLines);
+            const cell = cellOf(this.ctx.host, this.ctx.baseDir, this.bindings(w, vars), f.value, this.ctx.dataLines);
             return { labels: [], notes: cell === undefined ? [] : [cellNote(cell)] };
           });
     this.errors.fail(w, e, () => (vars.length === 0 ? undefined : iterationText(this.bindings(w, vars))), withCell);
   }
-
-  /** The data files' lines read again to name cells in messages. */
-  private readonly dataLines: DataLines = new Map();
 
   /** The state of the last walk that records (see `Expansion.attemptedRuns`). */
   private last: Walk | undefined;
@@ -348,7 +345,8 @@ export class RunWalker {
     // set-up did not fail and no records with unknown fields are bound; every other one still
     // takes its id.
     const given = fields !== undefined && !s.faulty && this.outcome.giveRuns && !w.partial;
-    const first = w.seen.add(id, given ? w.index : FAILED_RUN);
+    const entry = given ? w.index : FAILED_RUN;
+    const first = w.seen.add(id, entry);
     if (first >= 0) {
       const dup = new Failure(codes.duplicateRunId(id), s.idSpan);
       dup.instance = JSON.stringify(id);
@@ -363,7 +361,7 @@ export class RunWalker {
         this.failRun(w, dup, s.vars, () => firstRunNotes(firstRun));
         return undefined;
       }
-      w.seen.setExact(id, given ? w.index : FAILED_RUN);
+      w.seen.setExact(id, entry);
     }
     if (!given || fields === undefined) return undefined;
     return { runSettingId: id, fields, statement: s.node, bindings: this.bindings(w, s.vars), index: w.index++ };

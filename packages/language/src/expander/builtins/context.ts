@@ -7,6 +7,7 @@ import type { Type } from "../../checker/types.js";
 import type { Host } from "../../host.js";
 import type { Value } from "../../values.js";
 import type { DataLines } from "../data-cell.js";
+import type { TableRow } from "./table-scan.js";
 import type { BuiltinError } from "../errors.js";
 import type { DataOrigin } from "../run-spec.js";
 
@@ -42,8 +43,10 @@ export interface ExpandContext {
   fileCache: Map<string, Value | BuiltinError>;
   /** File listings for `glob`, by folder. */
   listings: Map<string, readonly string[]>;
-  /** The data files' lines read again to name cells in the notes of comprehensions. */
+  /** The data files' lines read again to name cells in messages (of runs and comprehensions). */
   dataLines: DataLines;
+  /** The `csv`/`tsv` files' rows read again to name an empty cell (BC3048), by delimiter and file. */
+  dataTables: Map<string, readonly TableRow[] | undefined>;
   /**
    * The `where` of each comprehension, by its condition (one entry however often, and in how
    * many runs, the comprehension is evaluated): for the warning about one that keeps nothing.
@@ -81,6 +84,7 @@ export function createContext(host: Host, baseDir: string, vars: Readonly<Record
     fileCache: new Map(),
     listings: new Map(),
     dataLines: new Map(),
+    dataTables: new Map(),
     comprehensionWheres: new Map(),
   };
 }

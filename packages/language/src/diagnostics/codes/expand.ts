@@ -1,7 +1,7 @@
 // BC3xxx: expansion, built-ins and data files. One builder per code; never reuse a code.
 import type { DiagnosticMessage } from "../diagnostic.js";
 import { didYouMean } from "@batchc/text";
-import { INHERITS_DEFAULT_HELP } from "./names.js";
+import { INHERITS_DEFAULT_HELP, RUN_ID_EXAMPLE } from "./names.js";
 
 const error = (code: string, message: string, rest: Partial<DiagnosticMessage> = {}): DiagnosticMessage => ({
   code,
@@ -52,10 +52,7 @@ export const expand = {
   runIdNotString: (found: string) =>
     error("BC3009", `the run id must be a string, found ${found}`, {
       // `str(null)` would make the id "null"
-      help:
-        found === "`null`"
-          ? 'a run id is a non-empty string: give every run one, such as `"S1"`, or make it from the loop variables (`"${s.sample_id}-${ref}"`)'
-          : "convert it with `str(...)`",
+      help: found === "`null`" ? `a run id is a non-empty string: give every run one, ${RUN_ID_EXAMPLE}` : "convert it with `str(...)`",
     }),
   /** Two runs with the same id. */
   duplicateRunId: (id: string) =>

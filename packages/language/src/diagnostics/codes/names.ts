@@ -29,6 +29,9 @@ export function listNames(names: readonly string[]): string {
 export const INHERITS_DEFAULT_HELP =
   "this run inherits the default; to leave it out for some runs, set it per run instead of in `defaults` (values shared by every run are moved into `defaultRunSetting` by the compiler anyway)";
 
+/** What a `null` run id should be instead (BC2037, BC3009): `"${null}"` or `str(null)` would give the id "null". */
+export const RUN_ID_EXAMPLE = 'such as `"S1"`, or make it from the loop variables (`"${s.sample_id}-${ref}"`)';
+
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** Texts of secondary labels (other places a diagnostic points at). */
@@ -234,7 +237,7 @@ export const names = {
     error("BC2037", `a run id must be a string, found \`${found}\``, {
       help:
         text === undefined
-          ? 'a run id is a non-empty string: write one, such as `"S1"`, or make it from the loop variables (`"${s.sample_id}-${ref}"`)'
+          ? `a run id is a non-empty string: write one, ${RUN_ID_EXAMPLE}`
           : `convert it with a template: \`"\${${text}}"\``,
     }),
 
